@@ -1,0 +1,70 @@
+# Two entry points: `make run` and `make test`. Each installs what is missing on a fresh
+# machine (as root, non-interactively), then does its job.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_LEPTOS_VERSION := 0.3.10
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
+E2E := end2end
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/$(E2E)/node_modules/.bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: help run test setup setup-rust setup-node setup-browser build unit lint e2e clean
+
+help:
+	@echo "make run   – build (release) and serve http://127.0.0.1:3000 with the demo database in data/"
+	@echo "make test  – unit and integration tests, clippy, then Playwright against a fresh database"
+
+## ---- set-up (idempotent) ----
+
+setup: setup-rust setup-node setup-browser
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(cargo leptos --version 2>/dev/null | awk '{print $$2}')" != "$(CARGO_LEPTOS_VERSION)" ]; then \
+	  echo "installing cargo-leptos $(CARGO_LEPTOS_VERSION) (takes a while)"; \
+	  cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --features no_downloads; fi
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked; fi
+
+# Playwright and wasm-opt (binaryen) come from end2end's committed lockfile.
+setup-node:
+	@command -v npm >/dev/null || { apt-get update && apt-get install -y nodejs npm; }
+	@if [ ! -x $(E2E)/node_modules/.bin/playwright ] || [ ! -x $(E2E)/node_modules/.bin/wasm-opt ] \
+	    || [ $(E2E)/package-lock.json -nt $(E2E)/node_modules/.package-lock.json ]; then \
+	  cd $(E2E) && npm ci --no-audit --no-fund; fi
+
+setup-browser:
+	@command -v /usr/bin/chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+## ---- build and run ----
+
+build: setup-rust setup-node
+	cargo leptos build --release
+
+run: build
+	DATA_DIR=$${DATA_DIR:-data} LEPTOS_SITE_ADDR=$${LEPTOS_SITE_ADDR:-127.0.0.1:3000} ./target/release/server
+
+## ---- tests ----
+
+unit: setup-rust
+	cargo test -p app --features ssr
+	cargo test -p server
+
+lint: setup-rust
+	cargo clippy -p app --features ssr --all-targets -- -D warnings
+	cargo clippy -p app --features hydrate -- -D warnings
+	cargo clippy -p frontend -- -D warnings
+	cargo clippy -p server --all-targets -- -D warnings
+
+e2e: build setup-browser
+	cd $(E2E) && npx tsc --noEmit -p . && npx playwright test
+
+test: unit lint e2e
+
+clean:
+	cargo clean
+	rm -rf $(E2E)/node_modules $(E2E)/test-results

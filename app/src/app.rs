@@ -1,0 +1,87 @@
+//! The document shell, the root component and the route table.
+
+use crate::api::get_chrome;
+use crate::components::layout::{RouteLoading, SiteFooter, SiteHeader};
+use crate::components::sidebar::Sidebar;
+use crate::components::status::NotFound;
+use crate::model::Chrome;
+use crate::pages::{ArticleView, CategoryView, ContentPageView, HomeView, SiteMapView};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub const SITE_SHORT_NAME: &str = "HĐND tỉnh Bình Dương";
+
+/// The chrome (menu, links, publisher block) loaded once per page load and shared.
+pub type ChromeResource = Resource<Result<Chrome, crate::error::ApiError>>;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="vi">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#9b1c1c"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let (is_routing, set_is_routing) = signal(false);
+    let chrome: ChromeResource = Resource::new(|| (), |_| get_chrome());
+    provide_context(chrome);
+    mark_hydrated();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/hdnd.css"/>
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
+        <Title formatter=|title: String| {
+            if title.is_empty() { SITE_SHORT_NAME.to_string() } else { format!("{title} | {SITE_SHORT_NAME}") }
+        }/>
+        <Router set_is_routing>
+            <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
+            <RouteLoading is_routing/>
+            <SiteHeader/>
+            <div class="page-layout">
+                <main id="noi-dung" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=HomeView ssr=SsrMode::Async/>
+                        <Route path=path!("/chuyen-muc/:slug") view=CategoryView ssr=SsrMode::Async/>
+                        <Route path=path!("/bai-viet/:slug") view=ArticleView ssr=SsrMode::Async/>
+                        <Route path=path!("/trang/:slug") view=ContentPageView ssr=SsrMode::Async/>
+                        <Route path=path!("/so-do-trang") view=SiteMapView ssr=SsrMode::Async/>
+                    </Routes>
+                </main>
+                <Sidebar/>
+            </div>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+/// Once the browser has taken over, mark `<html>`: CSS switches menus to their scripted
+/// behaviour, and tests know hydration is over. Runs only in the browser (effects never run
+/// during server rendering), two frames later so pending Suspense boundaries have hydrated.
+fn mark_hydrated() {
+    Effect::new(move |_| {
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if let Some(root) = document().document_element() {
+                    let _ = root.set_attribute("class", "js");
+                    let _ = root.set_attribute("data-hydrated", "true");
+                }
+            });
+        });
+    });
+}

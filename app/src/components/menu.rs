@@ -1,0 +1,97 @@
+//! The multi-level main menu: hover and focus open sub-menus on desktop; the toggle buttons
+//! open them by keyboard and touch; Escape closes; on phones the whole menu folds behind a
+//! "Menu" button. Without JavaScript the CSS alone keeps every item reachable.
+
+use crate::model::MenuItem;
+use crate::tree::TreeNode;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn MainNav(menu: Vec<TreeNode<MenuItem>>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let location = use_location();
+    // Close the folded menu after each navigation.
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    view! {
+        <nav class="main-nav" aria-label="Menu chính">
+            <button
+                type="button"
+                class="menu-button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="menu-chinh"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="menu-icon" aria-hidden="true"></span>
+                "Menu"
+            </button>
+            <ul id="menu-chinh" class="menu" class:open=move || open.get()>
+                {menu
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, node)| view! { <TopItem node index=i/> })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn TopItem(node: TreeNode<MenuItem>, index: usize) -> impl IntoView {
+    let TreeNode { item, children } = node;
+    if children.is_empty() {
+        return view! { <li class="menu-item"><a href=item.href>{item.label}</a></li> }.into_any();
+    }
+    let open = RwSignal::new(false);
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    let sub_id = format!("menu-con-{index}");
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.prevent_default();
+            open.set(false);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    view! {
+        <li class="menu-item has-children" class:open=move || open.get() on:keydown=on_keydown>
+            <a href=item.href.clone()>{item.label.clone()}</a>
+            <button
+                type="button"
+                class="submenu-toggle"
+                node_ref=toggle
+                aria-expanded=move || open.get().to_string()
+                aria-controls=sub_id.clone()
+                aria-label=format!("Mở menu con: {}", item.label)
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span aria-hidden="true">"▾"</span>
+            </button>
+            <ul class="submenu" id=sub_id>
+                {sub_items(children)}
+            </ul>
+        </li>
+    }
+    .into_any()
+}
+
+/// Second and deeper levels: nested lists, always shown inside an open sub-menu.
+fn sub_items(nodes: Vec<TreeNode<MenuItem>>) -> AnyView {
+    nodes
+        .into_iter()
+        .map(|TreeNode { item, children }| {
+            let nested = (!children.is_empty()).then(|| view! { <ul>{sub_items(children)}</ul> });
+            view! { <li><a href=item.href>{item.label}</a>{nested}</li> }
+        })
+        .collect_view()
+        .into_any()
+}

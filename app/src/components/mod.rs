@@ -1,0 +1,9 @@
+//! Pieces of the page shared by several routes.
+
+pub mod article_list;
+pub mod breadcrumb;
+pub mod layout;
+pub mod menu;
+pub mod share_form;
+pub mod sidebar;
+pub mod status;

@@ -1,0 +1,22 @@
+//! Data access (server only). Every query is parameterised; functions take the pool so that
+//! tests can call them against a temporary database.
+
+pub mod content;
+pub mod time;
+pub mod visits;
+
+use crate::error::ApiError;
+use sqlx::SqlitePool;
+
+/// The pool the server put into the request's context.
+pub fn pool() -> Result<SqlitePool, ApiError> {
+    leptos::prelude::use_context::<SqlitePool>().ok_or_else(|| {
+        tracing::error!("no database pool in context");
+        ApiError::Server
+    })
+}
+
+/// Seconds since the Unix epoch, now.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}

@@ -1,0 +1,58 @@
+//! The one error type of the server-function layer, carried to the browser as JSON.
+
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ApiError {
+    /// The thing asked for does not exist (or is not public).
+    #[error("Không tìm thấy nội dung yêu cầu.")]
+    NotFound,
+    /// The request was understood but its input is wrong; the text says what, in Vietnamese.
+    #[error("{0}")]
+    Invalid(String),
+    /// Something failed on the server; details are in the server log, not here.
+    #[error("Máy chủ đang gặp sự cố, vui lòng thử lại sau.")]
+    Server,
+    /// The request did not reach the server or the answer could not be read.
+    #[error("Không kết nối được với máy chủ ({0}).")]
+    Transport(String),
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(e) | ServerFnErrorErr::Deserialization(e) => {
+                ApiError::Invalid(format!("Dữ liệu gửi lên không hợp lệ: {e}"))
+            }
+            other => ApiError::Transport(other.to_string()),
+        }
+    }
+}
+
+impl ApiError {
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            ApiError::NotFound => 404,
+            ApiError::Invalid(_) => 400,
+            ApiError::Server | ApiError::Transport(_) => 500,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::RowNotFound => ApiError::NotFound,
+            other => {
+                tracing::error!(error = %other, "database error");
+                ApiError::Server
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! The shared crate of the portal: components, routes and server functions.
+//!
+//! Compiled twice: with `ssr` into the server binary (rendering and data access) and with
+//! `hydrate` into the browser bundle. Modules that touch the database live behind `ssr`.
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod error;
+pub mod format;
+pub mod model;
+pub mod pages;
+pub mod share;
+pub mod tree;
+
+#[cfg(feature = "ssr")]
+pub mod data;
+#[cfg(feature = "ssr")]
+pub mod slug;
+
+pub use app::{shell, App};

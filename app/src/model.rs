@@ -1,0 +1,201 @@
+//! What the server sends the views: plain data, the same on both sides of the wire.
+
+use crate::format::VnDateTime;
+use crate::tree::{TreeItem, TreeNode};
+use serde::{Deserialize, Serialize};
+
+macro_rules! tree_item {
+    ($t:ty) => {
+        impl TreeItem for $t {
+            fn id(&self) -> i64 {
+                self.id
+            }
+            fn parent_id(&self) -> Option<i64> {
+                self.parent_id
+            }
+            fn position(&self) -> i64 {
+                self.position
+            }
+        }
+    };
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MenuItem {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub label: String,
+    pub href: String,
+    pub position: i64,
+}
+tree_item!(MenuItem);
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub position: i64,
+}
+tree_item!(Category);
+
+impl Category {
+    pub fn href(&self) -> String {
+        format!("/chuyen-muc/{}", self.slug)
+    }
+}
+
+/// A content page as it appears in trees and lists.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageRef {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub slug: String,
+    pub title: String,
+    pub position: i64,
+}
+tree_item!(PageRef);
+
+impl PageRef {
+    pub fn href(&self) -> String {
+        format!("/trang/{}", self.slug)
+    }
+}
+
+/// A plain labelled link (quick links, footer, useful links, calendars).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NavLink {
+    pub label: String,
+    pub href: String,
+}
+
+/// One step of a breadcrumb; the last step is the current page and has no link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Crumb {
+    pub label: String,
+    pub href: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Video {
+    pub youtube_id: String,
+    pub title: String,
+}
+
+/// The legally required publisher block and the site's name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Publisher {
+    pub site_name: String,
+    pub site_tagline: String,
+    pub agency: String,
+    pub address: String,
+    pub editor_in_chief: String,
+    pub deputy_editor: String,
+    pub phone: String,
+    pub email: String,
+    pub licence: String,
+}
+
+/// Everything around the content of every page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Chrome {
+    pub publisher: Publisher,
+    pub menu: Vec<TreeNode<MenuItem>>,
+    pub quick_links: Vec<NavLink>,
+    pub footer_links: Vec<NavLink>,
+    pub useful_links: Vec<NavLink>,
+    pub calendar_links: Vec<NavLink>,
+    pub videos: Vec<Video>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VisitStats {
+    pub total: u64,
+    pub online: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    pub image_url: Option<String>,
+    pub published: VnDateTime,
+    pub category_name: String,
+}
+
+impl ArticleSummary {
+    pub fn href(&self) -> String {
+        format!("/bai-viet/{}", self.slug)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    pub body_html: String,
+    pub image_url: Option<String>,
+    pub image_caption: Option<String>,
+    pub source: Option<String>,
+    pub published: VnDateTime,
+    pub share_count: u64,
+    pub view_count: u64,
+    pub is_demo: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticlePage {
+    pub article: Article,
+    pub crumbs: Vec<Crumb>,
+    pub related: Vec<ArticleSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoryPage {
+    pub category: Category,
+    pub crumbs: Vec<Crumb>,
+    pub children: Vec<Category>,
+    pub articles: Vec<ArticleSummary>,
+    pub page: u32,
+    pub total_pages: u32,
+    pub total_articles: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContentPage {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub body_html: String,
+    pub is_demo: bool,
+    pub crumbs: Vec<Crumb>,
+    pub children: Vec<PageRef>,
+}
+
+/// A root category and its newest articles, for the home page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategorySection {
+    pub category: Category,
+    pub articles: Vec<ArticleSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomePage {
+    pub featured: Vec<ArticleSummary>,
+    pub latest: Vec<ArticleSummary>,
+    pub sections: Vec<CategorySection>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteMap {
+    pub menu: Vec<TreeNode<MenuItem>>,
+    pub categories: Vec<TreeNode<Category>>,
+    pub pages: Vec<TreeNode<PageRef>>,
+}
+
+/// Articles per page on category pages.
+pub const PAGE_SIZE: u32 = 10;

@@ -1,0 +1,70 @@
+use super::{describe, load_page};
+use crate::api::get_article;
+use crate::components::article_list::CompactList;
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::share_form::ShareForm;
+use crate::format;
+use crate::model::ArticlePage;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ArticleView() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_article,
+    );
+    load_page(data, render)
+}
+
+fn render(page: ArticlePage) -> impl IntoView {
+    let a = page.article;
+    let description = describe(&a.lead);
+    let figure = a.image_url.clone().map(|src| {
+        let caption = a.image_caption.clone().unwrap_or_default();
+        let alt = if caption.is_empty() { a.title.clone() } else { caption.clone() };
+        view! {
+            <figure class="article-figure">
+                <img src=src alt=alt width="800" height="450"/>
+                {(!caption.is_empty()).then(|| view! { <figcaption>{caption.clone()}</figcaption> })}
+            </figure>
+        }
+    });
+    let og_image = a.image_url.clone().unwrap_or_default();
+    view! {
+        <Title text=a.title.clone()/>
+        <Meta name="description" content=description.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:title" content=a.title.clone()/>
+        <Meta property="og:description" content=description/>
+        {(!og_image.is_empty()).then(|| view! { <Meta property="og:image" content=og_image.clone()/> })}
+        <Breadcrumb crumbs=page.crumbs/>
+        <article class="article">
+            <header>
+                <p class="article-meta">
+                    <time class="article-date" datetime=a.published.iso.clone()>{format::weekday_date(&a.published)}</time>
+                    {a.is_demo.then(|| view! { <span class="demo-badge">"Nội dung minh họa"</span> })}
+                </p>
+                <h1 class="article-title">{a.title.clone()}</h1>
+            </header>
+            <p class="article-lead">{a.lead.clone()}</p>
+            {figure}
+            <div class="article-body" inner_html=a.body_html.clone()></div>
+            {a.source.clone().map(|s| view! { <p class="article-source">{s}</p> })}
+            <footer class="article-tools">
+                <p class="share-count">"Chia sẻ: " <strong>{format::number(a.share_count)}</strong></p>
+                <p class="view-count">"Lượt xem: " {format::number(a.view_count)}</p>
+                <button type="button" class="print-button" onclick="window.print()">"In bài viết"</button>
+            </footer>
+        </article>
+        <ShareForm slug=a.slug.clone() title=a.title.clone()/>
+        {(!page.related.is_empty()).then(|| view! {
+            <section class="related-articles" aria-labelledby="related-heading">
+                <h2 id="related-heading">"Bài đã đăng"</h2>
+                <CompactList articles=page.related.clone()/>
+            </section>
+        })}
+    }
+}

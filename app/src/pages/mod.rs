@@ -1,0 +1,71 @@
+//! One module per route.
+
+mod article;
+mod category;
+mod content;
+mod home;
+mod site_map;
+
+pub use article::ArticleView;
+pub use category::CategoryView;
+pub use content::ContentPageView;
+pub use home::HomeView;
+pub use site_map::SiteMapView;
+
+use crate::components::status::{LoadError, Loading};
+use crate::error::ApiError;
+use leptos::prelude::*;
+
+/// Renders a page's data once loaded: `render` on success, the 404 page or an error message
+/// otherwise. Server rendering waits for it (the routes are `SsrMode::Async`), so titles and
+/// status codes are right in the first response.
+pub fn load_page<T, V>(
+    resource: Resource<Result<T, ApiError>>,
+    render: impl Fn(T) -> V + Send + Sync + Clone + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=|| view! { <Loading/> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(data) => render(data).into_any(),
+                        Err(error) => view! { <LoadError error/> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+/// A short plain-text description for `<meta name="description">`.
+pub fn describe(text: &str) -> String {
+    const MAX: usize = 160;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= MAX {
+        return text;
+    }
+    let cut: String = text.chars().take(MAX - 1).collect();
+    let cut = cut.rsplit_once(' ').map(|(head, _)| head.to_string()).unwrap_or(cut);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe;
+
+    #[test]
+    fn descriptions_are_short_and_cut_at_a_word() {
+        assert_eq!(describe("  Hai   từ "), "Hai từ");
+        let long = "Bình Dương ".repeat(40);
+        let d = describe(&long);
+        assert!(d.chars().count() <= 160);
+        assert!(d.ends_with('…') && !d.ends_with(" …"));
+        let words = d.trim_end_matches('…').split(' ');
+        assert!(words.into_iter().all(|w| w == "Bình" || w == "Dương"), "cut between words: {d}");
+    }
+}

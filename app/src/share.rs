@@ -1,0 +1,70 @@
+//! "Chia sẻ bài viết qua email": the rules for the form, checked the same way in the browser
+//! (before sending) and on the server (always).
+
+use serde::{Deserialize, Serialize};
+
+pub const INVALID_EMAIL: &str = "Email không hợp lệ";
+pub const NOT_SENT: &str = "Địa chỉ email hợp lệ, nhưng cổng thông tin chưa được cấu hình máy chủ gửi thư nên bài viết chưa được gửi. Vui lòng sao chép đường dẫn bài viết để chia sẻ.";
+
+/// Which fields were rejected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareErrors {
+    pub from: bool,
+    pub to: bool,
+}
+
+impl ShareErrors {
+    pub fn any(&self) -> bool {
+        self.from || self.to
+    }
+}
+
+/// What happened to a valid request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareOutcome {
+    pub sent: bool,
+    pub message: String,
+}
+
+/// An address people can actually receive mail at: RFC 5322 syntax (checked by the
+/// `email_address` crate) and a domain with a dot, at most 254 characters.
+pub fn is_valid_email(address: &str) -> bool {
+    let address = address.trim();
+    if address.is_empty() || address.len() > 254 {
+        return false;
+    }
+    let Ok(parsed) = address.parse::<email_address::EmailAddress>() else {
+        return false;
+    };
+    let domain = parsed.domain();
+    domain.contains('.') && !domain.starts_with('[') && !domain.ends_with('.')
+}
+
+pub fn validate(from: &str, to: &str) -> ShareErrors {
+    ShareErrors { from: !is_valid_email(from), to: !is_valid_email(to) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_ordinary_addresses() {
+        assert!(is_valid_email("banbientap.hdnd@binhduong.gov.vn"));
+        assert!(is_valid_email("  nguyen.van.a+tin@gmail.com "));
+    }
+
+    #[test]
+    fn rejects_what_cannot_receive_mail() {
+        for bad in ["", "abc", "a@", "@b.vn", "a@localhost", "a b@c.vn", "a@b.vn.", "a@@b.vn"] {
+            assert!(!is_valid_email(bad), "{bad:?} should be rejected");
+        }
+        assert!(!is_valid_email(&format!("{}@b.vn", "a".repeat(260))));
+    }
+
+    #[test]
+    fn validate_reports_each_field() {
+        assert_eq!(validate("a@b.vn", "x"), ShareErrors { from: false, to: true });
+        assert!(!validate("a@b.vn", "c@d.vn").any());
+    }
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3100;
+const externalBaseUrl = process.env.BASE_URL;
+const baseURL = externalBaseUrl ?? `http://127.0.0.1:${PORT}`;
+
+/**
+ * Every run starts the server on an empty data directory, so the visitor
+ * counter and any stored state begin from the seed. The config file is also
+ * evaluated inside each worker process; the directory name is handed down
+ * through the environment so only one directory is created per run.
+ */
+function freshDataDir(): string {
+  const inherited = process.env.HDND_E2E_DATA_DIR;
+  if (inherited) return inherited;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hdnd-e2e-'));
+  process.env.HDND_E2E_DATA_DIR = dir;
+  return dir;
+}
+
+export default defineConfig({
+  testDir: './tests',
+  // The visitor-counter tests compare totals across requests, so everything
+  // runs serially in one worker.
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  timeout: 30_000,
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    {
+      name: 'js',
+      testIgnore: '**/*.nojs.spec.ts',
+    },
+    {
+      name: 'nojs',
+      testMatch: '**/*.nojs.spec.ts',
+      use: { javaScriptEnabled: false },
+    },
+  ],
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: './target/release/server',
+        cwd: '..',
+        url: `http://127.0.0.1:${PORT}/`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        env: {
+          ...(process.env as Record<string, string>),
+          LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
+          LEPTOS_SITE_ROOT: 'target/site',
+          DATA_DIR: freshDataDir(),
+          RUST_LOG: 'warn',
+        },
+      },
+});

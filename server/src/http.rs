@@ -1,0 +1,84 @@
+//! The HTTP stack: Leptos routes and server functions with the database in their context,
+//! static files, visitor counting, caching headers and compression.
+
+use crate::visitor;
+use app::{shell, App};
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::body::Body;
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sqlx::SqlitePool;
+use tower_http::compression::CompressionLayer;
+
+pub fn router(pool: SqlitePool, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let context = {
+        let pool = pool.clone();
+        move || provide_context(pool.clone())
+    };
+    Router::new()
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .layer(middleware::from_fn_with_state(pool, visitor::track))
+        .layer(middleware::from_fn(api_error_status))
+        .layer(middleware::from_fn(cache_headers))
+        .layer(CompressionLayer::new())
+        .with_state(options)
+}
+
+/// How long browsers may keep a response without asking again.
+pub fn cache_policy(path: &str) -> Option<&'static str> {
+    if path.starts_with("/pkg/") {
+        // Not fingerprinted: revalidate (Last-Modified → 304) so a new build is never mixed
+        // with an old page.
+        Some("public, max-age=0, must-revalidate")
+    } else if path.starts_with("/images/") || path == "/favicon.svg" {
+        Some("public, max-age=604800")
+    } else if path.starts_with("/api/") {
+        Some("no-store")
+    } else {
+        None
+    }
+}
+
+async fn cache_headers(req: Request, next: Next) -> Response {
+    let policy = cache_policy(req.uri().path());
+    let mut response = next.run(req).await;
+    if let Some(policy) = policy {
+        if response.status().is_success() || response.status().as_u16() == 304 {
+            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+        }
+    }
+    response
+}
+
+/// Largest server-function error body read back to find its status.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// Server functions answer every error with 500. Errors raised before our code runs (a
+/// missing or malformed argument) are the caller's fault: give each `ApiError` its own status.
+async fn api_error_status(req: Request, next: Next) -> Response {
+    let response = next.run(req).await;
+    if response.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key("serverfnerror")
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, ERROR_BODY_LIMIT).await else {
+        return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::ApiError>(&bytes) {
+        if let Ok(status) = axum::http::StatusCode::from_u16(error.status()) {
+            parts.status = status;
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}

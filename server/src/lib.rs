@@ -1,0 +1,8 @@
+//! The portal's server: configuration, the SQLite database, demo content, and the HTTP stack
+//! around the Leptos app. `main.rs` wires them together; the integration tests use them too.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod http;
+pub mod visitor;

@@ -1,0 +1,57 @@
+//! `server`: serves the portal. Configuration comes from the environment (see `config`).
+
+use leptos::config::get_configuration;
+use server::{config::Config, db, demo, http};
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Lỗi: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    if std::env::args().nth(1).is_some_and(|a| a == "--help" || a == "-h") {
+        println!("{}", include_str!("usage.txt"));
+        return Ok(());
+    }
+    let config = Config::from_env()?;
+    let options = get_configuration(None)?.leptos_options;
+    let pool = db::connect(&config.database).await?;
+    if config.demo_content && demo::load_if_empty(&pool).await? {
+        tracing::info!("loaded the demo content into the empty database");
+    }
+    let addr = options.site_addr;
+    let app = http::router(pool.clone(), options);
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    pool.close().await;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
