@@ -28,7 +28,8 @@ setup-rust:
 	  cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --features no_downloads; fi
 	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
-	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked; fi
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked \
+	    || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
 
 # Playwright and wasm-opt (binaryen) come from end2end's committed lockfile.
 setup-node:

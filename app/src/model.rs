@@ -78,6 +78,18 @@ pub struct Crumb {
     pub href: Option<String>,
 }
 
+impl Crumb {
+    /// "Trang chủ", the first step of every breadcrumb.
+    pub fn home() -> Self {
+        Crumb { label: "Trang chủ".into(), href: Some("/".into()) }
+    }
+
+    /// The page being shown: the last step, not a link.
+    pub fn current(label: impl Into<String>) -> Self {
+        Crumb { label: label.into(), href: None }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Video {
     pub youtube_id: String,

@@ -1,6 +1,8 @@
 //! Loading, error and not-found states.
 
+use crate::components::breadcrumb::Breadcrumb;
 use crate::error::ApiError;
+use crate::model::Crumb;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -14,6 +16,10 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <Title text="Không tìm thấy trang"/>
         <Meta name="description" content="Trang bạn tìm không tồn tại hoặc đã được chuyển đi."/>
+        <Breadcrumb crumbs=vec![
+            Crumb::home(),
+            Crumb::current("Không tìm thấy trang"),
+        ]/>
         <section class="status-page">
             <h1>"Không tìm thấy trang"</h1>
             <p>"Trang bạn tìm không tồn tại, đã bị gỡ bỏ hoặc đã được chuyển sang địa chỉ khác."</p>

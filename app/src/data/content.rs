@@ -6,8 +6,6 @@ use crate::model::*;
 use crate::tree::{self, TreeNode};
 use sqlx::{FromRow, SqlitePool};
 
-const HOME: &str = "Trang chủ";
-
 #[derive(FromRow)]
 struct SummaryRow {
     slug: String,
@@ -32,10 +30,6 @@ impl From<SummaryRow> for ArticleSummary {
 }
 
 const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.lead, a.image_url, a.published_at, c.name AS category_name";
-
-fn crumbs_home() -> Crumb {
-    Crumb { label: HOME.into(), href: Some("/".into()) }
-}
 
 pub async fn menu(pool: &SqlitePool) -> Result<Vec<TreeNode<MenuItem>>, ApiError> {
     let rows: Vec<(i64, Option<i64>, String, String, i64)> =
@@ -133,7 +127,7 @@ pub async fn page_refs(pool: &SqlitePool) -> Result<Vec<PageRef>, ApiError> {
 fn category_crumbs(all: &[Category], id: i64, last_is_link: bool) -> Vec<Crumb> {
     let chain = tree::ancestry(all, id);
     let n = chain.len();
-    std::iter::once(crumbs_home())
+    std::iter::once(Crumb::home())
         .chain(chain.into_iter().enumerate().map(|(i, c)| Crumb {
             href: (last_is_link || i + 1 < n).then(|| c.href()),
             label: c.name,
@@ -260,7 +254,7 @@ pub async fn content_page(pool: &SqlitePool, slug: &str) -> Result<ContentPage, 
     let refs = page_refs(pool).await?;
     let chain = tree::ancestry(&refs, id);
     let n = chain.len();
-    let crumbs = std::iter::once(crumbs_home())
+    let crumbs = std::iter::once(Crumb::home())
         .chain(chain.into_iter().enumerate().map(|(i, p)| Crumb {
             href: (i + 1 < n).then(|| p.href()),
             label: p.title,

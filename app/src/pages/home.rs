@@ -1,7 +1,8 @@
 use super::load_page;
 use crate::api::get_home;
 use crate::components::article_list::ArticleCard;
-use crate::model::HomePage;
+use crate::components::breadcrumb::Breadcrumb;
+use crate::model::{Crumb, HomePage};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -14,6 +15,7 @@ pub fn HomeView() -> impl IntoView {
             name="description"
             content="Cổng thông tin điện tử Hội đồng nhân dân tỉnh Bình Dương: tin hoạt động, nghị quyết, giám sát, kiến nghị cử tri và lịch làm việc."
         />
+        <Breadcrumb crumbs=vec![Crumb::current("Trang chủ")]/>
         <h1 class="visually-hidden">"Hội đồng nhân dân tỉnh Bình Dương – Trang chủ"</h1>
         {load_page(data, |home: HomePage| view! {
             <section class="featured-articles" aria-labelledby="featured-heading">

@@ -18,8 +18,8 @@ pub fn SiteMapView() -> impl IntoView {
 
 fn render(map: SiteMap) -> impl IntoView {
     let crumbs = vec![
-        Crumb { label: "Trang chủ".into(), href: Some("/".into()) },
-        Crumb { label: "Sơ đồ trang".into(), href: None },
+        Crumb::home(),
+        Crumb::current("Sơ đồ trang"),
     ];
     view! {
         <Breadcrumb crumbs/>
