@@ -1,11 +1,13 @@
 //! The document shell, the root component and the route table.
 
-use crate::api::get_chrome;
+use crate::api::{get_chrome, whoami};
+use crate::auth::UserInfo;
+use crate::components::layout::EditorBar;
 use crate::components::layout::{RouteLoading, SiteFooter, SiteHeader};
 use crate::components::sidebar::Sidebar;
 use crate::components::status::NotFound;
 use crate::model::Chrome;
-use crate::pages::{ArticleView, CategoryView, ContentPageView, HomeView, SiteMapView};
+use crate::pages::{ArticleView, CategoryView, ContentPageView, HomeView, LoginView, SiteMapView};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -15,6 +17,9 @@ pub const SITE_SHORT_NAME: &str = "HĐND tỉnh Bình Dương";
 
 /// The chrome (menu, links, publisher block) loaded once per page load and shared.
 pub type ChromeResource = Resource<Result<Chrome, crate::error::ApiError>>;
+
+/// Who is signed in (None for visitors), loaded once per page load and shared.
+pub type UserResource = Resource<Result<Option<UserInfo>, crate::error::ApiError>>;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -41,6 +46,8 @@ pub fn App() -> impl IntoView {
     let (is_routing, set_is_routing) = signal(false);
     let chrome: ChromeResource = Resource::new(|| (), |_| get_chrome());
     provide_context(chrome);
+    let user: UserResource = Resource::new(|| (), |_| whoami());
+    provide_context(user);
     mark_hydrated();
 
     view! {
@@ -52,6 +59,7 @@ pub fn App() -> impl IntoView {
         <Router set_is_routing>
             <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
             <RouteLoading is_routing/>
+            <EditorBar/>
             <SiteHeader/>
             <div class="page-layout">
                 <main id="noi-dung" tabindex="-1">
@@ -61,6 +69,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/bai-viet/:slug") view=ArticleView ssr=SsrMode::Async/>
                         <Route path=path!("/trang/:slug") view=ContentPageView ssr=SsrMode::Async/>
                         <Route path=path!("/so-do-trang") view=SiteMapView ssr=SsrMode::Async/>
+                        <Route path=path!("/dang-nhap") view=LoginView ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Sidebar/>

@@ -12,6 +12,18 @@ pub enum ApiError {
     /// The request was understood but its input is wrong; the text says what, in Vietnamese.
     #[error("{0}")]
     Invalid(String),
+    /// Not signed in, or the session has expired.
+    #[error("Bạn cần đăng nhập (hoặc phiên đăng nhập đã hết hạn).")]
+    Unauthorized,
+    /// Signed in, but this role may not do that.
+    #[error("Tài khoản của bạn không có quyền thực hiện thao tác này.")]
+    Forbidden,
+    /// The save started from an older version: someone else saved in between.
+    #[error("Bài viết đã được người khác sửa trong lúc bạn soạn. Nội dung của bạn vẫn được giữ nguyên; hãy xem thay đổi của họ, hợp nhất rồi lưu lại.")]
+    Conflict(Box<crate::editing::Conflict>),
+    /// Too many attempts; try later.
+    #[error("{0}")]
+    TooMany(String),
     /// Something failed on the server; details are in the server log, not here.
     #[error("Máy chủ đang gặp sự cố, vui lòng thử lại sau.")]
     Server,
@@ -39,6 +51,10 @@ impl ApiError {
         match self {
             ApiError::NotFound => 404,
             ApiError::Invalid(_) => 400,
+            ApiError::Unauthorized => 401,
+            ApiError::Forbidden => 403,
+            ApiError::Conflict(_) => 409,
+            ApiError::TooMany(_) => 429,
             ApiError::Server | ApiError::Transport(_) => 500,
         }
     }

@@ -5,8 +5,10 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod auth;
 pub mod app;
 pub mod components;
+pub mod editing;
 pub mod error;
 pub mod format;
 pub mod model;
@@ -16,6 +18,10 @@ pub mod tree;
 
 #[cfg(feature = "ssr")]
 pub mod data;
+#[cfg(feature = "ssr")]
+pub mod sanitize;
+#[cfg(feature = "ssr")]
+pub mod session;
 #[cfg(feature = "ssr")]
 pub mod slug;
 

@@ -154,14 +154,30 @@ pub struct Article {
     pub image_caption: Option<String>,
     pub source: Option<String>,
     pub published: VnDateTime,
+    /// The publication time as `<input type="datetime-local">` wants it (local time).
+    pub published_local: String,
     pub share_count: u64,
     pub view_count: u64,
     pub is_demo: bool,
+    pub status: crate::editing::Status,
+    pub visibility: Visibility,
+    /// The stored version; a save names the version it started from.
+    pub version: i64,
+}
+
+/// Whether visitors can see an article now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Visibility {
+    Public,
+    Draft,
+    /// Published with a publication time still to come.
+    Scheduled,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticlePage {
     pub article: Article,
+    pub category_slug: String,
     pub crumbs: Vec<Crumb>,
     pub related: Vec<ArticleSummary>,
 }
@@ -184,6 +200,7 @@ pub struct ContentPage {
     pub description: String,
     pub body_html: String,
     pub is_demo: bool,
+    pub version: i64,
     pub crumbs: Vec<Crumb>,
     pub children: Vec<PageRef>,
 }
@@ -207,6 +224,14 @@ pub struct SiteMap {
     pub menu: Vec<TreeNode<MenuItem>>,
     pub categories: Vec<TreeNode<Category>>,
     pub pages: Vec<TreeNode<PageRef>>,
+}
+
+/// An article in the trash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrashItem {
+    pub slug: String,
+    pub title: String,
+    pub deleted: VnDateTime,
 }
 
 /// Articles per page on category pages.

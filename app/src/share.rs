@@ -44,6 +44,17 @@ pub fn validate(from: &str, to: &str) -> ShareErrors {
     ShareErrors { from: !is_valid_email(from), to: !is_valid_email(to) }
 }
 
+/// Percent-encodes a value for a query string (everything but unreserved characters).
+pub fn url_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +71,11 @@ mod tests {
             assert!(!is_valid_email(bad), "{bad:?} should be rejected");
         }
         assert!(!is_valid_email(&format!("{}@b.vn", "a".repeat(260))));
+    }
+
+    #[test]
+    fn url_encoding_keeps_paths_readable() {
+        assert_eq!(url_encode("/bai-viet/de-an?x=1&y"), "/bai-viet/de-an%3Fx%3D1%26y");
     }
 
     #[test]

@@ -28,9 +28,41 @@ pub fn router(pool: SqlitePool, options: LeptosOptions) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .layer(middleware::from_fn_with_state(pool, visitor::track))
         .layer(middleware::from_fn(api_error_status))
+        .layer(middleware::from_fn(same_origin_writes))
         .layer(middleware::from_fn(cache_headers))
         .layer(CompressionLayer::new())
         .with_state(options)
+}
+
+/// Whether a write request comes from a page of this site: its `Origin` (or, failing that,
+/// `Referer`) names the same host and port as the `Host` it was sent to.
+pub fn same_origin(host: Option<&str>, origin: Option<&str>) -> bool {
+    let (Some(host), Some(origin)) = (host, origin) else {
+        return false;
+    };
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .unwrap_or("");
+    let origin_host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !origin_host.is_empty() && origin_host.eq_ignore_ascii_case(host)
+}
+
+/// Cross-site request forgery guard: every request that can change something (anything but
+/// GET/HEAD/OPTIONS) must come from this site, or it is refused with 403 and changes nothing.
+async fn same_origin_writes(req: Request, next: Next) -> Response {
+    use axum::http::Method;
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let origin = text(header::ORIGIN).or_else(|| text(header::REFERER));
+    if !same_origin(text(header::HOST), origin) {
+        let body = serde_json::to_string(&app::error::ApiError::Forbidden).unwrap_or_default();
+        return (axum::http::StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+    }
+    next.run(req).await
 }
 
 /// How long browsers may keep a response without asking again.

@@ -1,7 +1,7 @@
 //! `server`: serves the portal. Configuration comes from the environment (see `config`).
 
 use leptos::config::get_configuration;
-use server::{config::Config, db, demo, http};
+use server::{cli, config::Config, db, demo, http};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -22,13 +22,16 @@ async fn main() -> ExitCode {
 }
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
-    if std::env::args().nth(1).is_some_and(|a| a == "--help" || a == "-h") {
-        println!("{}", include_str!("usage.txt"));
+    let cli = <cli::Cli as clap::Parser>::parse();
+    let config = Config::from_env()?;
+    let pool = db::connect(&config.database).await?;
+    if let Some(cli::Command::User(command)) = cli.command {
+        let result = cli::run_user(&pool, command).await;
+        pool.close().await;
+        println!("{}", result?);
         return Ok(());
     }
-    let config = Config::from_env()?;
     let options = get_configuration(None)?.leptos_options;
-    let pool = db::connect(&config.database).await?;
     if config.demo_content && demo::load_if_empty(&pool).await? {
         tracing::info!("loaded the demo content into the empty database");
     }
@@ -36,7 +39,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let app = http::router(pool.clone(), options);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown())
+        .await?;
     pool.close().await;
     Ok(())
 }

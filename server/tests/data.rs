@@ -9,10 +9,11 @@ use app::tree::flatten;
 
 const SEED_SLUG: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong";
 
-#[tokio::test]
-async fn the_seed_article_reads_as_on_the_original_site() {
+#[test]
+fn the_seed_article_reads_as_on_the_original_site() {
+    common::run(async {
     let db = common::demo_db().await;
-    let page = content::article_page(&db.pool, SEED_SLUG).await.expect("seed article");
+    let page = content::article_page(&db.pool, SEED_SLUG, false).await.expect("seed article");
     let a = &page.article;
     assert_eq!(a.title, "Triển khai Đề án xây dựng Thành phố thông minh: Khẳng định thương hiệu, vị thế Bình Dương");
     assert_eq!(format::weekday_date(&a.published), "Thứ 2, 20/06/2022");
@@ -29,26 +30,32 @@ async fn the_seed_article_reads_as_on_the_original_site() {
     assert_eq!(page.related[0].title, "Chủ động tiên phong phát triển khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số");
     assert_eq!(format::date_time(&page.related[0].published), "16/05/2025 09:41");
     assert!(page.related.iter().all(|r| r.slug != SEED_SLUG), "the article is not among its own related");
+    })
 }
 
-#[tokio::test]
-async fn each_read_of_an_article_counts_a_view() {
+#[test]
+fn each_read_of_an_article_counts_a_view() {
+    common::run(async {
     let db = common::demo_db().await;
-    let first = content::article_page(&db.pool, SEED_SLUG).await.expect("article").article.view_count;
-    let second = content::article_page(&db.pool, SEED_SLUG).await.expect("article").article.view_count;
+    let first = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
+    let second = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
     assert_eq!(second, first + 1);
+    })
 }
 
-#[tokio::test]
-async fn unknown_things_are_not_found() {
+#[test]
+fn unknown_things_are_not_found() {
+    common::run(async {
     let db = common::demo_db().await;
-    assert_eq!(content::article_page(&db.pool, "khong-co").await.err(), Some(ApiError::NotFound));
+    assert_eq!(content::article_page(&db.pool, "khong-co", false).await.err(), Some(ApiError::NotFound));
     assert_eq!(content::content_page(&db.pool, "khong-co").await.err(), Some(ApiError::NotFound));
     assert_eq!(content::category_page(&db.pool, "khong-co", 1).await.err(), Some(ApiError::NotFound));
+    })
 }
 
-#[tokio::test]
-async fn category_pages_are_newest_first_and_paginated() {
+#[test]
+fn category_pages_are_newest_first_and_paginated() {
+    common::run(async {
     let db = common::demo_db().await;
     let mut seen = Vec::new();
     for (page, expected) in [(1, 10), (2, 10), (3, 3)] {
@@ -66,10 +73,12 @@ async fn category_pages_are_newest_first_and_paginated() {
     assert_eq!(slugs.len(), 23, "no article on two pages");
     assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 4).await.err(), Some(ApiError::NotFound));
     assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 0).await.err(), Some(ApiError::NotFound));
+    })
 }
 
-#[tokio::test]
-async fn a_parent_category_lists_its_whole_subtree() {
+#[test]
+fn a_parent_category_lists_its_whole_subtree() {
+    common::run(async {
     let db = common::demo_db().await;
     let parent = content::category_page(&db.pool, "hoat-dong", 1).await.expect("parent");
     assert_eq!(parent.total_articles, 23 + 6 + 3);
@@ -77,10 +86,12 @@ async fn a_parent_category_lists_its_whole_subtree() {
     assert_eq!(children, ["thong-tin-trong-tinh", "hoat-dong-hdnd", "hoat-dong-doan-dbqh"]);
     let crumbs: Vec<(&str, bool)> = parent.crumbs.iter().map(|c| (c.label.as_str(), c.href.is_some())).collect();
     assert_eq!(crumbs, [("Trang chủ", true), ("Hoạt động", false)]);
+    })
 }
 
-#[tokio::test]
-async fn content_pages_know_their_place_in_the_tree() {
+#[test]
+fn content_pages_know_their_place_in_the_tree() {
+    common::run(async {
     let db = common::demo_db().await;
     let page = content::content_page(&db.pool, "to-dau-tieng-bau-bang").await.expect("page");
     assert_eq!(page.title, "Đơn vị huyện Dầu Tiếng và huyện Bàu Bàng");
@@ -90,10 +101,12 @@ async fn content_pages_know_their_place_in_the_tree() {
     assert_eq!(intro.children.len(), 5);
     let groups = content::content_page(&db.pool, "cac-to-dai-bieu").await.expect("groups");
     assert_eq!(groups.children.len(), 7);
+    })
 }
 
-#[tokio::test]
-async fn the_menu_is_the_seed_tree_and_every_link_resolves() {
+#[test]
+fn the_menu_is_the_seed_tree_and_every_link_resolves() {
+    common::run(async {
     let db = common::demo_db().await;
     let chrome = content::chrome(&db.pool).await.expect("chrome");
     let roots: Vec<&str> = chrome.menu.iter().map(|n| n.item.label.as_str()).collect();
@@ -119,37 +132,45 @@ async fn the_menu_is_the_seed_tree_and_every_link_resolves() {
     assert_eq!(chrome.calendar_links.len(), 4);
     assert_eq!(chrome.publisher.phone, "(0274) 3848936");
     assert!(chrome.publisher.licence.contains("43/GP-STTTT"));
+    })
 }
 
-#[tokio::test]
-async fn the_home_page_has_featured_and_latest() {
+#[test]
+fn the_home_page_has_featured_and_latest() {
+    common::run(async {
     let db = common::demo_db().await;
     let home = content::home_page(&db.pool).await.expect("home");
     assert!(!home.featured.is_empty());
     assert_eq!(home.latest.len(), 10);
     assert!(home.latest.windows(2).all(|w| w[0].published.iso >= w[1].published.iso));
     assert!(!home.sections.is_empty());
+    })
 }
 
-#[tokio::test]
-async fn the_site_map_covers_menu_categories_and_pages() {
+#[test]
+fn the_site_map_covers_menu_categories_and_pages() {
+    common::run(async {
     let db = common::demo_db().await;
     let map = content::site_map(&db.pool).await.expect("site map");
     assert_eq!(flatten(&map.categories).len(), 32);
     assert_eq!(flatten(&map.pages).len(), 22);
     assert_eq!(map.menu.len(), 6);
+    })
 }
 
-#[tokio::test]
-async fn demo_content_loads_once() {
+#[test]
+fn demo_content_loads_once() {
+    common::run(async {
     let db = common::demo_db().await;
     assert!(!server::demo::load_if_empty(&db.pool).await.expect("second load"));
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles").fetch_one(&db.pool).await.expect("count");
     assert_eq!(n, 78);
+    })
 }
 
-#[tokio::test]
-async fn a_visit_is_a_visitor_away_for_thirty_minutes() {
+#[test]
+fn a_visit_is_a_visitor_away_for_thirty_minutes() {
+    common::run(async {
     let db = common::demo_db().await;
     let t0 = 1_800_000_000;
     let start = visits::stats(&db.pool, t0).await.expect("stats");
@@ -169,6 +190,7 @@ async fn a_visit_is_a_visitor_away_for_thirty_minutes() {
     visits::touch(&db.pool, "a", t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("touch");
     let s = visits::stats(&db.pool, t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("stats");
     assert_eq!(s.total, 2_483_448);
+    })
 }
 
 #[test]

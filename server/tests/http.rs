@@ -26,8 +26,9 @@ fn page(path: &str) -> Request<Body> {
     Request::get(path).header(header::ACCEPT, "text/html").body(Body::empty()).expect("request")
 }
 
-#[tokio::test]
-async fn pages_render_on_the_server_with_status_codes() {
+#[test]
+fn pages_render_on_the_server_with_status_codes() {
+    common::run(async {
     let db = common::demo_db().await;
     let app = app(db.pool.clone());
 
@@ -49,10 +50,12 @@ async fn pages_render_on_the_server_with_status_codes() {
     let (status, _, body) = send(&app, page("/chuyen-muc/thong-tin-trong-tinh?trang=3")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains(r#"<span aria-current="page" class="page-current">3</span>"#));
+    })
 }
 
-#[tokio::test]
-async fn page_loads_count_visits_but_assets_do_not() {
+#[test]
+fn page_loads_count_visits_but_assets_do_not() {
+    common::run(async {
     let db = common::demo_db().await;
     let app = app(db.pool.clone());
     let total = || async {
@@ -69,10 +72,16 @@ async fn page_loads_count_visits_but_assets_do_not() {
     assert_eq!(total().await, before + 1, "same visitor, same visit");
     send(&app, Request::get("/favicon.svg").header(header::ACCEPT, "text/html").body(Body::empty()).expect("request")).await;
     assert_eq!(total().await, before + 1);
+    })
+}
+
+/// A POST as a page of this site sends it (same Host and Origin).
+fn post(path: &str) -> axum::http::request::Builder {
+    Request::post(path).header(header::HOST, "localhost:3000").header(header::ORIGIN, "http://localhost:3000")
 }
 
 fn share(body: &str, accept: &str) -> Request<Body> {
-    Request::post("/api/share_article")
+    post("/api/share_article")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, accept)
         .body(Body::from(body.to_string()))
@@ -81,8 +90,9 @@ fn share(body: &str, accept: &str) -> Request<Body> {
 
 const SEED: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong";
 
-#[tokio::test]
-async fn the_share_form_validates_on_the_server_and_answers_honestly() {
+#[test]
+fn the_share_form_validates_on_the_server_and_answers_honestly() {
+    common::run(async {
     let db = common::demo_db().await;
     let app = app(db.pool.clone());
 
@@ -107,13 +117,15 @@ async fn the_share_form_validates_on_the_server_and_answers_honestly() {
     assert_eq!(location, format!("/bai-viet/{SEED}?chia_se=loi-den#chia-se"));
     let (_, _, body) = send(&app, page(&format!("/bai-viet/{SEED}?chia_se=loi-den"))).await;
     assert!(body.contains("Email không hợp lệ"));
+    })
 }
 
-#[tokio::test]
-async fn server_functions_answer_json_and_are_not_cached() {
+#[test]
+fn server_functions_answer_json_and_are_not_cached() {
+    common::run(async {
     let db = common::demo_db().await;
     let app = app(db.pool.clone());
-    let req = Request::post("/api/category")
+    let req = post("/api/category")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from("slug=thong-tin-trong-tinh&page=2"))
         .expect("request");
@@ -123,10 +135,12 @@ async fn server_functions_answer_json_and_are_not_cached() {
     let page: app::model::CategoryPage = serde_json::from_str(&body).expect("json");
     assert_eq!(page.page, 2);
     assert_eq!(page.articles.len(), 10);
+    })
 }
 
-#[tokio::test]
-async fn responses_are_compressed_when_the_browser_accepts_it() {
+#[test]
+fn responses_are_compressed_when_the_browser_accepts_it() {
+    common::run(async {
     let db = common::demo_db().await;
     let app = app(db.pool.clone());
     for encoding in ["br", "gzip"] {
@@ -138,6 +152,7 @@ async fn responses_are_compressed_when_the_browser_accepts_it() {
         let res = app.clone().oneshot(req).await.expect("response");
         assert_eq!(res.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap_or("")), Some(encoding));
     }
+    })
 }
 
 #[test]

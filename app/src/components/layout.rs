@@ -21,6 +21,37 @@ pub fn with_chrome<V: IntoView + 'static>(
     }
 }
 
+/// The signed-in user, or None (also while loading and on failure).
+pub fn signed_in_user() -> impl Fn() -> Option<crate::auth::UserInfo> + Copy {
+    let user = expect_context::<crate::app::UserResource>();
+    move || user.get().and_then(Result::ok).flatten()
+}
+
+/// A strip above the header for signed-in editors: who they are, and logging out.
+#[component]
+pub fn EditorBar() -> impl IntoView {
+    use crate::api::Logout;
+    use leptos::server_fn::ServerFn;
+    let user = expect_context::<crate::app::UserResource>();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                user.await.ok().flatten().map(|u| view! {
+                    <div class="editor-bar" role="region" aria-label="Thanh biên tập">
+                        <p>
+                            "Đang đăng nhập: " <strong class="editor-email">{u.email.clone()}</strong>
+                            " (" {u.role.label()} ")"
+                        </p>
+                        <form method="post" action=Logout::url()>
+                            <button type="submit" class="logout-button">"Đăng xuất"</button>
+                        </form>
+                    </div>
+                })
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn RouteLoading(is_routing: ReadSignal<bool>) -> impl IntoView {
     view! {
@@ -87,6 +118,7 @@ pub fn SiteFooter() -> impl IntoView {
                             </p>
                         </address>
                         <p class="publisher-licence">{p.licence}</p>
+                        <p class="staff-login"><a href="/dang-nhap">"Đăng nhập biên tập"</a></p>
                     </div>
                 }
             })}

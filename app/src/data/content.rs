@@ -2,6 +2,7 @@
 
 use super::time::vn_time;
 use crate::error::ApiError;
+use crate::editing::Status;
 use crate::model::*;
 use crate::tree::{self, TreeNode};
 use sqlx::{FromRow, SqlitePool};
@@ -28,6 +29,9 @@ impl From<SummaryRow> for ArticleSummary {
         }
     }
 }
+
+/// Articles a visitor may see: not in the trash, published, publication time reached.
+pub const PUBLIC: &str = "a.deleted_at IS NULL AND a.status = 'published' AND a.published_at <= CAST(strftime('%s', 'now') AS INTEGER)";
 
 const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.lead, a.image_url, a.published_at, c.name AS category_name";
 
@@ -144,7 +148,7 @@ pub async fn category_page(pool: &SqlitePool, slug: &str, page: u32) -> Result<C
     let all = categories(pool).await?;
     let category = all.iter().find(|c| c.slug == slug).cloned().ok_or(ApiError::NotFound)?;
     let total: i64 = sqlx::query_scalar(&format!(
-        "{SUBTREE} SELECT COUNT(*) FROM articles WHERE category_id IN (SELECT id FROM sub)"
+        "{SUBTREE} SELECT COUNT(*) FROM articles a WHERE a.category_id IN (SELECT id FROM sub) AND {PUBLIC}"
     ))
     .bind(category.id)
     .fetch_one(pool)
@@ -156,7 +160,7 @@ pub async fn category_page(pool: &SqlitePool, slug: &str, page: u32) -> Result<C
     }
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "{SUBTREE} SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id \
-         WHERE a.category_id IN (SELECT id FROM sub) \
+         WHERE a.category_id IN (SELECT id FROM sub) AND {PUBLIC} \
          ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3"
     ))
     .bind(category.id)
@@ -193,31 +197,48 @@ struct ArticleRow {
     share_count: i64,
     view_count: i64,
     is_demo: bool,
+    status: String,
+    version: i64,
+    is_public: bool,
 }
 
-/// An article with its breadcrumb and "Bài đã đăng"; counts the view.
-pub async fn article_page(pool: &SqlitePool, slug: &str) -> Result<ArticlePage, ApiError> {
-    let row: ArticleRow = sqlx::query_as(
-        "UPDATE articles SET view_count = view_count + 1 WHERE slug = ?1 \
-         RETURNING id, category_id, slug, title, lead, body_html, image_url, image_caption, source, \
-         published_at, share_count, view_count, is_demo",
-    )
+/// An article with its breadcrumb and "Bài đã đăng". Visitors get only public articles (and
+/// count a view); editors (`as_editor`) also drafts and scheduled ones.
+pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Result<ArticlePage, ApiError> {
+    let row: ArticleRow = sqlx::query_as(&format!(
+        "SELECT a.id, a.category_id, a.slug, a.title, a.lead, a.body_html, a.image_url, a.image_caption, a.source, \
+         a.published_at, a.share_count, a.view_count, a.is_demo, a.status, a.version, ({PUBLIC}) AS is_public \
+         FROM articles a WHERE a.slug = ?1 AND a.deleted_at IS NULL"
+    ))
     .bind(slug)
     .fetch_optional(pool)
     .await?
+    .filter(|r: &ArticleRow| r.is_public || as_editor)
     .ok_or(ApiError::NotFound)?;
+    let mut view_count = row.view_count;
+    if row.is_public {
+        sqlx::query("UPDATE articles SET view_count = view_count + 1 WHERE id = ?1").bind(row.id).execute(pool).await?;
+        view_count += 1;
+    }
     let all = categories(pool).await?;
     let related: Vec<SummaryRow> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id \
-         WHERE a.category_id = ?1 AND a.id <> ?2 ORDER BY a.published_at DESC, a.id DESC LIMIT 10"
+         WHERE a.category_id = ?1 AND a.id <> ?2 AND {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT 10"
     ))
     .bind(row.category_id)
     .bind(row.id)
     .fetch_all(pool)
     .await?;
+    let status = Status::parse(&row.status).unwrap_or(Status::Draft);
+    let visibility = match (status, row.is_public) {
+        (Status::Draft, _) => Visibility::Draft,
+        (Status::Published, true) => Visibility::Public,
+        (Status::Published, false) => Visibility::Scheduled,
+    };
     Ok(ArticlePage {
         crumbs: category_crumbs(&all, row.category_id, true),
         related: related.into_iter().map(Into::into).collect(),
+        category_slug: all.iter().find(|c| c.id == row.category_id).map(|c| c.slug.clone()).unwrap_or_default(),
         article: Article {
             slug: row.slug,
             title: row.title,
@@ -227,15 +248,19 @@ pub async fn article_page(pool: &SqlitePool, slug: &str) -> Result<ArticlePage, 
             image_caption: row.image_caption,
             source: row.source,
             published: vn_time(row.published_at),
+            published_local: super::editing::local_input(row.published_at),
             share_count: row.share_count.max(0) as u64,
-            view_count: row.view_count.max(0) as u64,
+            view_count: view_count.max(0) as u64,
             is_demo: row.is_demo,
+            status,
+            visibility,
+            version: row.version,
         },
     })
 }
 
 pub async fn article_exists(pool: &SqlitePool, slug: &str) -> Result<bool, ApiError> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM articles WHERE slug = ?1")
+    let found: Option<i64> = sqlx::query_scalar(&format!("SELECT a.id FROM articles a WHERE a.slug = ?1 AND {PUBLIC}"))
         .bind(slug)
         .fetch_optional(pool)
         .await?;
@@ -243,14 +268,14 @@ pub async fn article_exists(pool: &SqlitePool, slug: &str) -> Result<bool, ApiEr
 }
 
 pub async fn content_page(pool: &SqlitePool, slug: &str) -> Result<ContentPage, ApiError> {
-    let row: (i64, String, String, String, String, bool) = sqlx::query_as(
-        "SELECT id, slug, title, description, body_html, is_demo FROM pages WHERE slug = ?1",
+    let row: (i64, String, String, String, String, bool, i64) = sqlx::query_as(
+        "SELECT id, slug, title, description, body_html, is_demo, version FROM pages WHERE slug = ?1",
     )
     .bind(slug)
     .fetch_optional(pool)
     .await?
     .ok_or(ApiError::NotFound)?;
-    let (id, slug, title, description, body_html, is_demo) = row;
+    let (id, slug, title, description, body_html, is_demo, version) = row;
     let refs = page_refs(pool).await?;
     let chain = tree::ancestry(&refs, id);
     let n = chain.len();
@@ -262,13 +287,13 @@ pub async fn content_page(pool: &SqlitePool, slug: &str) -> Result<ContentPage, 
         .collect();
     let mut children: Vec<PageRef> = refs.into_iter().filter(|p| p.parent_id == Some(id)).collect();
     children.sort_by_key(|p| (p.position, p.id));
-    Ok(ContentPage { slug, title, description, body_html, is_demo, crumbs, children })
+    Ok(ContentPage { slug, title, description, body_html, is_demo, version, crumbs, children })
 }
 
 async fn summaries(pool: &SqlitePool, filter: &str, limit: i64) -> Result<Vec<ArticleSummary>, ApiError> {
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id \
-         WHERE {filter} ORDER BY a.published_at DESC, a.id DESC LIMIT ?1"
+         WHERE {filter} AND {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT ?1"
     ))
     .bind(limit)
     .fetch_all(pool)
@@ -286,7 +311,7 @@ pub async fn home_page(pool: &SqlitePool) -> Result<HomePage, ApiError> {
     for category in roots.into_iter().take(4) {
         let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
             "{SUBTREE} SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id \
-             WHERE a.category_id IN (SELECT id FROM sub) ORDER BY a.published_at DESC, a.id DESC LIMIT 4"
+             WHERE a.category_id IN (SELECT id FROM sub) AND {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT 4"
         ))
         .bind(category.id)
         .fetch_all(pool)

@@ -1,7 +1,9 @@
 //! Data access (server only). Every query is parameterised; functions take the pool so that
 //! tests can call them against a temporary database.
 
+pub mod accounts;
 pub mod content;
+pub mod editing;
 pub mod time;
 pub mod visits;
 

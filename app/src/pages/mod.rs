@@ -4,12 +4,14 @@ mod article;
 mod category;
 mod content;
 mod home;
+mod login;
 mod site_map;
 
 pub use article::ArticleView;
 pub use category::CategoryView;
 pub use content::ContentPageView;
 pub use home::HomeView;
+pub use login::LoginView;
 pub use site_map::SiteMapView;
 
 use crate::components::status::{LoadError, Loading};

@@ -16,3 +16,13 @@ pub async fn demo_db() -> TestDb {
     assert!(server::demo::load_if_empty(&pool).await.expect("demo loads"));
     TestDb { pool, _dir: dir }
 }
+
+/// Runs a test on one runtime shared by the whole test binary. Leptos keeps process-wide
+/// state (its executor, the server-function registry) that must not outlive the runtime it
+/// was first used on; with one runtime per test, a later test could wait on a dead one.
+pub fn run<F: std::future::Future>(test: F) -> F::Output {
+    static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime")
+    });
+    RUNTIME.block_on(test)
+}

@@ -6,10 +6,15 @@ use crate::model::*;
 use crate::share::{ShareErrors, ShareOutcome};
 use leptos::prelude::*;
 
+mod auth;
+mod editing;
+pub use auth::*;
+pub use editing::*;
+
 /// Sets the HTTP status of the response this server function is part of (an API call, or the
 /// page being rendered when it runs during SSR), so a missing article is a real 404.
 #[cfg(feature = "ssr")]
-fn answer<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
+pub(crate) fn answer<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
     if let Err(e) = &result {
         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
             res.set_status(
@@ -48,7 +53,8 @@ pub async fn get_category(slug: String, page: u32) -> Result<CategoryPage, ApiEr
 #[server(prefix = "/api", endpoint = "article")]
 pub async fn get_article(slug: String) -> Result<ArticlePage, ApiError> {
     let pool = crate::data::pool()?;
-    answer(crate::data::content::article_page(&pool, &slug).await)
+    let as_editor = crate::session::current_user().await?.is_some();
+    answer(crate::data::content::article_page(&pool, &slug, as_editor).await)
 }
 
 #[server(prefix = "/api", endpoint = "page")]
@@ -75,11 +81,7 @@ pub const SHARE_RESULT_PARAM: &str = "chia_se";
 pub async fn share_article(slug: String, from: String, to: String) -> Result<ShareOutcome, ApiError> {
     use crate::share;
     let pool = crate::data::pool()?;
-    let plain_form = leptos_axum::extract::<axum::http::HeaderMap>()
-        .await
-        .ok()
-        .and_then(|h| h.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
-        .unwrap_or(false);
+    let plain_form = crate::session::is_plain_form().await;
     if !crate::data::content::article_exists(&pool, &slug).await? {
         return answer(Err(ApiError::NotFound));
     }

@@ -1,0 +1,65 @@
+//! Logging in and out, and who is signed in.
+
+use crate::auth::UserInfo;
+use crate::error::ApiError;
+use leptos::prelude::*;
+
+/// Query parameter of the login page that carries why the last attempt failed.
+pub const LOGIN_ERROR_PARAM: &str = "loi";
+
+#[server(prefix = "/api", endpoint = "whoami")]
+pub async fn whoami() -> Result<Option<UserInfo>, ApiError> {
+    super::answer(crate::session::current_user().await)
+}
+
+/// Logs in. From the app: the user, or an error that does not say which part was wrong.
+/// From a plain form (JavaScript off): a redirect to `next`, or back to the login page.
+#[server(prefix = "/api", endpoint = "login")]
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<UserInfo, ApiError> {
+    use crate::data::accounts::{self, LoginOutcome};
+    use crate::session;
+    let pool = crate::data::pool()?;
+    let ip = session::client_ip().await;
+    let outcome = accounts::login(&pool, &email, &password, &ip, crate::data::now()).await?;
+    let next = session::safe_next(next.as_deref());
+    let plain = session::is_plain_form().await;
+    let result = match outcome {
+        LoginOutcome::Ok { token, user } => {
+            session::set_cookie(&token, accounts::SESSION_SECS).await;
+            if plain {
+                leptos_axum::redirect(&next);
+            }
+            return Ok(user);
+        }
+        LoginOutcome::Rejected => ("sai", ApiError::Invalid(crate::auth::BAD_LOGIN.into())),
+        LoginOutcome::Throttled => ("qua-nhieu", ApiError::TooMany(crate::auth::TOO_MANY.into())),
+    };
+    if plain {
+        let next = crate::share::url_encode(&next);
+        leptos_axum::redirect(&format!("/dang-nhap?{LOGIN_ERROR_PARAM}={}&next={next}", result.0));
+    }
+    super::answer(Err(result.1))
+}
+
+#[server(prefix = "/api", endpoint = "logout")]
+pub async fn logout() -> Result<(), ApiError> {
+    use crate::session;
+    if let Some(token) = session::token_from(&leptos_axum::extract().await.unwrap_or_default()) {
+        let pool = crate::data::pool()?;
+        crate::data::accounts::logout(&pool, &token).await?;
+    }
+    session::set_cookie("", 0).await;
+    if session::is_plain_form().await {
+        leptos_axum::redirect("/");
+    }
+    Ok(())
+}
+
+/// The message for a failed login code in the query string.
+pub fn login_error_message(code: &str) -> Option<&'static str> {
+    match code {
+        "sai" => Some(crate::auth::BAD_LOGIN),
+        "qua-nhieu" => Some(crate::auth::TOO_MANY),
+        _ => None,
+    }
+}

@@ -1,0 +1,306 @@
+//! Accounts and editing through the real server functions and the data layer, against a real
+//! SQLite file: who may write, revisions, conflicts, restore, visibility, sanitising.
+
+mod common;
+
+use app::auth::Role;
+use app::data::{accounts, content, editing};
+use app::editing::{ArticleFields, Status};
+use app::error::ApiError;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+const SEED: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong";
+const PASSWORD: &str = "mat-khau-du-dai-1";
+
+fn app(pool: sqlx::SqlitePool) -> axum::Router {
+    let options = LeptosOptions::builder().output_name("hdnd").site_root("target/site").build();
+    server::http::router(pool, options)
+}
+
+async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let res = app.clone().oneshot(req).await.expect("response");
+    let (status, headers) = (res.status(), res.headers().clone());
+    let body = res.into_body().collect().await.expect("body").to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn post(path: &str, cookie: Option<&str>) -> axum::http::request::Builder {
+    let b = Request::post(path).header(header::HOST, "localhost:3000").header(header::ORIGIN, "http://localhost:3000");
+    match cookie {
+        Some(c) => b.header(header::COOKIE, c),
+        None => b,
+    }
+}
+
+fn form(path: &str, cookie: Option<&str>, body: &str) -> Request<Body> {
+    post(path, cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_string()))
+        .expect("request")
+}
+
+fn json(path: &str, cookie: Option<&str>, body: serde_json::Value) -> Request<Body> {
+    post(path, cookie)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .expect("request")
+}
+
+async fn login(app: &axum::Router, email: &str) -> String {
+    let (status, headers, body) = send(app, form("/api/login", None, &format!("email={email}&password={PASSWORD}"))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let cookie = headers.get(header::SET_COOKIE).expect("session cookie").to_str().expect("ascii");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    cookie.split(';').next().expect("pair").to_string()
+}
+
+async fn editor_session(db: &common::TestDb, app: &axum::Router) -> String {
+    accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+    login(app, "bientap%40hdnd.vn").await
+}
+
+fn fields_of(a: &app::model::Article) -> ArticleFields {
+    ArticleFields {
+        title: a.title.clone(),
+        lead: a.lead.clone(),
+        body_html: a.body_html.clone(),
+        image_url: a.image_url.clone(),
+        image_caption: a.image_caption.clone(),
+        source: a.source.clone(),
+        status: a.status,
+        published_local: a.published_local.clone(),
+    }
+}
+
+async fn seed_fields(pool: &sqlx::SqlitePool) -> (ArticleFields, i64) {
+    let a = content::article_page(pool, SEED, true).await.expect("seed").article;
+    (fields_of(&a), a.version)
+}
+
+fn user(id: i64) -> app::auth::UserInfo {
+    app::auth::UserInfo { id, email: "bientap@hdnd.vn".into(), role: Role::Editor }
+}
+
+#[test]
+fn every_write_needs_a_session_and_the_same_site() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let (fields, version) = seed_fields(&db.pool).await;
+        let mut changed = fields.clone();
+        changed.title = "Tiêu đề bị sửa trái phép".into();
+        let save = serde_json::json!({ "slug": SEED, "base_version": version, "fields": changed });
+        let writes = [
+            json("/api/save_article", None, save.clone()),
+            form("/api/restore_article", None, &format!("slug={SEED}&version=1&base_version={version}")),
+            form("/api/create_article", None, "category=thong-tin-trong-tinh"),
+            form("/api/trash_article", None, &format!("slug={SEED}&trashed=true")),
+            json("/api/save_page", None, serde_json::json!({ "slug": "gioi-thieu", "base_version": 1, "fields": { "title": "x", "description": "", "body_html": "" } })),
+            form("/api/restore_page", None, "slug=gioi-thieu&version=1&base_version=1"),
+            form("/api/article_history", None, &format!("slug={SEED}")),
+            form("/api/trash", None, ""),
+        ];
+        for req in writes {
+            let path = req.uri().path().to_string();
+            let (status, _, _) = send(&app, req).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "anonymous {path}");
+        }
+        // A logged-in editor's cookie sent from another site is refused before anything runs.
+        let cookie = editor_session(&db, &app).await;
+        let cross_site = Request::post("/api/save_article")
+            .header(header::HOST, "localhost:3000")
+            .header(header::ORIGIN, "https://evil.example")
+            .header(header::COOKIE, &cookie)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(save.to_string()))
+            .expect("request");
+        assert_eq!(send(&app, cross_site).await.0, StatusCode::FORBIDDEN);
+        let no_origin = Request::post("/api/trash_article")
+            .header(header::HOST, "localhost:3000")
+            .header(header::COOKIE, &cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!("slug={SEED}&trashed=true")))
+            .expect("request");
+        assert_eq!(send(&app, no_origin).await.0, StatusCode::FORBIDDEN);
+        let after = content::article_page(&db.pool, SEED, false).await.expect("still public").article;
+        assert_eq!(after.title, fields.title, "nothing changed");
+        assert_eq!(after.version, version);
+
+        // The editor, same site: allowed.
+        let (status, _, body) = send(&app, json("/api/save_article", Some(&cookie), save)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let after = content::article_page(&db.pool, SEED, false).await.expect("public").article;
+        assert_eq!(after.title, "Tiêu đề bị sửa trái phép");
+    })
+}
+
+#[test]
+fn login_failures_say_nothing_specific_and_are_rate_limited() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        let (s1, _, wrong_password) = send(&app, form("/api/login", None, "email=bientap%40hdnd.vn&password=sai-mat-khau")).await;
+        let (s2, _, unknown_user) = send(&app, form("/api/login", None, "email=khong-co%40hdnd.vn&password=sai-mat-khau")).await;
+        assert_eq!(s1, StatusCode::BAD_REQUEST);
+        assert_eq!(s2, StatusCode::BAD_REQUEST);
+        assert_eq!(wrong_password, unknown_user, "the same answer whatever was wrong");
+        for _ in 0..4 {
+            send(&app, form("/api/login", None, "email=bientap%40hdnd.vn&password=sai-mat-khau")).await;
+        }
+        let (status, _, body) = send(&app, form("/api/login", None, &format!("email=bientap%40hdnd.vn&password={PASSWORD}"))).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits: {body}");
+        // Another account from the same address is not blocked by this one's failures.
+        accounts::add_user(&db.pool, "khac@hdnd.vn", Role::Admin, PASSWORD).await.expect("user");
+        login(&app, "khac%40hdnd.vn").await;
+    })
+}
+
+#[test]
+fn disabled_accounts_and_logged_out_sessions_stop_working() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let cookie = editor_session(&db, &app).await;
+        let (status, _, _) = send(&app, form("/api/trash", Some(&cookie), "")).await;
+        assert_eq!(status, StatusCode::OK);
+        accounts::set_disabled(&db.pool, "bientap@hdnd.vn", true).await.expect("disable");
+        assert_eq!(send(&app, form("/api/trash", Some(&cookie), "")).await.0, StatusCode::UNAUTHORIZED);
+        accounts::set_disabled(&db.pool, "bientap@hdnd.vn", false).await.expect("enable");
+        let cookie = login(&app, "bientap%40hdnd.vn").await;
+        send(&app, form("/api/logout", Some(&cookie), "")).await;
+        assert_eq!(send(&app, form("/api/trash", Some(&cookie), "")).await.0, StatusCode::UNAUTHORIZED);
+        assert!(matches!(
+            accounts::add_user(&db.pool, "ngan@hdnd.vn", Role::Editor, "ngan").await,
+            Err(accounts::AccountError::WeakPassword)
+        ));
+        assert!(matches!(
+            accounts::add_user(&db.pool, "BIENTAP@hdnd.vn", Role::Editor, PASSWORD).await,
+            Err(accounts::AccountError::Exists)
+        ));
+    })
+}
+
+#[test]
+fn every_save_is_a_revision_and_any_can_be_restored() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let id = accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        let (original, v1) = seed_fields(&db.pool).await;
+        let mut fixed = original.clone();
+        fixed.title = "Triển khai Đề án Thành phố thông minh".into();
+        let s2 = editing::save_article(&db.pool, &user(id), SEED, v1, &fixed, "sửa").await.expect("save");
+        assert_eq!(s2.version, v1 + 1);
+        assert_eq!(s2.slug, SEED, "a published article keeps its address");
+        let mut again = fixed.clone();
+        again.lead = "Sapo mới.".into();
+        let s3 = editing::save_article(&db.pool, &user(id), SEED, s2.version, &again, "sửa").await.expect("save");
+
+        let history = editing::article_history(&db.pool, SEED).await.expect("history");
+        let versions: Vec<i64> = history.iter().map(|r| r.version).collect();
+        assert_eq!(versions, [s3.version, s2.version, v1]);
+        assert_eq!(history[0].author, "bientap@hdnd.vn");
+        assert_eq!(editing::article_revision(&db.pool, SEED, v1).await.expect("v1").title, original.title);
+
+        let changes = editing::article_changes(&db.pool, SEED, v1, s3.version).await.expect("diff");
+        let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["Tiêu đề", "Sapo"]);
+
+        let s4 = editing::restore_article(&db.pool, &user(id), SEED, v1, s3.version).await.expect("restore");
+        assert_eq!(s4.version, s3.version + 1, "restoring is a new revision");
+        let now = content::article_page(&db.pool, SEED, false).await.expect("article").article;
+        assert_eq!(now.title, original.title);
+        assert_eq!(now.lead, original.lead);
+        assert_eq!(editing::article_history(&db.pool, SEED).await.expect("history").len(), 4);
+    })
+}
+
+#[test]
+fn a_save_from_an_older_version_is_refused_with_the_other_changes() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let id = accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        let (original, v1) = seed_fields(&db.pool).await;
+        let mut first = original.clone();
+        first.title = "Bản của biên tập viên A".into();
+        editing::save_article(&db.pool, &user(id), SEED, v1, &first, "A").await.expect("A saves first");
+        let mut second = original.clone();
+        second.lead = "Sapo của biên tập viên B".into();
+        let refused = editing::save_article(&db.pool, &user(id), SEED, v1, &second, "B").await;
+        let Err(ApiError::Conflict(conflict)) = refused else { panic!("expected a conflict, got {refused:?}") };
+        assert_eq!(conflict.version, v1 + 1);
+        assert_eq!(conflict.author, "bientap@hdnd.vn");
+        assert_eq!(conflict.changes.len(), 1);
+        assert_eq!(conflict.changes[0].field, "Tiêu đề");
+        let stored = content::article_page(&db.pool, SEED, false).await.expect("article").article;
+        assert_eq!(stored.title, "Bản của biên tập viên A", "nothing overwritten");
+        assert_eq!(stored.lead, original.lead);
+        // After merging, B saves against the version it was shown.
+        let mut merged = second.clone();
+        merged.title = first.title.clone();
+        editing::save_article(&db.pool, &user(id), SEED, conflict.version, &merged, "B").await.expect("merged");
+        let stored = content::article_page(&db.pool, SEED, false).await.expect("article").article;
+        assert_eq!((stored.title.as_str(), stored.lead.as_str()), ("Bản của biên tập viên A", "Sapo của biên tập viên B"));
+    })
+}
+
+#[test]
+fn bodies_are_sanitised_before_they_are_stored() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let id = accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        let (mut fields, v1) = seed_fields(&db.pool).await;
+        fields.body_html = "<h2>Tiêu đề</h2><p onclick=\"alert(1)\">Đoạn <script>alert(1)</script><a href=\"javascript:alert(1)\">x</a></p><img src=x onerror=alert(1)>".into();
+        fields.title = "<b>Tiêu đề</b>\u{0007}".into();
+        editing::save_article(&db.pool, &user(id), SEED, v1, &fields, "xss").await.expect("save");
+        let stored: (String, String) = sqlx::query_as("SELECT title, body_html FROM articles WHERE slug = ?1")
+            .bind(SEED)
+            .fetch_one(&db.pool)
+            .await
+            .expect("row");
+        assert_eq!(stored.0, "<b>Tiêu đề</b>", "titles are plain text (escaped when shown)");
+        let body = stored.1.to_lowercase();
+        assert!(body.contains("<h2>tiêu đề</h2>"));
+        for bad in ["onclick", "<script", "javascript:", "onerror"] {
+            assert!(!body.contains(bad), "{bad} stored: {body}");
+        }
+    })
+}
+
+#[test]
+fn drafts_scheduled_and_trashed_articles_are_invisible_to_visitors() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let id = accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        let before = content::category_page(&db.pool, "thong-tin-trong-tinh", 1).await.expect("list").total_articles;
+
+        let slug = editing::create_article(&db.pool, &user(id), "thong-tin-trong-tinh").await.expect("create");
+        assert_eq!(content::article_page(&db.pool, &slug, false).await.err(), Some(ApiError::NotFound), "a draft is hidden");
+        let draft = content::article_page(&db.pool, &slug, true).await.expect("editors see drafts").article;
+        assert_eq!(draft.visibility, app::model::Visibility::Draft);
+
+        let mut fields = fields_of(&draft);
+        fields.title = "Hội nghị tổng kết công tác năm".into();
+        fields.status = Status::Published;
+        fields.published_local = "2099-01-01T08:00".into();
+        let saved = editing::save_article(&db.pool, &user(id), &slug, draft.version, &fields, "hẹn giờ").await.expect("schedule");
+        assert_eq!(saved.slug, "hoi-nghi-tong-ket-cong-tac-nam", "a draft's address follows its title");
+        assert_eq!(content::article_page(&db.pool, &saved.slug, false).await.err(), Some(ApiError::NotFound), "scheduled is hidden");
+        assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 1).await.expect("list").total_articles, before);
+
+        fields.published_local = "2024-01-01T08:00".into();
+        let published = editing::save_article(&db.pool, &user(id), &saved.slug, saved.version, &fields, "đăng").await.expect("publish");
+        assert!(content::article_page(&db.pool, &published.slug, false).await.is_ok());
+        assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 1).await.expect("list").total_articles, before + 1);
+
+        editing::set_trashed(&db.pool, &published.slug, true).await.expect("trash");
+        assert_eq!(content::article_page(&db.pool, &published.slug, true).await.err(), Some(ApiError::NotFound));
+        assert_eq!(editing::trash(&db.pool).await.expect("trash list")[0].slug, published.slug);
+        editing::set_trashed(&db.pool, &published.slug, false).await.expect("restore");
+        assert!(content::article_page(&db.pool, &published.slug, false).await.is_ok());
+    })
+}
