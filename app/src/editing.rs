@@ -95,6 +95,45 @@ pub struct Conflict {
     pub at: VnDateTime,
     /// What the other editor changed, from the version this editor started from.
     pub changes: Vec<FieldDiff>,
+    /// The stored fields (see `field_values`), so fields this editor did not touch can take
+    /// the other editor's values.
+    pub theirs: Vec<(String, String)>,
+}
+
+/// The three-way rule for one field after a conflict: keep the editor's value if they changed
+/// it, otherwise take the stored one.
+pub fn merge_field<'a>(base: &'a str, mine: &'a str, theirs: &'a str) -> &'a str {
+    if mine == base {
+        theirs
+    } else {
+        mine
+    }
+}
+
+impl ArticleFields {
+    /// Each field by key ("title", "lead", "body", "image_caption", "source", "status",
+    /// "published"), as text.
+    pub fn field_values(&self) -> Vec<(String, String)> {
+        vec![
+            ("title".into(), self.title.clone()),
+            ("lead".into(), self.lead.clone()),
+            ("body".into(), self.body_html.clone()),
+            ("image_caption".into(), self.image_caption.clone().unwrap_or_default()),
+            ("source".into(), self.source.clone().unwrap_or_default()),
+            ("status".into(), self.status.as_str().into()),
+            ("published".into(), self.published_local.clone()),
+        ]
+    }
+}
+
+impl PageFields {
+    pub fn field_values(&self) -> Vec<(String, String)> {
+        vec![
+            ("title".into(), self.title.clone()),
+            ("description".into(), self.description.clone()),
+            ("body".into(), self.body_html.clone()),
+        ]
+    }
 }
 
 /// The editor's names for the fields, in page order.
@@ -109,5 +148,17 @@ pub fn field_label(field: &str) -> &'static str {
         "published" => "Thời gian đăng",
         "description" => "Mô tả",
         _ => "Trường khác",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_field;
+
+    #[test]
+    fn untouched_fields_take_the_stored_value() {
+        assert_eq!(merge_field("cũ", "cũ", "của họ"), "của họ");
+        assert_eq!(merge_field("cũ", "của tôi", "của họ"), "của tôi");
+        assert_eq!(merge_field("cũ", "của tôi", "cũ"), "của tôi");
     }
 }

@@ -6,9 +6,14 @@
  *   how hydration mismatches and panics surface). A test that expects such a
  *   message declares it with `allowConsole(/pattern/)`.
  * - `newVisitor()` opens a page in a brand new browser context (a new visitor
- *   without cookies); its console is watched too.
+ *   without cookies); its console is watched too. `newEditor()` does the same
+ *   and signs the new context in as an editor (a second, independent session).
+ * - `ensureEditor()` creates an editor account through the server's CLI and
+ *   `loginAs()` signs a page in through the login form.
  * - The remaining exports are small helpers over the app's DOM contract.
  */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import {
   test as base,
   expect,
@@ -124,6 +129,11 @@ function watchContext(context: BrowserContext, guard: ConsoleGuard): void {
 type Fixtures = {
   /** Opens a page in a fresh browser context: a first-time visitor with no cookies. */
   newVisitor: () => Promise<Page>;
+  /**
+   * Opens a page in a fresh browser context and signs it in (the account is
+   * created first if needed); the page ends on `next` (default `/`).
+   */
+  newEditor: (account?: Account, next?: string) => Promise<Page>;
 };
 
 type AutoFixtures = {
@@ -156,6 +166,15 @@ export const test = base.extend<Fixtures & AutoFixtures>({
     });
     for (const context of contexts) await context.close();
   },
+
+  newEditor: async ({ newVisitor }, use) => {
+    await use(async (account = EDITOR, next = '/') => {
+      await ensureEditor(account.email, account.password);
+      const page = await newVisitor();
+      await loginAs(page, account.email, account.password, next);
+      return page;
+    });
+  },
 });
 
 function newContext(
@@ -169,6 +188,82 @@ function newContext(
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
+}
+
+// ---------------------------------------------------------------------------
+// Accounts
+// ---------------------------------------------------------------------------
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+export const EDITOR: Account = { email: 'bientap@hdnd.vn', password: 'mat-khau-du-dai-1' };
+export const SECOND_EDITOR: Account = { email: 'bientap2@hdnd.vn', password: 'mat-khau-du-dai-2' };
+
+/** The message of a failed login, the same for a wrong password and an unknown email. */
+export const BAD_LOGIN_MESSAGE = 'Email hoặc mật khẩu không đúng.';
+
+/** Emails already created by this worker (the run's database is shared by all tests). */
+const editorsCreated = new Set<string>();
+
+/**
+ * Creates an editor account with the server's CLI (`server user add`) on the
+ * run's data directory, once per email. An account left by an earlier call
+ * ("Đã có tài khoản…") is fine.
+ */
+export async function ensureEditor(
+  email = EDITOR.email,
+  password = EDITOR.password,
+): Promise<void> {
+  if (editorsCreated.has(email)) return;
+  try {
+    execFileSync(
+      './target/release/server',
+      ['user', 'add', '--email', email, '--role', 'editor', '--password', password],
+      {
+        cwd: path.resolve(__dirname, '../..'),
+        env: { ...process.env, DATA_DIR: process.env.HDND_E2E_DATA_DIR, RUST_LOG: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer | string }).stderr ?? '');
+    if (!stderr.includes('Đã có tài khoản')) throw error;
+  }
+  editorsCreated.add(email);
+}
+
+/**
+ * Signs `page` in through the login form and waits until the editor bar shows
+ * the account. The browser is sent back to `next`: by default the page's
+ * current path (or `/` for a blank page). Works with JavaScript on or off.
+ */
+export async function loginAs(
+  page: Page,
+  email: string,
+  password: string,
+  next?: string,
+): Promise<void> {
+  const target = next ?? currentPath(page);
+  await page.goto(`/dang-nhap?next=${encodeURIComponent(target)}`);
+  await submitLoginForm(page, email, password);
+  await expect(page.locator('.editor-bar')).toContainText(email);
+}
+
+/** Fills and submits the login form of the page shown (`/dang-nhap`). */
+export async function submitLoginForm(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+}
+
+function currentPath(page: Page): string {
+  const url = page.url();
+  if (!/^https?:/.test(url)) return '/';
+  const { pathname, search } = new URL(url);
+  return pathname + search;
 }
 
 // ---------------------------------------------------------------------------

@@ -35,8 +35,10 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         LoginOutcome::Throttled => ("qua-nhieu", ApiError::TooMany(crate::auth::TOO_MANY.into())),
     };
     if plain {
+        // The redirect (302) is the answer; its status must not be replaced by the error's.
         let next = crate::share::url_encode(&next);
         leptos_axum::redirect(&format!("/dang-nhap?{LOGIN_ERROR_PARAM}={}&next={next}", result.0));
+        return Err(result.1);
     }
     super::answer(Err(result.1))
 }

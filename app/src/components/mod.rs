@@ -2,6 +2,7 @@
 
 pub mod article_list;
 pub mod breadcrumb;
+pub mod editor;
 pub mod layout;
 pub mod menu;
 pub mod share_form;

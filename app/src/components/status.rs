@@ -36,6 +36,15 @@ pub fn NotFound() -> impl IntoView {
 pub fn LoadError(error: ApiError) -> impl IntoView {
     match error {
         ApiError::NotFound => view! { <NotFound/> }.into_any(),
+        ApiError::Unauthorized => view! {
+            <Title text="Cần đăng nhập"/>
+            <section class="status-page" role="alert">
+                <h1>"Cần đăng nhập"</h1>
+                <p>{ApiError::Unauthorized.to_string()}</p>
+                <p><a href="/dang-nhap">"Đăng nhập"</a></p>
+            </section>
+        }
+        .into_any(),
         other => view! {
             <Title text="Lỗi tải trang"/>
             <section class="status-page" role="alert">

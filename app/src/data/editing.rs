@@ -206,6 +206,7 @@ fn status_label(s: Status) -> &'static str {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn conflict<T: serde::de::DeserializeOwned>(
     tx: &mut Transaction<'_, Sqlite>,
     kind: &str,
@@ -214,13 +215,20 @@ async fn conflict<T: serde::de::DeserializeOwned>(
     current_version: i64,
     current: &T,
     diff: impl Fn(&T, &T) -> Vec<FieldDiff>,
+    values: impl Fn(&T) -> Vec<(String, String)>,
 ) -> Result<ApiError, ApiError> {
     let (author, at) = author_of(tx, kind, id, current_version).await?;
     let base: Option<T> = revision_json(tx, kind, id, base_version)
         .await?
         .and_then(|json| serde_json::from_str(&json).ok());
     let changes = base.map(|b| diff(&b, current)).unwrap_or_default();
-    Ok(ApiError::Conflict(Box::new(Conflict { version: current_version, author, at: vn_time(at), changes })))
+    Ok(ApiError::Conflict(Box::new(Conflict {
+        version: current_version,
+        author,
+        at: vn_time(at),
+        changes,
+        theirs: values(current),
+    })))
 }
 
 /// Saves an article if `base_version` is still the stored version; otherwise a conflict that
@@ -241,7 +249,7 @@ pub async fn save_article(
     insert_revision(&mut tx, KIND_ARTICLE, row.id, row.version, None, "Bản ban đầu", &row.fields()).await?;
     if row.version != base_version {
         let current = row.fields();
-        let err = conflict(&mut tx, KIND_ARTICLE, row.id, base_version, row.version, &current, diff_articles).await?;
+        let err = conflict(&mut tx, KIND_ARTICLE, row.id, base_version, row.version, &current, diff_articles, ArticleFields::field_values).await?;
         return Err(err);
     }
     let new_slug = if row.status == Status::Draft.as_str() {
@@ -453,7 +461,7 @@ pub async fn save_page(
     let current = PageFields { title, description, body_html };
     insert_revision(&mut tx, KIND_PAGE, id, current_version, None, "Bản ban đầu", &current).await?;
     if current_version != base_version {
-        let err = conflict(&mut tx, KIND_PAGE, id, base_version, current_version, &current, diff_pages).await?;
+        let err = conflict(&mut tx, KIND_PAGE, id, base_version, current_version, &current, diff_pages, PageFields::field_values).await?;
         return Err(err);
     }
     let version = current_version + 1;

@@ -2,9 +2,11 @@ use super::{describe, load_page};
 use crate::api::get_article;
 use crate::components::article_list::CompactList;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor::article::ArticleEditor;
+use crate::components::editor::{open_from_query, EditContext, EditTools};
 use crate::components::share_form::ShareForm;
 use crate::format;
-use crate::model::ArticlePage;
+use crate::model::{Article, ArticlePage, Visibility};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -12,16 +14,58 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let params = use_params_map();
+    let ctx = EditContext::new();
     let data = Resource::new(
-        move || params.read().get("slug").unwrap_or_default(),
-        get_article,
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_article(slug),
     );
-    load_page(data, render)
+    load_page(data, move |page| render(page, ctx))
 }
 
-fn render(page: ArticlePage) -> impl IntoView {
+fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
     let a = page.article;
+    let editing = RwSignal::new(false);
+    open_from_query(editing);
     let description = describe(&a.lead);
+    let og_image = a.image_url.clone().unwrap_or_default();
+    let badge = match a.visibility {
+        Visibility::Public => None,
+        Visibility::Draft => Some("Bản nháp"),
+        Visibility::Scheduled => Some("Hẹn giờ đăng"),
+    };
+    let body = {
+        let a = a.clone();
+        move || {
+            if editing.get() {
+                view! { <ArticleEditor article=a.clone() ctx editing/> }.into_any()
+            } else {
+                display(a.clone()).into_any()
+            }
+        }
+    };
+    view! {
+        <Title text=a.title.clone()/>
+        <Meta name="description" content=description.clone()/>
+        {badge.map(|_| view! { <Meta name="robots" content="noindex"/> })}
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:title" content=a.title.clone()/>
+        <Meta property="og:description" content=description/>
+        {(!og_image.is_empty()).then(|| view! { <Meta property="og:image" content=og_image.clone()/> })}
+        <Breadcrumb crumbs=page.crumbs/>
+        <EditTools ctx editing label="Sửa bài viết" badge=badge.unwrap_or_default()/>
+        {body}
+        <ShareForm slug=a.slug.clone() title=a.title.clone()/>
+        {(!page.related.is_empty()).then(|| view! {
+            <section class="related-articles" aria-labelledby="related-heading">
+                <h2 id="related-heading">"Bài đã đăng"</h2>
+                <CompactList articles=page.related.clone()/>
+            </section>
+        })}
+    }
+}
+
+/// The article as visitors see it.
+fn display(a: Article) -> impl IntoView {
     let figure = a.image_url.clone().map(|src| {
         let caption = a.image_caption.clone().unwrap_or_default();
         let alt = if caption.is_empty() { a.title.clone() } else { caption.clone() };
@@ -32,15 +76,7 @@ fn render(page: ArticlePage) -> impl IntoView {
             </figure>
         }
     });
-    let og_image = a.image_url.clone().unwrap_or_default();
     view! {
-        <Title text=a.title.clone()/>
-        <Meta name="description" content=description.clone()/>
-        <Meta property="og:type" content="article"/>
-        <Meta property="og:title" content=a.title.clone()/>
-        <Meta property="og:description" content=description/>
-        {(!og_image.is_empty()).then(|| view! { <Meta property="og:image" content=og_image.clone()/> })}
-        <Breadcrumb crumbs=page.crumbs/>
         <article class="article">
             <header>
                 <p class="article-meta">
@@ -59,12 +95,5 @@ fn render(page: ArticlePage) -> impl IntoView {
                 <button type="button" class="print-button" onclick="window.print()">"In bài viết"</button>
             </footer>
         </article>
-        <ShareForm slug=a.slug.clone() title=a.title.clone()/>
-        {(!page.related.is_empty()).then(|| view! {
-            <section class="related-articles" aria-labelledby="related-heading">
-                <h2 id="related-heading">"Bài đã đăng"</h2>
-                <CompactList articles=page.related.clone()/>
-            </section>
-        })}
     }
 }

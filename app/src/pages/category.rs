@@ -64,9 +64,34 @@ fn render(page: CategoryPage) -> impl IntoView {
             {(!c.description.is_empty()).then(|| view! { <p class="category-description">{c.description.clone()}</p> })}
             <p class="list-count">{format!("{} bài viết · Trang {}/{}", crate::format::number(page.total_articles), page.page, page.total_pages)}</p>
         </header>
+        <NewArticleButton category=c.slug.clone()/>
         {children}
         {list}
         <Pagination base current=page.page total=page.total_pages/>
+    }
+}
+
+/// "Bài viết mới", for signed-in editors: a plain form, so it also works without JavaScript;
+/// the server creates a draft and opens it in edit mode.
+#[component]
+fn NewArticleButton(category: String) -> impl IntoView {
+    use crate::api::CreateArticle;
+    use leptos::server_fn::ServerFn;
+    let user = expect_context::<crate::app::UserResource>();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let category = category.clone();
+                Suspend::new(async move {
+                    user.await.ok().flatten().map(|_| view! {
+                        <form class="new-article" method="post" action=CreateArticle::url()>
+                            <input type="hidden" name="category" value=category/>
+                            <button type="submit">"Bài viết mới"</button>
+                        </form>
+                    })
+                })
+            }}
+        </Suspense>
     }
 }
 

@@ -1,6 +1,8 @@
 use super::{describe, load_page};
 use crate::api::get_page;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor::page::PageEditor;
+use crate::components::editor::{EditContext, EditTools};
 use crate::model::ContentPage;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -9,28 +11,47 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ContentPageView() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_page);
-    load_page(data, render)
+    let ctx = EditContext::new();
+    let data = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_page(slug),
+    );
+    load_page(data, move |page| render(page, ctx))
 }
 
-fn render(page: ContentPage) -> impl IntoView {
+fn render(page: ContentPage, ctx: EditContext) -> impl IntoView {
+    let editing = RwSignal::new(false);
     let description = if page.description.is_empty() { page.title.clone() } else { describe(&page.description) };
     let children = (!page.children.is_empty()).then(|| view! {
         <nav class="child-pages" aria-label="Các mục trong trang này">
             <ul>
-                {page.children.into_iter().map(|c| { let href = c.href(); view! { <li><a href=href>{c.title}</a></li> } }).collect_view()}
+                {page.children.clone().into_iter().map(|c| { let href = c.href(); view! { <li><a href=href>{c.title}</a></li> } }).collect_view()}
             </ul>
         </nav>
     });
+    let body = {
+        let page = page.clone();
+        move || {
+            if editing.get() {
+                view! { <PageEditor page=page.clone() ctx editing/> }.into_any()
+            } else {
+                view! {
+                    <article class="content-page">
+                        <h1>{page.title.clone()}</h1>
+                        {page.is_demo.then(|| view! { <p class="demo-badge">"Nội dung minh họa"</p> })}
+                        <div class="page-body" inner_html=page.body_html.clone()></div>
+                    </article>
+                }
+                .into_any()
+            }
+        }
+    };
     view! {
         <Title text=page.title.clone()/>
         <Meta name="description" content=description/>
-        <Breadcrumb crumbs=page.crumbs/>
-        <article class="content-page">
-            <h1>{page.title.clone()}</h1>
-            {page.is_demo.then(|| view! { <p class="demo-badge">"Nội dung minh họa"</p> })}
-            <div class="page-body" inner_html=page.body_html.clone()></div>
-            {children}
-        </article>
+        <Breadcrumb crumbs=page.crumbs.clone()/>
+        <EditTools ctx editing label="Sửa trang"/>
+        {body}
+        {children}
     }
 }

@@ -6,6 +6,7 @@ mod content;
 mod home;
 mod login;
 mod site_map;
+mod trash;
 
 pub use article::ArticleView;
 pub use category::CategoryView;
@@ -13,6 +14,7 @@ pub use content::ContentPageView;
 pub use home::HomeView;
 pub use login::LoginView;
 pub use site_map::SiteMapView;
+pub use trash::TrashView;
 
 use crate::components::status::{LoadError, Loading};
 use crate::error::ApiError;

@@ -1,0 +1,348 @@
+//! The article, editable where it stands: title, lead, body, caption and source become
+//! editable in place; the toolbar formats the body; Save checks the version it started from.
+
+use super::history::{HistoryPanel, Kind};
+use super::{browser, EditContext, FormatToolbar, InlineLogin};
+use crate::api::{save_article, trash_article};
+use crate::editing::{ArticleFields, Conflict, Status};
+use crate::error::ApiError;
+use crate::model::Article;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+fn backup_key(slug: &str) -> String {
+    format!("hdnd:ban-nhap:{slug}")
+}
+
+#[component]
+pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>) -> impl IntoView {
+    let title = NodeRef::<leptos::html::H1>::new();
+    let lead = NodeRef::<leptos::html::P>::new();
+    let body = NodeRef::<leptos::html::Div>::new();
+    let caption = NodeRef::<leptos::html::Figcaption>::new();
+    let source = NodeRef::<leptos::html::P>::new();
+    let status = RwSignal::new(article.status);
+    let published = RwSignal::new(article.published_local.clone());
+    let base_version = RwSignal::new(article.version);
+    let dirty = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let conflict = RwSignal::new(None::<Conflict>);
+    let need_login = RwSignal::new(false);
+    let show_history = RwSignal::new(false);
+    let slug = article.slug.clone();
+    let image_url = article.image_url.clone();
+    let navigate = use_navigate();
+
+    browser::guard_unsaved(move || dirty.get_untracked());
+    // What the fields held when editing began, as the browser serialises them: the base of
+    // the three-way merge after a conflict.
+    let base = StoredValue::new(Vec::<(String, String)>::new());
+
+    let collect = {
+        let image_url = image_url.clone();
+        move || -> Option<ArticleFields> {
+            let text = |el: Option<leptos::web_sys::HtmlElement>| el.map(|e| e.inner_text().trim().to_string()).unwrap_or_default();
+            let optional = |s: String| (!s.is_empty()).then_some(s);
+            Some(ArticleFields {
+                title: text(title.get_untracked().map(Into::into)),
+                lead: text(lead.get_untracked().map(Into::into)),
+                body_html: body.get_untracked()?.inner_html(),
+                image_url: image_url.clone(),
+                image_caption: optional(text(caption.get_untracked())),
+                source: optional(text(source.get_untracked().map(Into::into))),
+                status: status.get_untracked(),
+                published_local: published.get_untracked(),
+            })
+        }
+    };
+
+    {
+        let collect = collect.clone();
+        Effect::new(move |_| {
+            if let Some(fields) = collect() {
+                base.set_value(fields.field_values());
+            }
+        });
+    }
+
+    // Writes one field back into the page (after a conflict, from the stored version).
+    let apply = move |key: &str, value: &str| {
+        let set = |el: Option<leptos::web_sys::HtmlElement>| {
+            if let Some(el) = el {
+                el.set_inner_text(value);
+            }
+        };
+        match key {
+            "title" => set(title.get_untracked().map(Into::into)),
+            "lead" => set(lead.get_untracked().map(Into::into)),
+            "body" => {
+                if let Some(el) = body.get_untracked() {
+                    el.set_inner_html(value);
+                }
+            }
+            "image_caption" => set(caption.get_untracked()),
+            "source" => set(source.get_untracked().map(Into::into)),
+            "status" => status.set(Status::parse(value).unwrap_or(Status::Draft)),
+            "published" => published.set(value.to_string()),
+            _ => {}
+        }
+    };
+
+    let key = backup_key(&slug);
+    let on_input = {
+        let collect = collect.clone();
+        let key = key.clone();
+        move |_| {
+            dirty.set(true);
+            if let Some(fields) = collect() {
+                if let Ok(json) = serde_json::to_string(&fields) {
+                    browser::backup_save(&key, &json);
+                }
+            }
+        }
+    };
+
+    let save = Callback::new({
+        let slug = slug.clone();
+        let collect = collect.clone();
+        let key = key.clone();
+        let navigate = navigate.clone();
+        move |_: ()| {
+            let collect = collect.clone();
+            let Some(fields) = collect() else { return };
+            let collect = collect.clone();
+            saving.set(true);
+            ctx.say("Đang lưu…");
+            let slug = slug.clone();
+            let key = key.clone();
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                let result = save_article(slug.clone(), base_version.get_untracked(), fields).await;
+                saving.set(false);
+                match result {
+                    Ok(saved) => {
+                        dirty.set(false);
+                        need_login.set(false);
+                        conflict.set(None);
+                        browser::backup_clear(&key);
+                        ctx.say(format!("Đã lưu phiên bản {}.", saved.version));
+                        editing.set(false);
+                        if saved.slug != slug {
+                            navigate(&format!("/bai-viet/{}", saved.slug), Default::default());
+                        } else {
+                            ctx.refresh();
+                        }
+                    }
+                    Err(ApiError::Conflict(c)) => {
+                        if let Some(mine) = collect() {
+                            super::take_untouched(&base.get_value(), &mine.field_values(), &c.theirs, apply);
+                        }
+                        base.set_value(c.theirs.clone());
+                        base_version.set(c.version);
+                        conflict.set(Some(*c));
+                        ctx.say("Chưa lưu: có xung đột với bản của người khác.");
+                    }
+                    Err(ApiError::Unauthorized) => {
+                        need_login.set(true);
+                        ctx.say(super::save_failed(&ApiError::Unauthorized));
+                    }
+                    Err(e) => ctx.say(super::save_failed(&e)),
+                }
+            });
+        }
+    });
+
+    let cancel = {
+        let key = key.clone();
+        move |_| {
+            if dirty.get_untracked() && !browser::confirm("Bỏ các thay đổi chưa lưu?") {
+                return;
+            }
+            browser::backup_clear(&key);
+            dirty.set(false);
+            ctx.notice.set(None);
+            editing.set(false);
+        }
+    };
+
+    let trash = {
+        let slug = slug.clone();
+        let navigate = navigate.clone();
+        move |_| {
+            if !browser::confirm("Chuyển bài viết này vào thùng rác? Có thể khôi phục lại từ thùng rác.") {
+                return;
+            }
+            let slug = slug.clone();
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                match trash_article(slug, true).await {
+                    Ok(()) => {
+                        dirty.set(false);
+                        ctx.say("Đã chuyển bài viết vào thùng rác.");
+                        navigate("/thung-rac", Default::default());
+                    }
+                    Err(e) => ctx.say(super::save_failed(&e)),
+                }
+            });
+        }
+    };
+
+    // An unsaved local copy from an earlier visit (a crash, a closed tab) is offered back.
+    let stored = ArticleFields {
+        title: article.title.clone(),
+        lead: article.lead.clone(),
+        body_html: article.body_html.clone(),
+        image_url: article.image_url.clone(),
+        image_caption: article.image_caption.clone(),
+        source: article.source.clone(),
+        status: article.status,
+        published_local: article.published_local.clone(),
+    };
+    let backup = RwSignal::new(
+        browser::backup_load(&key)
+            .and_then(|json| serde_json::from_str::<ArticleFields>(&json).ok())
+            .filter(|b| *b != stored),
+    );
+    let use_backup = move |_| {
+        if let Some(b) = backup.get_untracked() {
+            let set = |el: Option<leptos::web_sys::HtmlElement>, text: &str| {
+                if let Some(el) = el {
+                    el.set_inner_text(text);
+                }
+            };
+            set(title.get_untracked().map(Into::into), &b.title);
+            set(lead.get_untracked().map(Into::into), &b.lead);
+            if let Some(el) = body.get_untracked() {
+                el.set_inner_html(&b.body_html);
+            }
+            set(caption.get_untracked(), b.image_caption.as_deref().unwrap_or(""));
+            set(source.get_untracked().map(Into::into), b.source.as_deref().unwrap_or(""));
+            status.set(b.status);
+            published.set(b.published_local.clone());
+            dirty.set(true);
+        }
+        backup.set(None);
+    };
+
+    let figure = article.image_url.clone().map(|src| {
+        let alt = article.image_caption.clone().unwrap_or_else(|| article.title.clone());
+        view! {
+            <figure class="article-figure">
+                <img src=src alt=alt width="800" height="450"/>
+                <figcaption
+                    contenteditable="true"
+                    node_ref=caption
+                    aria-label="Chú thích ảnh"
+                    on:input=on_input.clone()
+                    on:paste=|ev| browser::paste_plain(&ev)
+                >
+                    {article.image_caption.clone().unwrap_or_default()}
+                </figcaption>
+            </figure>
+        }
+    });
+
+    view! {
+        <div class="editing-area">
+            {move || backup.get().map(|_| view! {
+                <div class="backup-offer" role="alert">
+                    <p>"Có một bản chưa lưu của bài này từ lần soạn trước trên máy này."</p>
+                    <button type="button" on:click=use_backup>"Dùng bản chưa lưu"</button>
+                    <button type="button" on:click=move |_| backup.set(None)>"Bỏ qua"</button>
+                </div>
+            })}
+            {move || conflict.get().map(|c| view! {
+                <div class="conflict-panel" role="alert">
+                    <p>
+                        <strong>"Bài viết đã được người khác sửa trong lúc bạn soạn"</strong>
+                        {format!(" (phiên bản {}, bởi {}, lúc {}). ", c.version, c.author, crate::format::date_time(&c.at))}
+                        "Nội dung của bạn vẫn nằm nguyên trên trang. Đây là những gì họ đã thay đổi — hãy đưa vào bản của bạn những gì cần giữ, rồi lưu."
+                    </p>
+                    <super::DiffView changes=c.changes.clone()/>
+                    <button type="button" class="save-merged" on:click=move |_| save.run(())>"Lưu bản đã hợp nhất"</button>
+                </div>
+            })}
+            {move || need_login.get().then(|| view! { <InlineLogin then=save/> })}
+            <div class="editor-controls">
+                <label for="article-status">"Trạng thái"</label>
+                <select
+                    id="article-status"
+                    on:change=move |ev| {
+                        status.set(Status::parse(&event_target_value(&ev)).unwrap_or(Status::Draft));
+                        dirty.set(true);
+                    }
+                    prop:value=move || status.get().as_str()
+                >
+                    <option value="draft" selected=move || status.get() == Status::Draft>"Bản nháp"</option>
+                    <option value="published" selected=move || status.get() == Status::Published>"Đăng"</option>
+                </select>
+                <label for="article-published">"Thời gian đăng"</label>
+                <input
+                    id="article-published"
+                    type="datetime-local"
+                    prop:value=move || published.get()
+                    on:input=move |ev| {
+                        published.set(event_target_value(&ev));
+                        dirty.set(true);
+                    }
+                />
+                <button type="button" class="save-button" disabled=move || saving.get() on:click=move |_| save.run(())>"Lưu"</button>
+                <button type="button" class="cancel-button" on:click=cancel>"Hủy"</button>
+                <button type="button" class="history-button" aria-expanded=move || show_history.get().to_string() on:click=move |_| show_history.update(|s| *s = !*s)>
+                    "Lịch sử"
+                </button>
+                <button type="button" class="trash-button" on:click=trash>"Chuyển vào thùng rác"</button>
+            </div>
+            <article class="article editing">
+                <header>
+                    <h1
+                        class="article-title"
+                        contenteditable="true"
+                        node_ref=title
+                        aria-label="Tiêu đề"
+                        on:input=on_input.clone()
+                        on:paste=|ev| browser::paste_plain(&ev)
+                    >
+                        {article.title.clone()}
+                    </h1>
+                </header>
+                <p
+                    class="article-lead"
+                    contenteditable="true"
+                    node_ref=lead
+                    aria-label="Sapo"
+                    on:input=on_input.clone()
+                    on:paste=|ev| browser::paste_plain(&ev)
+                >
+                    {article.lead.clone()}
+                </p>
+                {figure}
+                <FormatToolbar/>
+                <div
+                    class="article-body"
+                    contenteditable="true"
+                    node_ref=body
+                    role="textbox"
+                    aria-multiline="true"
+                    aria-label="Nội dung"
+                    inner_html=article.body_html.clone()
+                    on:input=on_input.clone()
+                    on:paste=|ev| browser::paste_rich(&ev)
+                ></div>
+                <p
+                    class="article-source"
+                    contenteditable="true"
+                    node_ref=source
+                    aria-label="Nguồn"
+                    on:input=on_input
+                    on:paste=|ev| browser::paste_plain(&ev)
+                >
+                    {article.source.clone().unwrap_or_default()}
+                </p>
+            </article>
+            {move || show_history.get().then(|| view! {
+                <HistoryPanel kind=Kind::Article slug=slug.clone() current_version=base_version.get_untracked() ctx/>
+            })}
+        </div>
+    }
+}

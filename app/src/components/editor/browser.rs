@@ -1,0 +1,176 @@
+//! Browser-only helpers for the editors (formatting commands, paste, dialogs, the unsaved-
+//! changes guard, local backups). Everything here runs in event handlers or effects, never
+//! during server rendering; on the server the functions are inert.
+
+#[cfg(feature = "hydrate")]
+mod imp {
+    use crate::paste::{clean_href, escape, rule, PasteRule};
+    use wasm_bindgen::JsCast;
+
+    fn html_document() -> Option<web_sys::HtmlDocument> {
+        leptos::prelude::document().dyn_into::<web_sys::HtmlDocument>().ok()
+    }
+
+    /// Runs a formatting command on the current selection.
+    pub fn exec(command: &str, value: Option<&str>) {
+        if let Some(doc) = html_document() {
+            let _ = doc.exec_command_with_show_ui_and_value(command, false, value.unwrap_or(""));
+        }
+    }
+
+    pub fn confirm(message: &str) -> bool {
+        leptos::prelude::window().confirm_with_message(message).unwrap_or(false)
+    }
+
+    pub fn prompt(message: &str) -> Option<String> {
+        leptos::prelude::window().prompt_with_message(message).ok().flatten()
+    }
+
+    /// Pasting into the body: structure kept, everything else dropped.
+    pub fn paste_rich(ev: &web_sys::ClipboardEvent) {
+        let Some(data) = ev.clipboard_data() else { return };
+        let html = data.get_data("text/html").unwrap_or_default();
+        ev.prevent_default();
+        if html.trim().is_empty() {
+            let text = data.get_data("text/plain").unwrap_or_default();
+            exec("insertText", Some(&text));
+            return;
+        }
+        let cleaned = clean_html(&html);
+        exec("insertHTML", Some(&cleaned));
+    }
+
+    /// Pasting into a one-line field: plain text only.
+    pub fn paste_plain(ev: &web_sys::ClipboardEvent) {
+        let Some(data) = ev.clipboard_data() else { return };
+        ev.prevent_default();
+        let text = data.get_data("text/plain").unwrap_or_default();
+        let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        exec("insertText", Some(&one_line));
+    }
+
+    fn clean_html(html: &str) -> String {
+        let Ok(parser) = web_sys::DomParser::new() else { return escape(html) };
+        let Ok(doc) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else {
+            return escape(html);
+        };
+        let Some(body) = doc.body() else { return String::new() };
+        let mut out = String::new();
+        walk_children(&body, &mut out);
+        out
+    }
+
+    fn walk_children(node: &web_sys::Node, out: &mut String) {
+        let children = node.child_nodes();
+        for i in 0..children.length() {
+            if let Some(child) = children.item(i) {
+                walk(&child, out);
+            }
+        }
+    }
+
+    fn walk(node: &web_sys::Node, out: &mut String) {
+        match node.node_type() {
+            web_sys::Node::TEXT_NODE => out.push_str(&escape(&node.text_content().unwrap_or_default())),
+            web_sys::Node::ELEMENT_NODE => {
+                let Some(el) = node.dyn_ref::<web_sys::Element>() else { return };
+                match rule(&el.tag_name()) {
+                    PasteRule::Drop => {}
+                    PasteRule::Unwrap => walk_children(node, out),
+                    PasteRule::Keep("br") => out.push_str("<br>"),
+                    PasteRule::Keep("a") => match el.get_attribute("href").as_deref().and_then(clean_href) {
+                        Some(href) => {
+                            out.push_str(&format!("<a href=\"{}\">", escape(&href)));
+                            walk_children(node, out);
+                            out.push_str("</a>");
+                        }
+                        None => walk_children(node, out),
+                    },
+                    PasteRule::Keep(tag) => {
+                        out.push_str(&format!("<{tag}>"));
+                        walk_children(node, out);
+                        out.push_str(&format!("</{tag}>"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        leptos::prelude::window().local_storage().ok().flatten()
+    }
+
+    pub fn backup_save(key: &str, value: &str) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(key, value);
+        }
+    }
+
+    pub fn backup_load(key: &str) -> Option<String> {
+        storage().and_then(|s| s.get_item(key).ok().flatten())
+    }
+
+    pub fn backup_clear(key: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    /// While `dirty()` holds: reloading or closing the tab asks first, and so does following a
+    /// link inside the site (checked before the router sees the click). Removed on cleanup.
+    pub fn guard_unsaved(dirty: impl Fn() -> bool + Clone + 'static) {
+        use wasm_bindgen::closure::Closure;
+        let window = leptos::prelude::window();
+        let d1 = dirty.clone();
+        let before_unload = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |ev: web_sys::BeforeUnloadEvent| {
+            if d1() {
+                ev.prevent_default();
+                ev.set_return_value("");
+            }
+        });
+        let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+            if !dirty() {
+                return;
+            }
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten());
+            if link.is_some() && !confirm("Bạn có thay đổi chưa lưu. Rời khỏi trang này?") {
+                ev.prevent_default();
+                ev.stop_immediate_propagation();
+            }
+        });
+        let _ = window.add_event_listener_with_callback("beforeunload", before_unload.as_ref().unchecked_ref());
+        let _ = window.add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+        let cleanup = send_wrapper::SendWrapper::new((before_unload, on_click));
+        leptos::prelude::on_cleanup(move || {
+            let (before_unload, on_click) = cleanup.take();
+            let window = leptos::prelude::window();
+            let _ = window.remove_event_listener_with_callback("beforeunload", before_unload.as_ref().unchecked_ref());
+            let _ = window.remove_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+        });
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+mod imp {
+    pub fn exec(_command: &str, _value: Option<&str>) {}
+    pub fn confirm(_message: &str) -> bool {
+        true
+    }
+    pub fn prompt(_message: &str) -> Option<String> {
+        None
+    }
+    pub fn paste_rich(_ev: &leptos::ev::ClipboardEvent) {}
+    pub fn paste_plain(_ev: &leptos::ev::ClipboardEvent) {}
+    pub fn backup_save(_key: &str, _value: &str) {}
+    pub fn backup_load(_key: &str) -> Option<String> {
+        None
+    }
+    pub fn backup_clear(_key: &str) {}
+    pub fn guard_unsaved(_dirty: impl Fn() -> bool + Clone + 'static) {}
+}
+
+pub use imp::*;

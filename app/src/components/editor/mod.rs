@@ -1,0 +1,225 @@
+//! Editing in place: the pieces shared by the article and page editors.
+
+pub mod article;
+pub mod browser;
+pub mod history;
+pub mod page;
+
+use crate::editing::{Change, FieldDiff};
+use crate::error::ApiError;
+use leptos::prelude::*;
+
+/// State that outlives one rendering of an editable page: the status line, and a counter that
+/// makes the page load its data again after a save.
+#[derive(Clone, Copy)]
+pub struct EditContext {
+    pub notice: RwSignal<Option<String>>,
+    pub reload: RwSignal<u32>,
+}
+
+impl EditContext {
+    pub fn new() -> Self {
+        EditContext { notice: RwSignal::new(None), reload: RwSignal::new(0) }
+    }
+
+    pub fn say(&self, text: impl Into<String>) {
+        self.notice.set(Some(text.into()));
+    }
+
+    pub fn refresh(&self) {
+        self.reload.update(|n| *n += 1);
+    }
+}
+
+impl Default for EditContext {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The status line of the editing tools.
+#[component]
+pub fn EditorStatus(ctx: EditContext) -> impl IntoView {
+    view! { <p class="editor-status" role="status">{move || ctx.notice.get()}</p> }
+}
+
+/// Formatting buttons for a rich-text area. They act on the current selection; pressing one
+/// does not take the focus (and so the selection) away from the text.
+#[component]
+pub fn FormatToolbar() -> impl IntoView {
+    let button = |label: &'static str, text: &'static str, action: fn()| {
+        view! {
+            <button
+                type="button"
+                class="format-button"
+                aria-label=label
+                title=label
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=move |_| action()
+            >
+                {text}
+            </button>
+        }
+    };
+    view! {
+        <div class="editor-toolbar" role="toolbar" aria-label="Định dạng">
+            {button("Đậm", "B", || browser::exec("bold", None))}
+            {button("Nghiêng", "I", || browser::exec("italic", None))}
+            {button("Tiêu đề mục", "H2", || browser::exec("formatBlock", Some("<h2>")))}
+            {button("Đoạn văn", "¶", || browser::exec("formatBlock", Some("<p>")))}
+            {button("Danh sách", "•", || browser::exec("insertUnorderedList", None))}
+            {button("Danh sách số", "1.", || browser::exec("insertOrderedList", None))}
+            {button("Trích dẫn", "❝", || browser::exec("formatBlock", Some("<blockquote>")))}
+            {button("Liên kết", "🔗", || {
+                if let Some(url) = browser::prompt("Địa chỉ liên kết (https://…):") {
+                    let url = url.trim().to_string();
+                    if crate::paste::clean_href(&url).is_some() {
+                        browser::exec("createLink", Some(&url));
+                    }
+                }
+            })}
+            {button("Bỏ liên kết", "⛓", || browser::exec("unlink", None))}
+        </div>
+    }
+}
+
+/// What changed, field by field: insertions in `<ins>`, deletions in `<del>`.
+#[component]
+pub fn DiffView(changes: Vec<FieldDiff>) -> impl IntoView {
+    if changes.is_empty() {
+        return view! { <p class="diff diff-empty">"Không có thay đổi nội dung."</p> }.into_any();
+    }
+    view! {
+        <div class="diff">
+            {changes
+                .into_iter()
+                .map(|f| view! {
+                    <section class="diff-field">
+                        <h4>{f.field}</h4>
+                        <p>
+                            {f.segments
+                                .into_iter()
+                                .map(|s| match s.change {
+                                    Change::Same => view! { <span>{s.text}</span> }.into_any(),
+                                    Change::Added => view! { <ins>{s.text}</ins> }.into_any(),
+                                    Change::Removed => view! { <del>{s.text}</del> }.into_any(),
+                                })
+                                .collect_view()}
+                        </p>
+                    </section>
+                })
+                .collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+/// Shown when a save finds the session gone: log in again without leaving the page (the
+/// text being edited stays where it is), then `then` runs (the save is retried).
+#[component]
+pub fn InlineLogin(then: Callback<()>) -> impl IntoView {
+    let email = NodeRef::<leptos::html::Input>::new();
+    let password = NodeRef::<leptos::html::Input>::new();
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Some(e), Some(p)) = (email.get_untracked(), password.get_untracked()) else { return };
+        let (e, p) = (e.value(), p.value());
+        leptos::task::spawn_local(async move {
+            match crate::api::login(e, p, None).await {
+                Ok(_) => {
+                    error.set(None);
+                    then.run(());
+                }
+                Err(err) => error.set(Some(err.to_string())),
+            }
+        });
+    };
+    view! {
+        <form class="inline-login" on:submit=submit>
+            <p>"Phiên đăng nhập đã hết hạn. Đăng nhập lại để lưu — nội dung bạn đang soạn vẫn được giữ nguyên."</p>
+            <label for="inline-email">"Email"</label>
+            <input id="inline-email" type="email" autocomplete="username" node_ref=email required/>
+            <label for="inline-password">"Mật khẩu"</label>
+            <input id="inline-password" type="password" autocomplete="current-password" node_ref=password required/>
+            <button type="submit">"Đăng nhập và lưu"</button>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        </form>
+    }
+}
+
+/// After a conflict: every field this editor left as it was (`mine` equals `base`) takes the
+/// stored value, through `apply(key, value)`; fields they changed keep their text.
+pub fn take_untouched(
+    base: &[(String, String)],
+    mine: &[(String, String)],
+    theirs: &[(String, String)],
+    apply: impl Fn(&str, &str),
+) {
+    let get = |list: &[(String, String)], key: &str| list.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    for (key, stored) in theirs {
+        let (Some(b), Some(m)) = (get(base, key), get(mine, key)) else { continue };
+        let merged = crate::editing::merge_field(&b, &m, stored);
+        if merged != m {
+            apply(key, merged);
+        }
+    }
+}
+
+/// The message for a failed save; the editor's text always stays on the page.
+pub fn save_failed(error: &ApiError) -> String {
+    format!("Chưa lưu được: {error} Nội dung bạn đang soạn vẫn còn trên trang.")
+}
+
+/// Above an editable page, for signed-in editors only: the page's status, the edit toggle and
+/// the status line. Visitors get nothing here (the user is known on the server, so the server
+/// and the browser render the same).
+#[component]
+pub fn EditTools(
+    ctx: EditContext,
+    editing: RwSignal<bool>,
+    label: &'static str,
+    /// "Bản nháp", "Hẹn giờ đăng"…; empty for a public page.
+    #[prop(optional)] badge: &'static str,
+) -> impl IntoView {
+    let user = expect_context::<crate::app::UserResource>();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                user.await.ok().flatten().map(|_| view! {
+                    <div class="edit-tools">
+                        {(!badge.is_empty()).then(|| view! { <span class="status-badge">{badge}</span> })}
+                        <button
+                            type="button"
+                            class="edit-toggle"
+                            aria-pressed=move || editing.get().to_string()
+                            disabled=move || editing.get()
+                            on:click=move |_| {
+                                ctx.notice.set(None);
+                                editing.set(true);
+                            }
+                        >
+                            {label}
+                        </button>
+                        <EditorStatus ctx/>
+                    </div>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Opens edit mode when the URL asks for it (`?sua=1`, as after "Bài viết mới") and someone
+/// is signed in. Runs in the browser only, after hydration.
+pub fn open_from_query(editing: RwSignal<bool>) {
+    let wanted = leptos_router::hooks::use_query_map().get_untracked().get(crate::api::EDIT_PARAM).is_some();
+    if !wanted {
+        return;
+    }
+    let user = expect_context::<crate::app::UserResource>();
+    Effect::new(move |_| {
+        if user.get().and_then(Result::ok).flatten().is_some() {
+            editing.set(true);
+        }
+    });
+}

@@ -1,0 +1,44 @@
+use super::load_page;
+use crate::api::{list_trash, TrashArticle};
+use crate::components::breadcrumb::Breadcrumb;
+use crate::format;
+use crate::model::{Crumb, TrashItem};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::{Meta, Title};
+
+/// Thùng rác: trashed articles, each restorable (editors only; others get 401).
+#[component]
+pub fn TrashView() -> impl IntoView {
+    let data = Resource::new(|| (), |_| list_trash());
+    view! {
+        <Title text="Thùng rác"/>
+        <Meta name="robots" content="noindex"/>
+        <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Thùng rác")]/>
+        {load_page(data, |items: Vec<TrashItem>| {
+            if items.is_empty() {
+                return view! { <h1>"Thùng rác"</h1><p class="empty">"Thùng rác trống."</p> }.into_any();
+            }
+            view! {
+                <h1>"Thùng rác"</h1>
+                <ul class="trash-list">
+                    {items
+                        .into_iter()
+                        .map(|item| view! {
+                            <li class="trash-item">
+                                <span class="trash-title">{item.title}</span>
+                                " · đã xóa lúc " <time datetime=item.deleted.iso.clone()>{format::date_time(&item.deleted)}</time>
+                                <form method="post" action=TrashArticle::url()>
+                                    <input type="hidden" name="slug" value=item.slug/>
+                                    <input type="hidden" name="trashed" value="false"/>
+                                    <button type="submit">"Khôi phục"</button>
+                                </form>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        })}
+    }
+}
