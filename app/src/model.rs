@@ -234,5 +234,13 @@ pub struct TrashItem {
     pub deleted: VnDateTime,
 }
 
+/// The answer to an image upload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Uploaded {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+}
+
 /// Articles per page on category pages.
 pub const PAGE_SIZE: u32 = 10;

@@ -659,3 +659,71 @@ test.describe('visitors cannot edit', () => {
     await expect(page.locator('body')).not.toContainText('bị sửa trái phép');
   });
 });
+
+// ---------------------------------------------------------------------------
+// Images and pasting
+// ---------------------------------------------------------------------------
+
+/** A real 2×2 PNG (red pixels). */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4IScHRAwQCgAfJgQRoo8irwAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('an image is uploaded from the toolbar, described, saved and shown to visitors', async ({
+  page,
+  newVisitor,
+}) => {
+  await openAsEditor(page, SANDBOX_CATEGORY);
+  const title = uniqueTitle('Bài có ảnh');
+  const path = await createArticle(page, { title, lead: 'Sapo.', body: 'Đoạn đầu.' });
+  await startEditing(page);
+  await bodyField(page).click();
+  const chooser = page.waitForEvent('filechooser');
+  page.once('dialog', (dialog) => dialog.accept('Hội trường kỳ họp'));
+  await page.getByRole('button', { name: 'Ảnh', exact: true }).click();
+  await (await chooser).setFiles({ name: 'anh.png', mimeType: 'image/png', buffer: TINY_PNG });
+  const image = bodyField(page).locator('img');
+  await expect(image).toHaveAttribute('alt', 'Hội trường kỳ họp');
+  await expect(image).toHaveAttribute('src', /^\/uploads\/[0-9a-f]{64}\.png$/);
+  await save(page, 3);
+
+  const visitor = await newVisitor();
+  const { status, html } = await visitorFetch(visitor, path);
+  expect(status).toBe(200);
+  expect(html).toMatch(/<img src="\/uploads\/[0-9a-f]{64}\.png" alt="Hội trường kỳ họp"/);
+  const src = (await page.locator('article.article .article-body img').getAttribute('src')) ?? '';
+  const served = await visitor.request.get(src);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['cache-control']).toContain('immutable');
+});
+
+test('pasting from Word keeps headings, lists, bold and links and drops the rest', async ({ page }) => {
+  await openAsEditor(page, SANDBOX_CATEGORY);
+  await createDraft(page);
+  await bodyField(page).click();
+  await page.evaluate(() => {
+    const body = document.querySelector('div.article-body[contenteditable="true"]');
+    if (!body) throw new Error('no editable body');
+    const word =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{color:red}</style></head><body>' +
+      '<h1 class="MsoTitle" style="font-family:Times">Báo cáo giám sát</h1>' +
+      '<p class="MsoNormal" style="margin:0"><span style="font-size:14pt;color:#1F3864"><b>Kết quả</b> chính<o:p></o:p></span></p>' +
+      '<ul><li style="mso-list:l0">Một</li><li>Hai</li></ul>' +
+      '<p><a href="https://quochoi.vn" style="color:blue">Quốc hội</a> <a href="javascript:alert(1)">xấu</a></p>' +
+      '<script>alert(1)</script></body></html>';
+    const data = new DataTransfer();
+    data.setData('text/html', word);
+    data.setData('text/plain', 'Báo cáo giám sát');
+    body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const body = bodyField(page);
+  await expect(body.locator('h2')).toHaveText('Báo cáo giám sát');
+  await expect(body.locator('strong')).toHaveText('Kết quả');
+  await expect(body.locator('li')).toHaveText(['Một', 'Hai']);
+  await expect(body.locator('a[href="https://quochoi.vn"]')).toHaveText('Quốc hội');
+  const html = await body.innerHTML();
+  for (const garbage of ['style=', 'class=', 'Mso', 'o:p', '<script', 'javascript:', '<span', 'font-size']) {
+    expect(html, `pasted HTML keeps ${garbage}`).not.toContain(garbage);
+  }
+});

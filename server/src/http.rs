@@ -14,8 +14,12 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
 
-pub fn router(pool: SqlitePool, options: LeptosOptions) -> Router {
+/// `data_dir` holds uploaded files (served under `/uploads/`).
+pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Path) -> Router {
     let routes = generate_route_list(App);
+    let uploads_dir = data_dir.join("uploads");
+    let uploads = crate::upload::routes(crate::upload::Uploads { pool: pool.clone(), dir: uploads_dir.clone() })
+        .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir));
     let context = {
         let pool = pool.clone();
         move || provide_context(pool.clone())
@@ -26,12 +30,13 @@ pub fn router(pool: SqlitePool, options: LeptosOptions) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(options)
+        .merge(uploads)
         .layer(middleware::from_fn_with_state(pool, visitor::track))
         .layer(middleware::from_fn(api_error_status))
         .layer(middleware::from_fn(same_origin_writes))
         .layer(middleware::from_fn(cache_headers))
         .layer(CompressionLayer::new())
-        .with_state(options)
 }
 
 /// Whether a write request comes from a page of this site: its `Origin` (or, failing that,
@@ -71,6 +76,9 @@ pub fn cache_policy(path: &str) -> Option<&'static str> {
         // Not fingerprinted: revalidate (Last-Modified → 304) so a new build is never mixed
         // with an old page.
         Some("public, max-age=0, must-revalidate")
+    } else if path.starts_with("/uploads/") {
+        // Named by content hash: a changed image gets a new name.
+        Some("public, max-age=31536000, immutable")
     } else if path.starts_with("/images/") || path == "/favicon.svg" {
         Some("public, max-age=604800")
     } else if path.starts_with("/api/") {

@@ -36,7 +36,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         tracing::info!("loaded the demo content into the empty database");
     }
     let addr = options.site_addr;
-    let app = http::router(pool.clone(), options);
+    let app = http::router(pool.clone(), options, &config.data_dir);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())

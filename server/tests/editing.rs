@@ -18,7 +18,7 @@ const PASSWORD: &str = "mat-khau-du-dai-1";
 
 fn app(pool: sqlx::SqlitePool) -> axum::Router {
     let options = LeptosOptions::builder().output_name("hdnd").site_root("target/site").build();
-    server::http::router(pool, options)
+    server::http::router(pool, options, &std::env::temp_dir().join("hdnd-test-uploads"))
 }
 
 async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
@@ -302,5 +302,61 @@ fn drafts_scheduled_and_trashed_articles_are_invisible_to_visitors() {
         assert_eq!(editing::trash(&db.pool).await.expect("trash list")[0].slug, published.slug);
         editing::set_trashed(&db.pool, &published.slug, false).await.expect("restore");
         assert!(content::article_page(&db.pool, &published.slug, false).await.is_ok());
+    })
+}
+
+fn multipart(cookie: Option<&str>, bytes: &[u8]) -> Request<Body> {
+    let mut body = b"--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"anh.png\"\r\nContent-Type: image/png\r\n\r\n".to_vec();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(b"\r\n--XYZ--\r\n");
+    post("/api/upload", cookie)
+        .header(header::CONTENT_TYPE, "multipart/form-data; boundary=XYZ")
+        .body(Body::from(body))
+        .expect("request")
+}
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(width, height, image::Rgb([200, 30, 30]))
+        .write_to(&mut out, image::ImageFormat::Png)
+        .expect("png");
+    out.into_inner()
+}
+
+#[test]
+fn images_are_checked_stored_by_hash_and_cached() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let options = LeptosOptions::builder().output_name("hdnd").site_root("target/site").build();
+        let data_dir = db._dir.path().to_path_buf();
+        let app = server::http::router(db.pool.clone(), options, &data_dir);
+        let image = png(4, 3);
+
+        assert_eq!(send(&app, multipart(None, &image)).await.0, StatusCode::UNAUTHORIZED);
+        let cookie = editor_session(&db, &app).await;
+        let (status, _, body) = send(&app, multipart(Some(&cookie), b"<svg onload=alert(1)></svg>")).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
+        let mut truncated = image.clone();
+        truncated.truncate(image.len() / 2);
+        assert_eq!(send(&app, multipart(Some(&cookie), &truncated)).await.0, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let huge = vec![0u8; server::upload::MAX_BYTES + 10];
+        assert_eq!(send(&app, multipart(Some(&cookie), &huge)).await.0, StatusCode::PAYLOAD_TOO_LARGE);
+
+        let (status, _, body) = send(&app, multipart(Some(&cookie), &image)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let uploaded: app::model::Uploaded = serde_json::from_str(&body).expect("json");
+        assert_eq!((uploaded.width, uploaded.height), (4, 3));
+        let name = uploaded.url.strip_prefix("/uploads/").expect("under /uploads/");
+        assert_eq!(name.len(), 64 + ".png".len(), "named by its SHA-256");
+        assert_eq!(std::fs::read(data_dir.join("uploads").join(name)).expect("stored"), image);
+
+        let get = Request::get(&uploaded.url).body(Body::empty()).expect("request");
+        let (status, headers, _) = send(&app, get).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()), Some("public, max-age=31536000, immutable"));
+
+        // The same image again is the same file.
+        let (_, _, again) = send(&app, multipart(Some(&cookie), &image)).await;
+        assert_eq!(serde_json::from_str::<app::model::Uploaded>(&again).expect("json").url, uploaded.url);
     })
 }

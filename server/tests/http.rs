@@ -11,7 +11,7 @@ use tower::ServiceExt;
 
 fn app(pool: sqlx::SqlitePool) -> axum::Router {
     let options = LeptosOptions::builder().output_name("hdnd").site_root("target/site").build();
-    server::http::router(pool, options)
+    server::http::router(pool, options, &std::env::temp_dir().join("hdnd-test-uploads"))
 }
 
 async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {

@@ -317,7 +317,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                     {article.lead.clone()}
                 </p>
                 {figure}
-                <FormatToolbar/>
+                <FormatToolbar ctx/>
                 <div
                     class="article-body"
                     contenteditable="true"

@@ -97,6 +97,77 @@ mod imp {
         }
     }
 
+    fn saved_range() -> Option<web_sys::Range> {
+        leptos::prelude::window().get_selection().ok().flatten().and_then(|s| s.get_range_at(0).ok())
+    }
+
+    fn restore_range(range: Option<web_sys::Range>) {
+        if let (Some(range), Some(selection)) = (range, leptos::prelude::window().get_selection().ok().flatten()) {
+            let _ = selection.remove_all_ranges();
+            let _ = selection.add_range(&range);
+        }
+    }
+
+    async fn upload(file: web_sys::File) -> Result<crate::model::Uploaded, String> {
+        let failed = |_| "Không gửi được ảnh lên máy chủ.".to_string();
+        let form = web_sys::FormData::new().map_err(|_| "Trình duyệt không hỗ trợ tải tệp.".to_string())?;
+        form.append_with_blob("file", &file).map_err(|_| "Không đọc được tệp.".to_string())?;
+        let response = gloo_net::http::Request::post("/api/upload").body(form).map_err(failed)?.send().await.map_err(failed)?;
+        if response.ok() {
+            response.json::<crate::model::Uploaded>().await.map_err(failed)
+        } else {
+            let error = response.json::<crate::error::ApiError>().await.unwrap_or(crate::error::ApiError::Server);
+            Err(error.to_string())
+        }
+    }
+
+    /// Asks for an image file, uploads it, asks for its description (alt text, required),
+    /// and inserts it where the cursor was. `report` gets what happened, in Vietnamese.
+    pub fn pick_and_insert_image(report: impl Fn(String) + 'static) {
+        use wasm_bindgen::closure::Closure;
+        let Ok(element) = leptos::prelude::document().create_element("input") else { return };
+        let input: web_sys::HtmlInputElement = element.unchecked_into();
+        input.set_type("file");
+        input.set_accept("image/jpeg,image/png,image/gif,image/webp");
+        let range = saved_range();
+        let chosen = input.clone();
+        let on_change = Closure::once_into_js(move || {
+            let Some(file) = chosen.files().and_then(|files| files.get(0)) else { return };
+            report("Đang tải ảnh lên…".to_string());
+            leptos::task::spawn_local(async move {
+                match upload(file).await {
+                    Ok(uploaded) => {
+                        let alt = loop {
+                            match prompt("Mô tả ngắn nội dung ảnh (cho người không xem được ảnh):") {
+                                None => {
+                                    report("Đã bỏ chèn ảnh.".to_string());
+                                    return;
+                                }
+                                Some(text) if !text.trim().is_empty() => break text.trim().to_string(),
+                                Some(_) => continue,
+                            }
+                        };
+                        restore_range(range);
+                        exec(
+                            "insertHTML",
+                            Some(&format!(
+                                "<img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+                                escape(&uploaded.url),
+                                escape(&alt),
+                                uploaded.width,
+                                uploaded.height
+                            )),
+                        );
+                        report("Đã chèn ảnh. Bấm Lưu để lưu bài.".to_string());
+                    }
+                    Err(message) => report(message),
+                }
+            });
+        });
+        input.set_onchange(Some(on_change.unchecked_ref()));
+        input.click();
+    }
+
     fn storage() -> Option<web_sys::Storage> {
         leptos::prelude::window().local_storage().ok().flatten()
     }
@@ -170,6 +241,7 @@ mod imp {
         None
     }
     pub fn backup_clear(_key: &str) {}
+    pub fn pick_and_insert_image(_report: impl Fn(String) + 'static) {}
     pub fn guard_unsaved(_dirty: impl Fn() -> bool + Clone + 'static) {}
 }
 

@@ -46,7 +46,7 @@ pub fn EditorStatus(ctx: EditContext) -> impl IntoView {
 /// Formatting buttons for a rich-text area. They act on the current selection; pressing one
 /// does not take the focus (and so the selection) away from the text.
 #[component]
-pub fn FormatToolbar() -> impl IntoView {
+pub fn FormatToolbar(ctx: EditContext) -> impl IntoView {
     let button = |label: &'static str, text: &'static str, action: fn()| {
         view! {
             <button
@@ -79,6 +79,16 @@ pub fn FormatToolbar() -> impl IntoView {
                 }
             })}
             {button("Bỏ liên kết", "⛓", || browser::exec("unlink", None))}
+            <button
+                type="button"
+                class="format-button"
+                aria-label="Ảnh"
+                title="Chèn ảnh (JPEG, PNG, GIF, WebP; tối đa 5 MB)"
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=move |_| browser::pick_and_insert_image(move |message| ctx.say(message))
+            >
+                "🖼"
+            </button>
         </div>
     }
 }

@@ -137,7 +137,7 @@ pub fn PageEditor(page: ContentPage, ctx: EditContext, editing: RwSignal<bool>) 
                 >
                     {page.title.clone()}
                 </h1>
-                <FormatToolbar/>
+                <FormatToolbar ctx/>
                 <div
                     class="page-body"
                     contenteditable="true"

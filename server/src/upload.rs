@@ -1,0 +1,121 @@
+//! Image uploads from the editor toolbar: signed-in editors only, at most 5 MB, JPEG, PNG,
+//! GIF or WebP — decoded to prove it really is one — stored under `DATA_DIR/uploads/` by
+//! content hash, so the same image is stored once and can be cached for ever.
+
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use sha2::{Digest, Sha256};
+use sqlx::SqlitePool;
+use std::path::PathBuf;
+
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Larger images (in pixels) are refused: decoding them would cost too much memory.
+pub const MAX_PIXELS: u64 = 40_000_000;
+
+#[derive(Clone)]
+pub struct Uploads {
+    pub pool: SqlitePool,
+    pub dir: PathBuf,
+}
+
+use app::model::Uploaded;
+
+/// `POST /api/upload` (multipart, field `file`).
+pub fn routes(uploads: Uploads) -> Router {
+    Router::new()
+        .route("/api/upload", post(upload))
+        .layer(DefaultBodyLimit::max(MAX_BYTES + 64 * 1024))
+        .with_state(uploads)
+}
+
+fn refuse(status: StatusCode, error: app::error::ApiError) -> Response {
+    (status, Json(error)).into_response()
+}
+
+/// Checks the bytes are a whole image of an accepted kind; returns its extension and size.
+pub fn inspect(bytes: &[u8]) -> Result<(&'static str, u32, u32), &'static str> {
+    let format = image::guess_format(bytes).map_err(|_| "Tệp không phải là ảnh JPEG, PNG, GIF hoặc WebP.")?;
+    let ext = match format {
+        image::ImageFormat::Jpeg => "jpg",
+        image::ImageFormat::Png => "png",
+        image::ImageFormat::Gif => "gif",
+        image::ImageFormat::WebP => "webp",
+        _ => return Err("Chỉ nhận ảnh JPEG, PNG, GIF hoặc WebP."),
+    };
+    let reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let (w, h) = reader.into_dimensions().map_err(|_| "Tệp ảnh bị hỏng hoặc không đọc được.")?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err("Ảnh quá lớn (tối đa 40 triệu điểm ảnh).");
+    }
+    image::load_from_memory_with_format(bytes, format).map_err(|_| "Tệp ảnh bị hỏng hoặc không đọc được.")?;
+    Ok((ext, w, h))
+}
+
+async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipart: Multipart) -> Response {
+    use app::error::ApiError;
+    let user = match app::session::token_from(&headers) {
+        Some(token) => app::data::accounts::session_user(&uploads.pool, &token, app::data::now()).await,
+        None => Ok(None),
+    };
+    match user {
+        Ok(Some(_)) => {}
+        Ok(None) => return refuse(StatusCode::UNAUTHORIZED, ApiError::Unauthorized),
+        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e),
+    }
+    let mut bytes = None;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("file") => match field.bytes().await {
+                Ok(b) => bytes = Some(b),
+                Err(_) => return too_big(),
+            },
+            Ok(Some(_)) => continue,
+            Ok(None) => break,
+            Err(_) => return too_big(),
+        }
+    }
+    let Some(bytes) = bytes.filter(|b| !b.is_empty()) else {
+        return refuse(StatusCode::BAD_REQUEST, ApiError::Invalid("Chưa chọn tệp ảnh.".into()));
+    };
+    if bytes.len() > MAX_BYTES {
+        return too_big();
+    }
+    let (ext, width, height) = match tokio::task::spawn_blocking({
+        let bytes = bytes.clone();
+        move || inspect(&bytes).map_err(str::to_string)
+    })
+    .await
+    {
+        Ok(Ok(found)) => found,
+        Ok(Err(message)) => return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, ApiError::Invalid(message)),
+        Err(_) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server),
+    };
+    let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let name = format!("{hash}.{ext}");
+    let path = uploads.dir.join(&name);
+    if !path.exists() {
+        let tmp = uploads.dir.join(format!(".{name}.tmp"));
+        let written = async {
+            tokio::fs::create_dir_all(&uploads.dir).await?;
+            tokio::fs::write(&tmp, &bytes).await?;
+            tokio::fs::rename(&tmp, &path).await
+        }
+        .await;
+        if let Err(e) = written {
+            tracing::error!(error = %e, "could not store an upload");
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
+        }
+    }
+    (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(Uploaded { url: format!("/uploads/{name}"), width, height }))
+        .into_response()
+}
+
+fn too_big() -> Response {
+    refuse(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        app::error::ApiError::Invalid(format!("Ảnh quá lớn (tối đa {} MB).", MAX_BYTES / 1024 / 1024)),
+    )
+}
