@@ -7,7 +7,7 @@ use crate::components::layout::{RouteLoading, SiteFooter, SiteHeader};
 use crate::components::sidebar::Sidebar;
 use crate::components::status::NotFound;
 use crate::model::Chrome;
-use crate::pages::{ArticleView, CategoryView, ContentPageView, HomeView, LoginView, SiteMapView, TrashView};
+use crate::pages::{AccountsView, ArticleView, CategoryView, ContentPageView, HomeView, LoginView, SiteMapView, TrashView};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/so-do-trang") view=SiteMapView ssr=SsrMode::Async/>
                         <Route path=path!("/dang-nhap") view=LoginView ssr=SsrMode::Async/>
                         <Route path=path!("/thung-rac") view=TrashView ssr=SsrMode::Async/>
+                        <Route path=path!("/quan-tri/tai-khoan") view=AccountsView ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Sidebar/>

@@ -234,6 +234,14 @@ pub struct TrashItem {
     pub deleted: VnDateTime,
 }
 
+/// An account as administrators see it in the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRow {
+    pub email: String,
+    pub role: String,
+    pub disabled: bool,
+}
+
 /// The answer to an image upload.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Uploaded {

@@ -201,6 +201,7 @@ export interface Account {
 
 export const EDITOR: Account = { email: 'bientap@hdnd.vn', password: 'mat-khau-du-dai-1' };
 export const SECOND_EDITOR: Account = { email: 'bientap2@hdnd.vn', password: 'mat-khau-du-dai-2' };
+export const ADMIN: Account = { email: 'quantri@hdnd.vn', password: 'mat-khau-quan-tri-1' };
 
 /** The message of a failed login, the same for a wrong password and an unknown email. */
 export const BAD_LOGIN_MESSAGE = 'Email hoặc mật khẩu không đúng.';
@@ -216,12 +217,13 @@ const editorsCreated = new Set<string>();
 export async function ensureEditor(
   email = EDITOR.email,
   password = EDITOR.password,
+  role: 'editor' | 'admin' = 'editor',
 ): Promise<void> {
   if (editorsCreated.has(email)) return;
   try {
     execFileSync(
       './target/release/server',
-      ['user', 'add', '--email', email, '--role', 'editor', '--password', password],
+      ['user', 'add', '--email', email, '--role', role, '--password', password],
       {
         cwd: path.resolve(__dirname, '../..'),
         env: { ...process.env, DATA_DIR: process.env.HDND_E2E_DATA_DIR, RUST_LOG: 'warn' },

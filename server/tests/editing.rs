@@ -360,3 +360,35 @@ fn images_are_checked_stored_by_hash_and_cached() {
         assert_eq!(serde_json::from_str::<app::model::Uploaded>(&again).expect("json").url, uploaded.url);
     })
 }
+
+#[test]
+fn only_administrators_manage_accounts() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let add = |cookie: Option<&str>| form("/api/add_account", cookie, "email=moi%40hdnd.vn&role=editor&password=mat-khau-moi-123");
+        assert_eq!(send(&app, add(None)).await.0, StatusCode::UNAUTHORIZED);
+        let editor = editor_session(&db, &app).await;
+        assert_eq!(send(&app, add(Some(&editor))).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(send(&app, form("/api/accounts", Some(&editor), "")).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(
+            send(&app, form("/api/set_account_disabled", Some(&editor), "email=bientap%40hdnd.vn&disabled=true")).await.0,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(accounts::list_users(&db.pool).await.expect("list").len(), 1, "nothing was added");
+
+        accounts::add_user(&db.pool, "quantri@hdnd.vn", Role::Admin, PASSWORD).await.expect("admin");
+        let admin = login(&app, "quantri%40hdnd.vn").await;
+        let (status, _, body) = send(&app, add(Some(&admin))).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, _, _) = send(&app, form("/api/set_account_disabled", Some(&admin), "email=quantri%40hdnd.vn&disabled=true")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "an administrator cannot lock themselves out");
+        let (status, _, _) = send(&app, form("/api/reset_account_password", Some(&admin), "email=moi%40hdnd.vn&password=ngan")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "weak passwords are refused");
+        let (status, _, body) = send(&app, form("/api/accounts", Some(&admin), "")).await;
+        assert_eq!(status, StatusCode::OK);
+        let list: Vec<app::model::AccountRow> = serde_json::from_str(&body).expect("json");
+        let emails: Vec<&str> = list.iter().map(|a| a.email.as_str()).collect();
+        assert_eq!(emails, ["bientap@hdnd.vn", "moi@hdnd.vn", "quantri@hdnd.vn"]);
+    })
+}

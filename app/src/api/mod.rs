@@ -6,8 +6,10 @@ use crate::model::*;
 use crate::share::{ShareErrors, ShareOutcome};
 use leptos::prelude::*;
 
+mod accounts;
 mod auth;
 mod editing;
+pub use accounts::*;
 pub use auth::*;
 pub use editing::*;
 

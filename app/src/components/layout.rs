@@ -42,6 +42,10 @@ pub fn EditorBar() -> impl IntoView {
                             "Đang đăng nhập: " <strong class="editor-email">{u.email.clone()}</strong>
                             " (" {u.role.label()} ")"
                         </p>
+                        <nav class="editor-links" aria-label="Công cụ biên tập">
+                            <a href="/thung-rac">"Thùng rác"</a>
+                            {u.role.can_manage_users().then(|| view! { <a href="/quan-tri/tai-khoan">"Tài khoản"</a> })}
+                        </nav>
                         <form method="post" action=Logout::url()>
                             <button type="submit" class="logout-button">"Đăng xuất"</button>
                         </form>

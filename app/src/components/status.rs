@@ -45,6 +45,14 @@ pub fn LoadError(error: ApiError) -> impl IntoView {
             </section>
         }
         .into_any(),
+        ApiError::Forbidden => view! {
+            <Title text="Không có quyền"/>
+            <section class="status-page" role="alert">
+                <h1>"Không có quyền truy cập"</h1>
+                <p>{ApiError::Forbidden.to_string()}</p>
+            </section>
+        }
+        .into_any(),
         other => view! {
             <Title text="Lỗi tải trang"/>
             <section class="status-page" role="alert">

@@ -2,6 +2,7 @@
 
 use crate::auth::{Role, UserInfo};
 use crate::error::ApiError;
+use crate::model::AccountRow;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use sha2::{Digest, Sha256};
@@ -142,14 +143,6 @@ async fn user_id(pool: &SqlitePool, email: &str) -> Result<i64, AccountError> {
         .fetch_optional(pool)
         .await?
         .ok_or(AccountError::NoSuchUser)
-}
-
-/// A list entry for administrators.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct AccountRow {
-    pub email: String,
-    pub role: String,
-    pub disabled: bool,
 }
 
 pub async fn list_users(pool: &SqlitePool) -> Result<Vec<AccountRow>, AccountError> {

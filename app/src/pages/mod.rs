@@ -1,5 +1,6 @@
 //! One module per route.
 
+mod accounts;
 mod article;
 mod category;
 mod content;
@@ -8,6 +9,7 @@ mod login;
 mod site_map;
 mod trash;
 
+pub use accounts::AccountsView;
 pub use article::ArticleView;
 pub use category::CategoryView;
 pub use content::ContentPageView;
