@@ -165,6 +165,22 @@ pub struct Article {
     pub version: i64,
 }
 
+impl Article {
+    /// The editable fields as stored.
+    pub fn fields(&self) -> crate::editing::ArticleFields {
+        crate::editing::ArticleFields {
+            title: self.title.clone(),
+            lead: self.lead.clone(),
+            body_html: self.body_html.clone(),
+            image_url: self.image_url.clone(),
+            image_caption: self.image_caption.clone(),
+            source: self.source.clone(),
+            status: self.status,
+            published_local: self.published_local.clone(),
+        }
+    }
+}
+
 /// Whether visitors can see an article now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Visibility {

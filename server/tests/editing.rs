@@ -63,22 +63,9 @@ async fn editor_session(db: &common::TestDb, app: &axum::Router) -> String {
     login(app, "bientap%40hdnd.vn").await
 }
 
-fn fields_of(a: &app::model::Article) -> ArticleFields {
-    ArticleFields {
-        title: a.title.clone(),
-        lead: a.lead.clone(),
-        body_html: a.body_html.clone(),
-        image_url: a.image_url.clone(),
-        image_caption: a.image_caption.clone(),
-        source: a.source.clone(),
-        status: a.status,
-        published_local: a.published_local.clone(),
-    }
-}
-
 async fn seed_fields(pool: &sqlx::SqlitePool) -> (ArticleFields, i64) {
     let a = content::article_page(pool, SEED, true).await.expect("seed").article;
-    (fields_of(&a), a.version)
+    (a.fields(), a.version)
 }
 
 fn user(id: i64) -> app::auth::UserInfo {
@@ -283,7 +270,7 @@ fn drafts_scheduled_and_trashed_articles_are_invisible_to_visitors() {
         let draft = content::article_page(&db.pool, &slug, true).await.expect("editors see drafts").article;
         assert_eq!(draft.visibility, app::model::Visibility::Draft);
 
-        let mut fields = fields_of(&draft);
+        let mut fields = draft.fields();
         fields.title = "Hội nghị tổng kết công tác năm".into();
         fields.status = Status::Published;
         fields.published_local = "2099-01-01T08:00".into();

@@ -2,10 +2,9 @@
 //! editable in place; the toolbar formats the body; Save checks the version it started from.
 
 use super::history::{HistoryPanel, Kind};
-use super::{browser, EditContext, FormatToolbar, InlineLogin};
+use super::{browser, EditContext, EditorState, FormatToolbar, SaveProblems};
 use crate::api::{save_article, trash_article};
-use crate::editing::{ArticleFields, Conflict, Status};
-use crate::error::ApiError;
+use crate::editing::{ArticleFields, Status};
 use crate::model::Article;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -23,20 +22,14 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     let source = NodeRef::<leptos::html::P>::new();
     let status = RwSignal::new(article.status);
     let published = RwSignal::new(article.published_local.clone());
-    let base_version = RwSignal::new(article.version);
-    let dirty = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    let conflict = RwSignal::new(None::<Conflict>);
-    let need_login = RwSignal::new(false);
+    let state = EditorState::new(ctx, editing, article.version);
+    let EditorState { base_version, base, dirty, saving, .. } = state;
     let show_history = RwSignal::new(false);
     let slug = article.slug.clone();
     let image_url = article.image_url.clone();
     let navigate = use_navigate();
 
     browser::guard_unsaved(move || dirty.get_untracked());
-    // What the fields held when editing began, as the browser serialises them: the base of
-    // the three-way merge after a conflict.
-    let base = StoredValue::new(Vec::<(String, String)>::new());
 
     let collect = {
         let image_url = image_url.clone();
@@ -111,42 +104,23 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
             let collect = collect.clone();
             let Some(fields) = collect() else { return };
             let collect = collect.clone();
-            saving.set(true);
-            ctx.say("Đang lưu…");
+            state.start_saving();
             let slug = slug.clone();
             let key = key.clone();
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
                 let result = save_article(slug.clone(), base_version.get_untracked(), fields).await;
-                saving.set(false);
                 match result {
                     Ok(saved) => {
-                        dirty.set(false);
-                        need_login.set(false);
-                        conflict.set(None);
                         browser::backup_clear(&key);
-                        ctx.say(format!("Đã lưu phiên bản {}.", saved.version));
-                        editing.set(false);
+                        state.saved(saved.version);
                         if saved.slug != slug {
                             navigate(&format!("/bai-viet/{}", saved.slug), Default::default());
                         } else {
                             ctx.refresh();
                         }
                     }
-                    Err(ApiError::Conflict(c)) => {
-                        if let Some(mine) = collect() {
-                            super::take_untouched(&base.get_value(), &mine.field_values(), &c.theirs, apply);
-                        }
-                        base.set_value(c.theirs.clone());
-                        base_version.set(c.version);
-                        conflict.set(Some(*c));
-                        ctx.say("Chưa lưu: có xung đột với bản của người khác.");
-                    }
-                    Err(ApiError::Unauthorized) => {
-                        need_login.set(true);
-                        ctx.say(super::save_failed(&ApiError::Unauthorized));
-                    }
-                    Err(e) => ctx.say(super::save_failed(&e)),
+                    Err(e) => state.failed(e, collect().map(|f| f.field_values()), apply),
                 }
             });
         }
@@ -155,13 +129,9 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     let cancel = {
         let key = key.clone();
         move |_| {
-            if dirty.get_untracked() && !browser::confirm("Bỏ các thay đổi chưa lưu?") {
-                return;
+            if state.cancel() {
+                browser::backup_clear(&key);
             }
-            browser::backup_clear(&key);
-            dirty.set(false);
-            ctx.notice.set(None);
-            editing.set(false);
         }
     };
 
@@ -188,16 +158,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     };
 
     // An unsaved local copy from an earlier visit (a crash, a closed tab) is offered back.
-    let stored = ArticleFields {
-        title: article.title.clone(),
-        lead: article.lead.clone(),
-        body_html: article.body_html.clone(),
-        image_url: article.image_url.clone(),
-        image_caption: article.image_caption.clone(),
-        source: article.source.clone(),
-        status: article.status,
-        published_local: article.published_local.clone(),
-    };
+    let stored = article.fields();
     let backup = RwSignal::new(
         browser::backup_load(&key)
             .and_then(|json| serde_json::from_str::<ArticleFields>(&json).ok())
@@ -251,18 +212,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                     <button type="button" on:click=move |_| backup.set(None)>"Bỏ qua"</button>
                 </div>
             })}
-            {move || conflict.get().map(|c| view! {
-                <div class="conflict-panel" role="alert">
-                    <p>
-                        <strong>"Bài viết đã được người khác sửa trong lúc bạn soạn"</strong>
-                        {format!(" (phiên bản {}, bởi {}, lúc {}). ", c.version, c.author, crate::format::date_time(&c.at))}
-                        "Nội dung của bạn vẫn nằm nguyên trên trang. Đây là những gì họ đã thay đổi — hãy đưa vào bản của bạn những gì cần giữ, rồi lưu."
-                    </p>
-                    <super::DiffView changes=c.changes.clone()/>
-                    <button type="button" class="save-merged" on:click=move |_| save.run(())>"Lưu bản đã hợp nhất"</button>
-                </div>
-            })}
-            {move || need_login.get().then(|| view! { <InlineLogin then=save/> })}
+            <SaveProblems state save what="Bài viết"/>
             <div class="editor-controls">
                 <label for="article-status">"Trạng thái"</label>
                 <select

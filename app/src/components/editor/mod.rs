@@ -176,6 +176,105 @@ pub fn take_untouched(
     }
 }
 
+/// What both editors track while editing, and how a save's answer changes it.
+#[derive(Clone, Copy)]
+pub struct EditorState {
+    pub ctx: EditContext,
+    pub editing: RwSignal<bool>,
+    /// The stored version this editor's next save starts from.
+    pub base_version: RwSignal<i64>,
+    /// The field values that version had (as the browser serialises them): the base of the
+    /// three-way merge after a conflict.
+    pub base: StoredValue<Vec<(String, String)>>,
+    pub dirty: RwSignal<bool>,
+    pub saving: RwSignal<bool>,
+    pub conflict: RwSignal<Option<crate::editing::Conflict>>,
+    pub need_login: RwSignal<bool>,
+}
+
+impl EditorState {
+    pub fn new(ctx: EditContext, editing: RwSignal<bool>, version: i64) -> Self {
+        EditorState {
+            ctx,
+            editing,
+            base_version: RwSignal::new(version),
+            base: StoredValue::new(Vec::new()),
+            dirty: RwSignal::new(false),
+            saving: RwSignal::new(false),
+            conflict: RwSignal::new(None),
+            need_login: RwSignal::new(false),
+        }
+    }
+
+    pub fn start_saving(&self) {
+        self.saving.set(true);
+        self.ctx.say("Đang lưu…");
+    }
+
+    /// A save went through: leave edit mode and say which version was stored.
+    pub fn saved(&self, version: i64) {
+        self.saving.set(false);
+        self.dirty.set(false);
+        self.need_login.set(false);
+        self.conflict.set(None);
+        self.ctx.say(format!("Đã lưu phiên bản {version}."));
+        self.editing.set(false);
+    }
+
+    /// A save failed. The editor's text stays on the page in every case; after a conflict the
+    /// fields they did not touch take the stored values (`mine` are theirs now, `apply`
+    /// writes one field back), and the next save starts from the stored version.
+    pub fn failed(&self, error: ApiError, mine: Option<Vec<(String, String)>>, apply: impl Fn(&str, &str)) {
+        self.saving.set(false);
+        match error {
+            ApiError::Conflict(c) => {
+                if let Some(mine) = mine {
+                    take_untouched(&self.base.get_value(), &mine, &c.theirs, apply);
+                }
+                self.base.set_value(c.theirs.clone());
+                self.base_version.set(c.version);
+                self.conflict.set(Some(*c));
+                self.ctx.say("Chưa lưu: có xung đột với bản của người khác.");
+            }
+            ApiError::Unauthorized => {
+                self.need_login.set(true);
+                self.ctx.say(save_failed(&ApiError::Unauthorized));
+            }
+            other => self.ctx.say(save_failed(&other)),
+        }
+    }
+
+    /// "Hủy": asks first if something changed; true if editing ended.
+    pub fn cancel(&self) -> bool {
+        if self.dirty.get_untracked() && !browser::confirm("Bỏ các thay đổi chưa lưu?") {
+            return false;
+        }
+        self.dirty.set(false);
+        self.ctx.notice.set(None);
+        self.editing.set(false);
+        true
+    }
+}
+
+/// The conflict report and the inline login, above the fields of either editor.
+#[component]
+pub fn SaveProblems(state: EditorState, save: Callback<()>, what: &'static str) -> impl IntoView {
+    view! {
+        {move || state.conflict.get().map(|c| view! {
+            <div class="conflict-panel" role="alert">
+                <p>
+                    <strong>{format!("{what} đã được người khác sửa trong lúc bạn soạn")}</strong>
+                    {format!(" (phiên bản {}, bởi {}, lúc {}). ", c.version, c.author, crate::format::date_time(&c.at))}
+                    "Nội dung của bạn vẫn nằm nguyên trên trang; những phần bạn chưa sửa đã được cập nhật theo bản mới. Đây là những gì họ đã thay đổi — hãy đưa vào bản của bạn những gì cần giữ, rồi lưu."
+                </p>
+                <DiffView changes=c.changes.clone()/>
+                <button type="button" class="save-merged" on:click=move |_| save.run(())>"Lưu bản đã hợp nhất"</button>
+            </div>
+        })}
+        {move || state.need_login.get().then(|| view! { <InlineLogin then=save/> })}
+    }
+}
+
 /// The message for a failed save; the editor's text always stays on the page.
 pub fn save_failed(error: &ApiError) -> String {
     format!("Chưa lưu được: {error} Nội dung bạn đang soạn vẫn còn trên trang.")

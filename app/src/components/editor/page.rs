@@ -2,10 +2,9 @@
 //! description (used for search engines) in a field above.
 
 use super::history::{HistoryPanel, Kind};
-use super::{browser, EditContext, FormatToolbar, InlineLogin};
+use super::{browser, EditContext, EditorState, FormatToolbar, SaveProblems};
 use crate::api::save_page;
-use crate::editing::{Conflict, PageFields};
-use crate::error::ApiError;
+use crate::editing::PageFields;
 use crate::model::ContentPage;
 use leptos::prelude::*;
 
@@ -14,11 +13,8 @@ pub fn PageEditor(page: ContentPage, ctx: EditContext, editing: RwSignal<bool>) 
     let title = NodeRef::<leptos::html::H1>::new();
     let body = NodeRef::<leptos::html::Div>::new();
     let description = RwSignal::new(page.description.clone());
-    let base_version = RwSignal::new(page.version);
-    let dirty = RwSignal::new(false);
-    let saving = RwSignal::new(false);
-    let conflict = RwSignal::new(None::<Conflict>);
-    let need_login = RwSignal::new(false);
+    let state = EditorState::new(ctx, editing, page.version);
+    let EditorState { base_version, base, dirty, saving, .. } = state;
     let show_history = RwSignal::new(false);
     let slug = page.slug.clone();
 
@@ -30,7 +26,6 @@ pub fn PageEditor(page: ContentPage, ctx: EditContext, editing: RwSignal<bool>) 
             body_html: body.get_untracked()?.inner_html(),
         })
     };
-    let base = StoredValue::new(Vec::<(String, String)>::new());
     Effect::new(move |_| {
         if let Some(fields) = collect() {
             base.set_value(fields.field_values());
@@ -55,61 +50,27 @@ pub fn PageEditor(page: ContentPage, ctx: EditContext, editing: RwSignal<bool>) 
         let slug = slug.clone();
         move |_: ()| {
             let Some(fields) = collect() else { return };
-            saving.set(true);
-            ctx.say("Đang lưu…");
+            state.start_saving();
             let slug = slug.clone();
             leptos::task::spawn_local(async move {
-                let result = save_page(slug, base_version.get_untracked(), fields).await;
-                saving.set(false);
-                match result {
+                match save_page(slug, base_version.get_untracked(), fields).await {
                     Ok(saved) => {
-                        dirty.set(false);
-                        ctx.say(format!("Đã lưu phiên bản {}.", saved.version));
-                        editing.set(false);
+                        state.saved(saved.version);
                         ctx.refresh();
                     }
-                    Err(ApiError::Conflict(c)) => {
-                        if let Some(mine) = collect() {
-                            super::take_untouched(&base.get_value(), &mine.field_values(), &c.theirs, apply);
-                        }
-                        base.set_value(c.theirs.clone());
-                        base_version.set(c.version);
-                        conflict.set(Some(*c));
-                        ctx.say("Chưa lưu: có xung đột với bản của người khác.");
-                    }
-                    Err(ApiError::Unauthorized) => {
-                        need_login.set(true);
-                        ctx.say(super::save_failed(&ApiError::Unauthorized));
-                    }
-                    Err(e) => ctx.say(super::save_failed(&e)),
+                    Err(e) => state.failed(e, collect().map(|f| f.field_values()), apply),
                 }
             });
         }
     });
 
     let cancel = move |_| {
-        if dirty.get_untracked() && !browser::confirm("Bỏ các thay đổi chưa lưu?") {
-            return;
-        }
-        dirty.set(false);
-        ctx.notice.set(None);
-        editing.set(false);
+        state.cancel();
     };
 
     view! {
         <div class="editing-area">
-            {move || conflict.get().map(|c| view! {
-                <div class="conflict-panel" role="alert">
-                    <p>
-                        <strong>"Trang đã được người khác sửa trong lúc bạn soạn"</strong>
-                        {format!(" (phiên bản {}, bởi {}). ", c.version, c.author)}
-                        "Nội dung của bạn vẫn nằm nguyên trên trang. Những gì họ đã thay đổi:"
-                    </p>
-                    <super::DiffView changes=c.changes.clone()/>
-                    <button type="button" class="save-merged" on:click=move |_| save.run(())>"Lưu bản đã hợp nhất"</button>
-                </div>
-            })}
-            {move || need_login.get().then(|| view! { <InlineLogin then=save/> })}
+            <SaveProblems state save what="Trang"/>
             <div class="editor-controls">
                 <label for="page-description">"Mô tả"</label>
                 <input
