@@ -52,12 +52,12 @@ pub fn FormatToolbar(ctx: EditContext) -> impl IntoView {
             <button
                 type="button"
                 class="format-button"
-                aria-label=label
                 title=label
                 on:mousedown=|ev| ev.prevent_default()
                 on:click=move |_| action()
             >
-                {text}
+                <span aria-hidden="true">{text}</span>
+                <span class="visually-hidden">{label}</span>
             </button>
         }
     };
@@ -82,12 +82,12 @@ pub fn FormatToolbar(ctx: EditContext) -> impl IntoView {
             <button
                 type="button"
                 class="format-button"
-                aria-label="Ảnh"
                 title="Chèn ảnh (JPEG, PNG, GIF, WebP; tối đa 5 MB)"
                 on:mousedown=|ev| ev.prevent_default()
                 on:click=move |_| browser::pick_and_insert_image(move |message| ctx.say(message))
             >
-                "🖼"
+                <span aria-hidden="true">"🖼"</span>
+                <span class="visually-hidden">"Ảnh"</span>
             </button>
         </div>
     }
