@@ -7,7 +7,7 @@ use crate::components::layout::{RouteLoading, SiteFooter, SiteHeader};
 use crate::components::sidebar::Sidebar;
 use crate::components::status::NotFound;
 use crate::model::Chrome;
-use crate::pages::{AccountsView, ArticleView, CategoryView, ContentPageView, HomeView, LoginView, SiteMapView, TrashView};
+use crate::pages::{AccountsView, ArticleView, CategoryView, ContentPageView, HomeView, LoginView, ResolutionView, ResolutionsView, SiteMapView, TrashView};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -70,6 +70,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/trang/:slug") view=ContentPageView ssr=SsrMode::Async/>
                         <Route path=path!("/so-do-trang") view=SiteMapView ssr=SsrMode::Async/>
                         <Route path=path!("/dang-nhap") view=LoginView ssr=SsrMode::Async/>
+                        <Route path=path!("/nghi-quyet") view=ResolutionsView ssr=SsrMode::Async/>
+                        <Route path=path!("/nghi-quyet/:slug") view=ResolutionView ssr=SsrMode::Async/>
                         <Route path=path!("/thung-rac") view=TrashView ssr=SsrMode::Async/>
                         <Route path=path!("/quan-tri/tai-khoan") view=AccountsView ssr=SsrMode::Async/>
                     </Routes>

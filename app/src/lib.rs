@@ -13,6 +13,7 @@ pub mod error;
 pub mod format;
 pub mod model;
 pub mod pages;
+pub mod resolution;
 pub mod paste;
 pub mod share;
 pub mod tree;

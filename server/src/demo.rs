@@ -104,18 +104,27 @@ pub fn parse() -> Result<DemoContent, DemoError> {
     Ok(serde_json::from_str(CONTENT_JSON)?)
 }
 
-/// Loads the demo content if the database has no categories yet. Returns whether it did.
-/// All or nothing: one transaction.
-pub async fn load_if_empty(pool: &SqlitePool) -> Result<bool, DemoError> {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories").fetch_one(pool).await?;
-    if count > 0 {
-        return Ok(false);
+/// Loads the demo content into what is still empty: the portal's content if there are no
+/// categories yet, the demo resolutions (files under `data_dir/files/`) if there are none.
+/// Returns whether it loaded anything. Each part is all or nothing: one transaction.
+pub async fn load_if_empty(pool: &SqlitePool, data_dir: &std::path::Path) -> Result<bool, DemoError> {
+    let mut loaded = false;
+    let categories: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories").fetch_one(pool).await?;
+    if categories == 0 {
+        let content = parse()?;
+        let mut tx = pool.begin().await?;
+        insert_all(&mut tx, &content).await?;
+        tx.commit().await?;
+        loaded = true;
     }
-    let content = parse()?;
-    let mut tx = pool.begin().await?;
-    insert_all(&mut tx, &content).await?;
-    tx.commit().await?;
-    Ok(true)
+    let resolutions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM resolutions").fetch_one(pool).await?;
+    if resolutions == 0 {
+        let mut tx = pool.begin().await?;
+        crate::demo_records::load(&mut tx, &data_dir.join("files")).await?;
+        tx.commit().await?;
+        loaded = true;
+    }
+    Ok(loaded)
 }
 
 async fn insert_all(tx: &mut Transaction<'_, Sqlite>, c: &DemoContent) -> Result<(), DemoError> {

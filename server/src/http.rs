@@ -19,7 +19,8 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
     let routes = generate_route_list(App);
     let uploads_dir = data_dir.join("uploads");
     let uploads = crate::upload::routes(crate::upload::Uploads { pool: pool.clone(), dir: uploads_dir.clone() })
-        .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir));
+        .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir))
+        .merge(crate::files::routes(pool.clone(), data_dir.join("files")));
     let context = {
         let pool = pool.clone();
         move || provide_context(pool.clone())
@@ -76,7 +77,7 @@ pub fn cache_policy(path: &str) -> Option<&'static str> {
         // Not fingerprinted: revalidate (Last-Modified → 304) so a new build is never mixed
         // with an old page.
         Some("public, max-age=0, must-revalidate")
-    } else if path.starts_with("/uploads/") {
+    } else if path.starts_with("/uploads/") || path.starts_with("/tai-lieu/") {
         // Named by content hash: a changed image gets a new name.
         Some("public, max-age=31536000, immutable")
     } else if path.starts_with("/images/") || path == "/favicon.svg" {

@@ -5,6 +5,8 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod demo_records;
+pub mod files;
 pub mod http;
 pub mod upload;
 pub mod visitor;

@@ -32,7 +32,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let options = get_configuration(None)?.leptos_options;
-    if config.demo_content && demo::load_if_empty(&pool).await? {
+    if config.demo_content && demo::load_if_empty(&pool, &config.data_dir).await? {
         tracing::info!("loaded the demo content into the empty database");
     }
     let addr = options.site_addr;

@@ -15,7 +15,7 @@ pub fn is_page_request(method: &Method, path: &str, accept: Option<&str>) -> boo
     if method != Method::GET || !accept.is_some_and(|a| a.contains("text/html")) {
         return false;
     }
-    let asset_dir = ["/pkg/", "/api/", "/images/", "/uploads/"].iter().any(|p| path.starts_with(p));
+    let asset_dir = ["/pkg/", "/api/", "/images/", "/uploads/", "/tai-lieu/"].iter().any(|p| path.starts_with(p));
     let last = path.rsplit('/').next().unwrap_or("");
     !asset_dir && !last.contains('.')
 }

@@ -123,6 +123,16 @@ fn the_menu_is_the_seed_tree_and_every_link_resolves() {
             content::category_page(&db.pool, slug, 1).await.unwrap_or_else(|e| panic!("{href}: {e}"));
         } else if let Some(slug) = href.strip_prefix("/trang/") {
             content::content_page(&db.pool, slug).await.unwrap_or_else(|e| panic!("{href}: {e}"));
+        } else if let Some(query) = href.strip_prefix("/nghi-quyet") {
+            let pairs: Vec<(String, String)> = query
+                .trim_start_matches('?')
+                .split('&')
+                .filter_map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+                .collect();
+            let filter = app::resolution::Filter::from_query(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
+                .unwrap_or_else(|e| panic!("{href}: {e}"));
+            let list = app::data::resolutions::list(&db.pool, &filter).await.unwrap_or_else(|e| panic!("{href}: {e}"));
+            assert!(list.total > 0, "{href} lists resolutions");
         } else {
             assert!(href == "/" || href == "/so-do-trang", "unexpected link {href}");
         }
@@ -162,7 +172,7 @@ fn the_site_map_covers_menu_categories_and_pages() {
 fn demo_content_loads_once() {
     common::run(async {
     let db = common::demo_db().await;
-    assert!(!server::demo::load_if_empty(&db.pool).await.expect("second load"));
+    assert!(!server::demo::load_if_empty(&db.pool, db._dir.path()).await.expect("second load"));
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles").fetch_one(&db.pool).await.expect("count");
     assert_eq!(n, 78);
     })

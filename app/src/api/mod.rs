@@ -9,9 +9,11 @@ use leptos::prelude::*;
 mod accounts;
 mod auth;
 mod editing;
+mod records;
 pub use accounts::*;
 pub use auth::*;
 pub use editing::*;
+pub use records::*;
 
 /// Sets the HTTP status of the response this server function is part of (an API call, or the
 /// page being rendered when it runs during SSR), so a missing article is a real 404.

@@ -74,14 +74,15 @@ pub fn page_href(base: &str, page: u32) -> String {
     }
 }
 
+/// Page links; `href` gives the address of page N (keeping any filters).
 #[component]
-pub fn Pagination(base: String, current: u32, total: u32) -> impl IntoView {
+pub fn Pagination(href: Callback<u32, String>, current: u32, total: u32) -> impl IntoView {
     (total > 1).then(move || {
         let prev = (current > 1).then(|| {
-            view! { <li><a class="page-prev" href=page_href(&base, current - 1) rel="prev">"Trang trước"</a></li> }
+            view! { <li><a class="page-prev" href=href.run(current - 1) rel="prev">"Trang trước"</a></li> }
         });
         let next = (current < total).then(|| {
-            view! { <li><a class="page-next" href=page_href(&base, current + 1) rel="next">"Trang sau"</a></li> }
+            view! { <li><a class="page-next" href=href.run(current + 1) rel="next">"Trang sau"</a></li> }
         });
         let numbers = page_window(current, total)
             .into_iter()
@@ -91,7 +92,7 @@ pub fn Pagination(base: String, current: u32, total: u32) -> impl IntoView {
                 }
                 .into_any(),
                 Some(p) => view! {
-                    <li><a href=page_href(&base, p)>{p}</a></li>
+                    <li><a href=href.run(p)>{p}</a></li>
                 }
                 .into_any(),
                 None => view! { <li class="page-gap" aria-hidden="true">"…"</li> }.into_any(),

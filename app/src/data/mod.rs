@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod content;
 pub mod editing;
+pub mod resolutions;
 pub mod time;
 pub mod visits;
 

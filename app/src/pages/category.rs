@@ -1,6 +1,6 @@
 use super::{describe, load_page};
 use crate::api::get_category;
-use crate::components::article_list::{ArticleCard, Pagination};
+use crate::components::article_list::{page_href, ArticleCard, Pagination};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::error::ApiError;
 use crate::model::CategoryPage;
@@ -67,7 +67,7 @@ fn render(page: CategoryPage) -> impl IntoView {
         <NewArticleButton category=c.slug.clone()/>
         {children}
         {list}
-        <Pagination base current=page.page total=page.total_pages/>
+        <Pagination href=Callback::new(move |p| page_href(&base, p)) current=page.page total=page.total_pages/>
     }
 }
 

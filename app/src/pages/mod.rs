@@ -6,6 +6,7 @@ mod category;
 mod content;
 mod home;
 mod login;
+mod resolutions;
 mod site_map;
 mod trash;
 
@@ -15,6 +16,7 @@ pub use category::CategoryView;
 pub use content::ContentPageView;
 pub use home::HomeView;
 pub use login::LoginView;
+pub use resolutions::{ResolutionView, ResolutionsView};
 pub use site_map::SiteMapView;
 pub use trash::TrashView;
 

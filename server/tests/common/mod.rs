@@ -13,7 +13,7 @@ pub async fn demo_db() -> TestDb {
     let pool = server::db::connect(&Database::File(dir.path().join("test.db")))
         .await
         .expect("database opens and migrates");
-    assert!(server::demo::load_if_empty(&pool).await.expect("demo loads"));
+    assert!(server::demo::load_if_empty(&pool, dir.path()).await.expect("demo loads"));
     TestDb { pool, _dir: dir }
 }
 

@@ -1,0 +1,198 @@
+//! Nghị quyết: the list with its filters in the URL, and one resolution.
+
+use super::load_page;
+use crate::api::{get_resolution, list_resolutions};
+use crate::components::article_list::Pagination;
+use crate::components::breadcrumb::Breadcrumb;
+use crate::error::ApiError;
+use crate::model::Crumb;
+use crate::resolution::*;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+const LIST: &str = "/nghi-quyet";
+
+fn validity_badge(v: Validity) -> impl IntoView {
+    view! { <span class=format!("validity validity-{}", v.key())>{v.label()}</span> }
+}
+
+#[component]
+pub fn ResolutionsView() -> impl IntoView {
+    let query = use_query_map();
+    let filter = move || Filter::from_query(|k| query.read().get(k));
+    let data = Resource::new(filter, |f| async move {
+        match f {
+            Ok(f) => list_resolutions(f).await,
+            Err(_) => Err(ApiError::NotFound),
+        }
+    });
+    let current = move || filter().unwrap_or_default();
+    let title = move || match current().term {
+        Some(t) => format!("Nghị quyết HĐND khóa {t}"),
+        None => "Nghị quyết HĐND các cấp".to_string(),
+    };
+    view! {
+        <Title text=title/>
+        <Meta name="description" content="Tra cứu nghị quyết của Hội đồng nhân dân các cấp tỉnh Bình Dương theo khóa, cấp, năm, hiệu lực và loại văn bản."/>
+        <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Nghị quyết")]/>
+        <h1>{title}</h1>
+        {load_page(data, move |list: ResolutionList| {
+            let f = current();
+            view! { <FilterForm filter=f.clone() years=list.years.clone()/> <Results list filter=f/> }
+        })}
+    }
+}
+
+#[component]
+fn FilterForm(filter: Filter, years: Vec<i32>) -> impl IntoView {
+    let option = |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
+    view! {
+        <form class="filter-form" method="get" action=LIST aria-label="Lọc nghị quyết">
+            <div class="field">
+                <label for="f-khoa">"Khóa"</label>
+                <select id="f-khoa" name="khoa">
+                    {option(String::new(), "Tất cả".into(), filter.term.is_none())}
+                    {TERMS.iter().map(|t| option(t.to_string(), format!("Khóa {t}"), filter.term.as_deref() == Some(t))).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-cap">"Cấp"</label>
+                <select id="f-cap" name="cap">
+                    {option(String::new(), "Tất cả".into(), filter.level.is_none())}
+                    {Level::ALL.iter().map(|l| option(l.key().into(), l.label().into(), filter.level == Some(*l))).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-nam">"Năm ban hành"</label>
+                <select id="f-nam" name="nam">
+                    {option(String::new(), "Tất cả".into(), filter.year.is_none())}
+                    {years.iter().map(|y| option(y.to_string(), y.to_string(), filter.year == Some(*y))).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-hieu-luc">"Hiệu lực"</label>
+                <select id="f-hieu-luc" name="hieu_luc">
+                    {option(String::new(), "Tất cả".into(), filter.validity.is_none())}
+                    {Validity::ALL.iter().map(|v| option(v.key().into(), v.label().into(), filter.validity == Some(*v))).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-loai">"Loại văn bản"</label>
+                <select id="f-loai" name="loai">
+                    {option(String::new(), "Tất cả".into(), filter.doc_type.is_none())}
+                    {DocType::ALL.iter().map(|d| option(d.key().into(), d.label().into(), filter.doc_type == Some(*d))).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-sap-xep">"Sắp xếp"</label>
+                <select id="f-sap-xep" name="sap_xep">
+                    {Sort::ALL.iter().map(|s| option(s.key().into(), s.label().into(), filter.sort == *s)).collect_view()}
+                </select>
+            </div>
+            <button type="submit">"Lọc"</button>
+        </form>
+    }
+}
+
+#[component]
+fn Results(list: ResolutionList, filter: Filter) -> impl IntoView {
+    let count = format!("{} nghị quyết · Trang {}/{}", crate::format::number(list.total), list.page, list.total_pages);
+    let rows = list
+        .items
+        .into_iter()
+        .map(|r| {
+            let href = format!("{LIST}/{}", r.slug);
+            view! {
+                <tr>
+                    <td><a href=href class="resolution-number">{r.number}</a></td>
+                    <td>{r.signed}</td>
+                    <td class="resolution-abstract">{r.abstract_text}</td>
+                    <td>{r.issuer}</td>
+                    <td>{validity_badge(r.validity)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="list-count" role="status">{count}</p>
+        <table class="resolutions">
+            <caption class="visually-hidden">"Danh sách nghị quyết"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Số, ký hiệu"</th>
+                    <th scope="col">"Ngày ban hành"</th>
+                    <th scope="col">"Trích yếu"</th>
+                    <th scope="col">"Cơ quan ban hành"</th>
+                    <th scope="col">"Hiệu lực"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <Pagination href=Callback::new(move |p| format!("{LIST}{}", filter.query(p))) current=list.page total=list.total_pages/>
+    }
+}
+
+#[component]
+pub fn ResolutionView() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_resolution);
+    load_page(data, |d: ResolutionDetail| {
+        let s = d.summary;
+        let title = format!("Nghị quyết số {}", s.number);
+        let term_href = format!("{LIST}?khoa={}", s.term);
+        view! {
+            <Title text=title.clone()/>
+            <Meta name="description" content=crate::pages::describe(&s.abstract_text)/>
+            <Breadcrumb crumbs=vec![
+                Crumb::home(),
+                Crumb { label: "Nghị quyết".into(), href: Some(LIST.into()) },
+                Crumb { label: format!("Khóa {}", s.term), href: Some(term_href) },
+                Crumb::current(s.number.clone()),
+            ]/>
+            <article class="resolution">
+                <h1>{title}</h1>
+                {d.is_demo.then(|| view! { <p class="demo-badge">"Dữ liệu minh họa"</p> })}
+                <p class="resolution-abstract-lead">{s.abstract_text.clone()}</p>
+                <dl class="resolution-facts">
+                    <div><dt>"Số, ký hiệu"</dt><dd>{s.number.clone()}</dd></div>
+                    <div><dt>"Loại văn bản"</dt><dd>{s.doc_type.label()}</dd></div>
+                    <div><dt>"Cơ quan ban hành"</dt><dd>{s.issuer.clone()} " (" {s.level.label()} ")"</dd></div>
+                    <div><dt>"Khóa, kỳ họp"</dt><dd>{format!("Khóa {}", s.term)}{d.session.map(|n| format!(", kỳ họp thứ {n}"))}</dd></div>
+                    <div><dt>"Người ký"</dt><dd>{d.signer.clone()}</dd></div>
+                    <div><dt>"Ngày ban hành"</dt><dd>{s.signed.clone()}</dd></div>
+                    <div><dt>"Ngày hiệu lực"</dt><dd>{d.effective.clone().unwrap_or_else(|| "—".into())}</dd></div>
+                    <div><dt>"Tình trạng hiệu lực"</dt><dd>{validity_badge(s.validity)}</dd></div>
+                </dl>
+                {(!d.related.is_empty()).then(|| view! {
+                    <section class="related-resolutions" aria-labelledby="related-res">
+                        <h2 id="related-res">"Văn bản liên quan"</h2>
+                        <ul>
+                            {d.related.iter().map(|r| view! {
+                                <li>{r.relation.clone()} ": " <a href=format!("{LIST}/{}", r.slug)>{r.number.clone()}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                <section class="resolution-files" aria-labelledby="files-heading">
+                    <h2 id="files-heading">"Tệp đính kèm"</h2>
+                    {if d.files.is_empty() {
+                        view! { <p>"Chưa có tệp đính kèm."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul>
+                                {d.files.iter().map(|f| view! {
+                                    <li>
+                                        <a href=f.url.clone() download=f.name.clone() rel="external">{f.name.clone()}</a>
+                                        " (" {file_size(f.size)} ")"
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }}
+                </section>
+            </article>
+        }
+    })
+}
