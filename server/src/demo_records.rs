@@ -101,24 +101,26 @@ pub fn demo_pdf(number: &str, abstract_text: &str) -> Vec<u8> {
 struct Inserted {
     id: i64,
     topic: usize,
-    year: i32,
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn insert(
-    tx: &mut Transaction<'_, Sqlite>,
-    files_dir: &Path,
-    number: &str,
-    (seq, year): (i32, i32),
-    doc_type: &str,
-    issuer: &str,
-    level: &str,
+/// One demo resolution to insert.
+struct NewResolution<'a> {
+    seq: i32,
+    year: i32,
+    doc_type: &'a str,
+    issuer: &'a str,
+    level: &'a str,
     session: i64,
-    signer: &str,
+    signer: &'a str,
     signed: NaiveDate,
-    validity: &str,
-    abstract_text: &str,
-) -> Result<i64, super::demo::DemoError> {
+    validity: &'a str,
+    abstract_text: String,
+}
+
+async fn insert(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, r: NewResolution<'_>) -> Result<i64, super::demo::DemoError> {
+    let NewResolution { seq, year, doc_type, issuer, level, session, signer, signed, validity, abstract_text } = r;
+    let abstract_text = abstract_text.as_str();
+    let number = &format!("{seq:02}/{year}/NQ-HĐND");
     let now = app::data::now();
     let slug = app::slug::slugify(number);
     let id = sqlx::query(
@@ -171,7 +173,6 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<
                 continue;
             }
             let seq = (i as i32) * 4 + (year % 4) + 1;
-            let number = format!("{seq:02}/{year}/NQ-HĐND");
             let mid_year = i % 2 == 0;
             let signed = NaiveDate::from_ymd_opt(year, if mid_year { 7 } else { 12 }, 5 + (i as u32) * 2).unwrap_or_default();
             let session = i64::from((year - start) * 2 + if mid_year { 1 } else { 2 });
@@ -179,16 +180,18 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<
             let id = insert(
                 tx,
                 files_dir,
-                &number,
-                (seq, year),
-                if topic.normative { "qppl" } else { "ca-biet" },
-                "HĐND tỉnh Bình Dương",
-                "tinh",
-                session,
-                signer,
-                signed,
-                validity,
-                &fill(topic.abstract_text, year),
+                NewResolution {
+                    seq,
+                    year,
+                    doc_type: if topic.normative { "qppl" } else { "ca-biet" },
+                    issuer: "HĐND tỉnh Bình Dương",
+                    level: "tinh",
+                    session,
+                    signer,
+                    signed,
+                    validity,
+                    abstract_text: fill(topic.abstract_text, year),
+                },
             )
             .await?;
             // A later normative resolution on the same topic replaces or amends the earlier one.
@@ -208,33 +211,31 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<
                         .await?;
                 }
             }
-            province.push(Inserted { id, topic: i, year });
+            province.push(Inserted { id, topic: i });
         }
     }
     for year in 2011..=2025 {
         let (issuer, level) = LOCAL_ISSUERS[(year as usize) % LOCAL_ISSUERS.len()];
         let template = LOCAL_TOPICS[(year as usize) % LOCAL_TOPICS.len()];
-        let seq = 40 + (year % 7);
-        let number = format!("{seq:02}/{year}/NQ-HĐND");
-        let signed = NaiveDate::from_ymd_opt(year, 12, 20).unwrap_or_default();
         let (_, start, _) = term_of(year);
         insert(
             tx,
             files_dir,
-            &number,
-            (seq, year),
-            "ca-biet",
-            issuer,
-            level,
-            i64::from((year - start) * 2 + 2),
-            "Phạm Văn Tâm",
-            signed,
-            if year < 2024 { "het-hieu-luc" } else { "con-hieu-luc" },
-            &format!("{} ({})", fill(template, year), issuer.trim_start_matches("HĐND ")),
+            NewResolution {
+                seq: 40 + (year % 7),
+                year,
+                doc_type: "ca-biet",
+                issuer,
+                level,
+                session: i64::from((year - start) * 2 + 2),
+                signer: "Phạm Văn Tâm",
+                signed: NaiveDate::from_ymd_opt(year, 12, 20).unwrap_or_default(),
+                validity: if year < 2024 { "het-hieu-luc" } else { "con-hieu-luc" },
+                abstract_text: format!("{} ({})", fill(template, year), issuer.trim_start_matches("HĐND ")),
+            },
         )
         .await?;
     }
-    debug_assert!(province.iter().all(|r| r.year >= 2011));
     Ok(())
 }
 
