@@ -44,52 +44,40 @@ pub fn ResolutionsView() -> impl IntoView {
     }
 }
 
+/// One labelled select of the filter form; `all` adds "Tất cả" (the empty value) first.
+fn select(id: &'static str, name: &'static str, label: &'static str, all: bool, options: Vec<(String, String)>, selected: String) -> impl IntoView {
+    let all = all.then(|| {
+        let selected = selected.is_empty();
+        view! { <option value="" selected=selected>"Tất cả"</option> }
+    });
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                {all}
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
 #[component]
 fn FilterForm(filter: Filter, years: Vec<i32>) -> impl IntoView {
-    let option = |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
+    let keyed = |items: Vec<(&'static str, &'static str)>| items.into_iter().map(|(k, l)| (k.to_string(), l.to_string())).collect::<Vec<_>>();
     view! {
         <form class="filter-form" method="get" action=LIST aria-label="Lọc nghị quyết">
-            <div class="field">
-                <label for="f-khoa">"Khóa"</label>
-                <select id="f-khoa" name="khoa">
-                    {option(String::new(), "Tất cả".into(), filter.term.is_none())}
-                    {TERMS.iter().map(|t| option(t.to_string(), format!("Khóa {t}"), filter.term.as_deref() == Some(t))).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-cap">"Cấp"</label>
-                <select id="f-cap" name="cap">
-                    {option(String::new(), "Tất cả".into(), filter.level.is_none())}
-                    {Level::ALL.iter().map(|l| option(l.key().into(), l.label().into(), filter.level == Some(*l))).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-nam">"Năm ban hành"</label>
-                <select id="f-nam" name="nam">
-                    {option(String::new(), "Tất cả".into(), filter.year.is_none())}
-                    {years.iter().map(|y| option(y.to_string(), y.to_string(), filter.year == Some(*y))).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-hieu-luc">"Hiệu lực"</label>
-                <select id="f-hieu-luc" name="hieu_luc">
-                    {option(String::new(), "Tất cả".into(), filter.validity.is_none())}
-                    {Validity::ALL.iter().map(|v| option(v.key().into(), v.label().into(), filter.validity == Some(*v))).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-loai">"Loại văn bản"</label>
-                <select id="f-loai" name="loai">
-                    {option(String::new(), "Tất cả".into(), filter.doc_type.is_none())}
-                    {DocType::ALL.iter().map(|d| option(d.key().into(), d.label().into(), filter.doc_type == Some(*d))).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-sap-xep">"Sắp xếp"</label>
-                <select id="f-sap-xep" name="sap_xep">
-                    {Sort::ALL.iter().map(|s| option(s.key().into(), s.label().into(), filter.sort == *s)).collect_view()}
-                </select>
-            </div>
+            {select("f-khoa", "khoa", "Khóa", true, TERMS.iter().map(|t| (t.to_string(), format!("Khóa {t}"))).collect(), filter.term.clone().unwrap_or_default())}
+            {select("f-cap", "cap", "Cấp", true, keyed(Level::ALL.iter().map(|l| (l.key(), l.label())).collect()), filter.level.map(|l| l.key().to_string()).unwrap_or_default())}
+            {select("f-nam", "nam", "Năm ban hành", true, years.iter().map(|y| (y.to_string(), y.to_string())).collect(), filter.year.map(|y| y.to_string()).unwrap_or_default())}
+            {select("f-hieu-luc", "hieu_luc", "Hiệu lực", true, keyed(Validity::ALL.iter().map(|v| (v.key(), v.label())).collect()), filter.validity.map(|v| v.key().to_string()).unwrap_or_default())}
+            {select("f-loai", "loai", "Loại văn bản", true, keyed(DocType::ALL.iter().map(|d| (d.key(), d.label())).collect()), filter.doc_type.map(|d| d.key().to_string()).unwrap_or_default())}
+            {select("f-sap-xep", "sap_xep", "Sắp xếp", false, keyed(Sort::ALL.iter().map(|s| (s.key(), s.label())).collect()), filter.sort.key().to_string())}
             <button type="submit">"Lọc"</button>
         </form>
     }
