@@ -248,7 +248,7 @@ pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Res
             image_caption: row.image_caption,
             source: row.source,
             published: vn_time(row.published_at),
-            published_local: super::editing::local_input(row.published_at),
+            published_local: super::time::local_input(row.published_at),
             share_count: row.share_count.max(0) as u64,
             view_count: view_count.max(0) as u64,
             is_demo: row.is_demo,

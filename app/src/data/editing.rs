@@ -1,12 +1,11 @@
 //! Saving articles and pages: optimistic versions (a save names the version it started from),
 //! a revision for every save, restore, new drafts, trash.
 
-use super::time::vn_time;
+use super::time::{local_input, parse_input, vn_time};
 use crate::auth::UserInfo;
 use crate::editing::*;
 use crate::error::ApiError;
 use crate::sanitize;
-use chrono::TimeZone;
 use sqlx::{FromRow, Sqlite, SqlitePool, Transaction};
 
 const KIND_ARTICLE: &str = "article";
@@ -30,17 +29,6 @@ struct ArticleRow {
     source: Option<String>,
     status: String,
     published_at: i64,
-}
-
-/// "2022-06-20T08:00" in Vietnam for a Unix time.
-pub fn local_input(unix: i64) -> String {
-    let t = vn_time(unix);
-    format!("{:04}-{:02}-{:02}T{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute)
-}
-
-fn parse_input(text: &str) -> Option<i64> {
-    let naive = chrono::NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M").ok()?;
-    chrono_tz::Asia::Ho_Chi_Minh.from_local_datetime(&naive).single().map(|t| t.timestamp())
 }
 
 impl ArticleRow {

@@ -18,10 +18,25 @@ pub fn vn_time(unix: i64) -> VnDateTime {
     }
 }
 
+fn parse_with(text: &str, format: &str) -> Option<i64> {
+    let naive = NaiveDateTime::parse_from_str(text.trim(), format).ok()?;
+    Ho_Chi_Minh.from_local_datetime(&naive).single().map(|t| t.timestamp())
+}
+
 /// Parses "YYYY-MM-DD HH:MM:SS" as local time in Asia/Ho_Chi_Minh.
 pub fn parse_local(text: &str) -> Option<i64> {
-    let naive = NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M:%S").ok()?;
-    Ho_Chi_Minh.from_local_datetime(&naive).single().map(|t| t.timestamp())
+    parse_with(text, "%Y-%m-%d %H:%M:%S")
+}
+
+/// Parses what `<input type="datetime-local">` sends ("2022-06-20T08:00"), local time.
+pub fn parse_input(text: &str) -> Option<i64> {
+    parse_with(text, "%Y-%m-%dT%H:%M")
+}
+
+/// The reverse of `parse_input`: "2022-06-20T08:00" for a Unix time.
+pub fn local_input(unix: i64) -> String {
+    let t = vn_time(unix);
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}", t.year, t.month, t.day, t.hour, t.minute)
 }
 
 #[cfg(test)]
@@ -44,6 +59,13 @@ mod tests {
         let t = vn_time(1_747_341_000);
         assert_eq!(date_time(&t), "16/05/2025 03:30");
         assert_eq!(weekday_date(&t), "Thứ 6, 16/05/2025");
+    }
+
+    #[test]
+    fn datetime_inputs_round_trip() {
+        let ts = parse_input("2022-06-20T08:00").expect("valid");
+        assert_eq!(ts, 1_655_686_800);
+        assert_eq!(local_input(ts), "2022-06-20T08:00");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! editable in place; the toolbar formats the body; Save checks the version it started from.
 
 use super::history::{HistoryPanel, Kind};
-use super::{browser, EditContext, EditorState, FormatToolbar, SaveProblems};
+use super::{browser, EditContext, EditorState, FormatToolbar, SaveButtons, SaveProblems};
 use crate::api::{save_article, trash_article};
 use crate::editing::{ArticleFields, Status};
 use crate::model::Article;
@@ -23,7 +23,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     let status = RwSignal::new(article.status);
     let published = RwSignal::new(article.published_local.clone());
     let state = EditorState::new(ctx, editing, article.version);
-    let EditorState { base_version, base, dirty, saving, .. } = state;
+    let EditorState { base_version, base, dirty, .. } = state;
     let show_history = RwSignal::new(false);
     let slug = article.slug.clone();
     let image_url = article.image_url.clone();
@@ -128,7 +128,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
 
     let cancel = {
         let key = key.clone();
-        move |_| {
+        move |_: ()| {
             if state.cancel() {
                 browser::backup_clear(&key);
             }
@@ -236,11 +236,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                         dirty.set(true);
                     }
                 />
-                <button type="button" class="save-button" disabled=move || saving.get() on:click=move |_| save.run(())>"Lưu"</button>
-                <button type="button" class="cancel-button" on:click=cancel>"Hủy"</button>
-                <button type="button" class="history-button" aria-expanded=move || show_history.get().to_string() on:click=move |_| show_history.update(|s| *s = !*s)>
-                    "Lịch sử"
-                </button>
+                <SaveButtons state save cancel=Callback::new(cancel) show_history/>
                 <button type="button" class="trash-button" on:click=trash>"Chuyển vào thùng rác"</button>
             </div>
             <article class="article editing">

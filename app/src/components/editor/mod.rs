@@ -256,6 +256,23 @@ impl EditorState {
     }
 }
 
+/// "Lưu", "Hủy" and "Lịch sử", the same in both editors.
+#[component]
+pub fn SaveButtons(state: EditorState, save: Callback<()>, cancel: Callback<()>, show_history: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <button type="button" class="save-button" disabled=move || state.saving.get() on:click=move |_| save.run(())>"Lưu"</button>
+        <button type="button" class="cancel-button" on:click=move |_| cancel.run(())>"Hủy"</button>
+        <button
+            type="button"
+            class="history-button"
+            aria-expanded=move || show_history.get().to_string()
+            on:click=move |_| show_history.update(|s| *s = !*s)
+        >
+            "Lịch sử"
+        </button>
+    }
+}
+
 /// The conflict report and the inline login, above the fields of either editor.
 #[component]
 pub fn SaveProblems(state: EditorState, save: Callback<()>, what: &'static str) -> impl IntoView {

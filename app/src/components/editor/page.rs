@@ -2,7 +2,7 @@
 //! description (used for search engines) in a field above.
 
 use super::history::{HistoryPanel, Kind};
-use super::{browser, EditContext, EditorState, FormatToolbar, SaveProblems};
+use super::{browser, EditContext, EditorState, FormatToolbar, SaveButtons, SaveProblems};
 use crate::api::save_page;
 use crate::editing::PageFields;
 use crate::model::ContentPage;
@@ -14,7 +14,7 @@ pub fn PageEditor(page: ContentPage, ctx: EditContext, editing: RwSignal<bool>) 
     let body = NodeRef::<leptos::html::Div>::new();
     let description = RwSignal::new(page.description.clone());
     let state = EditorState::new(ctx, editing, page.version);
-    let EditorState { base_version, base, dirty, saving, .. } = state;
+    let EditorState { base_version, base, dirty, .. } = state;
     let show_history = RwSignal::new(false);
     let slug = page.slug.clone();
 
@@ -64,7 +64,7 @@ pub fn PageEditor(page: ContentPage, ctx: EditContext, editing: RwSignal<bool>) 
         }
     });
 
-    let cancel = move |_| {
+    let cancel = move |_: ()| {
         state.cancel();
     };
 
@@ -82,11 +82,7 @@ pub fn PageEditor(page: ContentPage, ctx: EditContext, editing: RwSignal<bool>) 
                         dirty.set(true);
                     }
                 />
-                <button type="button" class="save-button" disabled=move || saving.get() on:click=move |_| save.run(())>"Lưu"</button>
-                <button type="button" class="cancel-button" on:click=cancel>"Hủy"</button>
-                <button type="button" class="history-button" aria-expanded=move || show_history.get().to_string() on:click=move |_| show_history.update(|s| *s = !*s)>
-                    "Lịch sử"
-                </button>
+                <SaveButtons state save cancel=Callback::new(cancel) show_history/>
             </div>
             <article class="content-page editing">
                 <h1
