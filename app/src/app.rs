@@ -7,7 +7,7 @@ use crate::components::layout::{RouteLoading, SiteFooter, SiteHeader};
 use crate::components::sidebar::Sidebar;
 use crate::components::status::NotFound;
 use crate::model::Chrome;
-use crate::pages::{AccountsView, ArticleView, CategoryView, ContentPageView, HomeView, LoginView, ResolutionView, ResolutionsView, SiteMapView, TrashView};
+use crate::pages::*;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -72,6 +72,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dang-nhap") view=LoginView ssr=SsrMode::Async/>
                         <Route path=path!("/nghi-quyet") view=ResolutionsView ssr=SsrMode::Async/>
                         <Route path=path!("/nghi-quyet/:slug") view=ResolutionView ssr=SsrMode::Async/>
+                        <Route path=path!("/giam-sat") view=SupervisionsView ssr=SsrMode::Async/>
+                        <Route path=path!("/giam-sat/:slug") view=SupervisionView ssr=SsrMode::Async/>
+                        <Route path=path!("/kien-nghi") view=PetitionsView ssr=SsrMode::Async/>
+                        <Route path=path!("/kien-nghi/:slug") view=PetitionView ssr=SsrMode::Async/>
+                        <Route path=path!("/lich/:slug") view=CalendarView ssr=SsrMode::Async/>
+                        <Route path=path!("/dai-bieu") view=DelegatesView ssr=SsrMode::Async/>
+                        <Route path=path!("/dai-bieu/:slug") view=PersonView ssr=SsrMode::Async/>
+                        <Route path=path!("/co-quan/:slug") view=BodyView ssr=SsrMode::Async/>
+                        <Route path=path!("/tai-lieu-ky-hop") view=SessionsView ssr=SsrMode::Async/>
+                        <Route path=path!("/tai-lieu-ky-hop/:slug") view=SessionView ssr=SsrMode::Async/>
+                        <Route path=path!("/tim-kiem") view=SearchView ssr=SsrMode::Async/>
                         <Route path=path!("/thung-rac") view=TrashView ssr=SsrMode::Async/>
                         <Route path=path!("/quan-tri/tai-khoan") view=AccountsView ssr=SsrMode::Async/>
                     </Routes>

@@ -8,18 +8,23 @@ pub mod api;
 pub mod auth;
 pub mod app;
 pub mod components;
+pub mod council;
 pub mod editing;
 pub mod error;
 pub mod format;
 pub mod model;
 pub mod pages;
+pub mod records;
 pub mod resolution;
+pub mod search;
 pub mod paste;
 pub mod share;
 pub mod tree;
 
 #[cfg(feature = "ssr")]
 pub mod data;
+#[cfg(feature = "ssr")]
+pub mod fold;
 #[cfg(feature = "ssr")]
 pub mod sanitize;
 #[cfg(feature = "ssr")]

@@ -84,6 +84,10 @@ impl Crumb {
         Crumb { label: "Trang chủ".into(), href: Some("/".into()) }
     }
 
+    pub fn link(label: impl Into<String>, href: impl Into<String>) -> Self {
+        Crumb { label: label.into(), href: Some(href.into()) }
+    }
+
     /// The page being shown: the last step, not a link.
     pub fn current(label: impl Into<String>) -> Self {
         Crumb { label: label.into(), href: None }

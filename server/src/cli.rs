@@ -16,6 +16,17 @@ pub enum Command {
     /// Quản lý tài khoản biên tập
     #[command(subcommand)]
     User(UserCommand),
+    /// Sinh dữ liệu thử tải (mặc định 100.000 bản ghi) rồi dựng lại chỉ mục tìm kiếm
+    Generate {
+        #[arg(long, default_value_t = 100_000)]
+        count: u64,
+    },
+    /// Đo thời gian tìm kiếm và tải danh sách trên dữ liệu hiện có
+    Bench,
+    /// Dựng lại chỉ mục tìm kiếm
+    Reindex,
+    /// Đặt số ngày tối đa để trả lời kiến nghị cử tri (quá hạn thì được đánh dấu)
+    AnswerDays { days: u32 },
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +85,27 @@ pub fn password_or_stdin(password: Option<String>) -> std::io::Result<String> {
     let mut line = String::new();
     std::io::stdin().read_line(&mut line)?;
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+/// Runs a maintenance command (everything but `serve` and `user`); returns what to print.
+pub async fn run_maintenance(pool: &sqlx::SqlitePool, command: Command) -> Result<String, Box<dyn std::error::Error>> {
+    Ok(match command {
+        Command::User(c) => run_user(pool, c).await?,
+        Command::Generate { count } => crate::generate::generate(pool, count).await?,
+        Command::Bench => crate::generate::bench(pool).await?,
+        Command::Reindex => format!("Chỉ mục tìm kiếm có {} mục.", app::data::search::rebuild(pool).await?),
+        Command::AnswerDays { days } => {
+            if days == 0 {
+                return Err("Số ngày phải lớn hơn 0.".into());
+            }
+            sqlx::query("INSERT INTO settings (key, value) VALUES ('petition_answer_days', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                .bind(days.to_string())
+                .execute(pool)
+                .await?;
+            format!("Kiến nghị chưa được trả lời sau {days} ngày sẽ được đánh dấu quá hạn.")
+        }
+        Command::Serve => String::new(),
+    })
 }
 
 /// Runs an account command against the pool; returns what to print.

@@ -124,6 +124,16 @@ pub async fn load_if_empty(pool: &SqlitePool, data_dir: &std::path::Path) -> Res
         tx.commit().await?;
         loaded = true;
     }
+    let bodies: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bodies").fetch_one(pool).await?;
+    if bodies == 0 {
+        let mut tx = pool.begin().await?;
+        crate::demo_council::load(&mut tx, &data_dir.join("files"), app::data::council::today()).await?;
+        tx.commit().await?;
+        loaded = true;
+    }
+    if loaded {
+        app::data::search::rebuild(pool).await.map_err(|e| DemoError::Invalid(format!("chỉ mục tìm kiếm: {e}")))?;
+    }
     Ok(loaded)
 }
 

@@ -172,7 +172,7 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<
             if (year + i as i32) % 2 == 1 && i >= 2 {
                 continue;
             }
-            let seq = (i as i32) * 4 + (year % 4) + 1;
+            let seq = (i as i32) * 4 + (year % 4) + 2;
             let mid_year = i % 2 == 0;
             let signed = NaiveDate::from_ymd_opt(year, if mid_year { 7 } else { 12 }, 5 + (i as u32) * 2).unwrap_or_default();
             let session = i64::from((year - start) * 2 + if mid_year { 1 } else { 2 });

@@ -1,4 +1,4 @@
-//! Downloading the files attached to resolutions: `/tai-lieu/<sha256>.<ext>`, only for files
+//! Downloading the files attached to resolutions and other records: `/tai-lieu/<sha256>.<ext>`, only for files
 //! attached to a public record, with the original name in `Content-Disposition`.
 
 use axum::extract::{Path, State};
@@ -47,7 +47,11 @@ async fn download(State(files): State<Files>, Path(name): Path<String>) -> Respo
     if !is_stored_name(&name) {
         return not_found();
     }
-    let Ok((file_name, mime)) = app::data::resolutions::file(&files.pool, &name).await else {
+    let found = match app::data::resolutions::file(&files.pool, &name).await {
+        Ok(found) => Ok(found),
+        Err(_) => app::data::council::record_file(&files.pool, &name).await,
+    };
+    let Ok((file_name, mime)) = found else {
         return not_found();
     };
     let Ok(bytes) = tokio::fs::read(files.dir.join(&name)).await else {

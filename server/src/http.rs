@@ -20,7 +20,8 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
     let uploads_dir = data_dir.join("uploads");
     let uploads = crate::upload::routes(crate::upload::Uploads { pool: pool.clone(), dir: uploads_dir.clone() })
         .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir))
-        .merge(crate::files::routes(pool.clone(), data_dir.join("files")));
+        .merge(crate::files::routes(pool.clone(), data_dir.join("files")))
+        .merge(crate::ical::routes(pool.clone()));
     let context = {
         let pool = pool.clone();
         move || provide_context(pool.clone())

@@ -25,8 +25,8 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let cli = <cli::Cli as clap::Parser>::parse();
     let config = Config::from_env()?;
     let pool = db::connect(&config.database).await?;
-    if let Some(cli::Command::User(command)) = cli.command {
-        let result = cli::run_user(&pool, command).await;
+    if let Some(command) = cli.command.filter(|c| !matches!(c, cli::Command::Serve)) {
+        let result = cli::run_maintenance(&pool, command).await;
         pool.close().await;
         println!("{}", result?);
         return Ok(());
@@ -35,6 +35,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     if config.demo_content && demo::load_if_empty(&pool, &config.data_dir).await? {
         tracing::info!("loaded the demo content into the empty database");
     }
+    app::data::search::ensure_built(&pool).await?;
     let addr = options.site_addr;
     let app = http::router(pool.clone(), options, &config.data_dir);
     let listener = tokio::net::TcpListener::bind(addr).await?;

@@ -90,6 +90,11 @@ fn every_write_needs_a_session_and_the_same_site() {
             form("/api/restore_page", None, "slug=gioi-thieu&version=1&base_version=1"),
             form("/api/article_history", None, &format!("slug={SEED}")),
             form("/api/trash", None, ""),
+            json("/api/save_record", None, serde_json::json!({ "kind": "resolution", "slug": "12-2022-nq-hdnd", "base_version": 1, "fields": [["number", "1/2022/NQ-HĐND"]] })),
+            form("/api/restore_record", None, "kind=resolution&slug=12-2022-nq-hdnd&version=1&base_version=1"),
+            form("/api/trash_record", None, "kind=petition&slug=kn-demo-1&trashed=true"),
+            form("/api/record_history", None, "kind=supervision&slug=x"),
+            form("/api/record_for_edit", None, "kind=person&slug=x"),
         ];
         for req in writes {
             let path = req.uri().path().to_string();

@@ -16,3 +16,145 @@ pub async fn get_resolution(slug: String) -> Result<ResolutionDetail, ApiError> 
     let pool = crate::data::pool()?;
     super::answer(crate::data::resolutions::detail(&pool, &slug).await)
 }
+
+// ---- Giám sát, kiến nghị, lịch, đại biểu, kỳ họp ----
+
+use crate::council::*;
+
+#[server(prefix = "/api", endpoint = "supervisions", input = Json)]
+pub async fn list_supervisions(filter: SupervisionFilter) -> Result<Paged<SupervisionSummary>, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::supervisions(&pool, &filter).await)
+}
+
+#[server(prefix = "/api", endpoint = "supervision")]
+pub async fn get_supervision(slug: String) -> Result<SupervisionDetail, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::supervision(&pool, &slug).await)
+}
+
+#[server(prefix = "/api", endpoint = "petitions", input = Json)]
+pub async fn list_petitions(filter: PetitionFilter) -> Result<PetitionList, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::petitions(&pool, &filter).await)
+}
+
+#[server(prefix = "/api", endpoint = "petition")]
+pub async fn get_petition(slug: String) -> Result<PetitionDetail, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::petition(&pool, &slug).await)
+}
+
+/// The week of a calendar that contains `day` ("YYYY-MM-DD"), this week when empty.
+#[server(prefix = "/api", endpoint = "calendar_week")]
+pub async fn get_calendar_week(calendar: String, day: String) -> Result<CalendarWeek, ApiError> {
+    let pool = crate::data::pool()?;
+    let day = Some(day).filter(|d| !d.is_empty());
+    super::answer(crate::data::council::week(&pool, &calendar, day.as_deref()).await)
+}
+
+#[server(prefix = "/api", endpoint = "calendar_upcoming")]
+pub async fn get_calendar_upcoming(calendar: String, page: u32) -> Result<CalendarList, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::upcoming(&pool, &calendar, page).await)
+}
+
+#[server(prefix = "/api", endpoint = "body")]
+pub async fn get_body(slug: String) -> Result<BodyDetail, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::body(&pool, &slug).await)
+}
+
+/// The bodies a Giới thiệu page shows from the records (none for most pages).
+#[server(prefix = "/api", endpoint = "page_bodies")]
+pub async fn page_bodies(page: String) -> Result<Vec<BodyDetail>, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::bodies(&pool, None, Some(&page)).await)
+}
+
+/// The delegate groups (Tổ đại biểu) and the NA delegation, with their members.
+#[server(prefix = "/api", endpoint = "delegates")]
+pub async fn delegates() -> Result<Vec<BodyDetail>, ApiError> {
+    let pool = crate::data::pool()?;
+    let mut out = super::answer(crate::data::council::bodies(&pool, Some("to"), None).await)?;
+    out.extend(super::answer(crate::data::council::bodies(&pool, Some("doan-dbqh"), None).await)?);
+    Ok(out)
+}
+
+#[server(prefix = "/api", endpoint = "person")]
+pub async fn get_person(slug: String) -> Result<PersonDetail, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::person(&pool, &slug).await)
+}
+
+#[server(prefix = "/api", endpoint = "sessions")]
+pub async fn list_sessions() -> Result<Vec<SessionSummary>, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::sessions(&pool).await)
+}
+
+#[server(prefix = "/api", endpoint = "session")]
+pub async fn get_session(slug: String) -> Result<SessionDetail, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::session(&pool, &slug).await)
+}
+
+#[server(prefix = "/api", endpoint = "search", input = Json)]
+pub async fn search(query: crate::search::SearchQuery) -> Result<crate::search::SearchResults, ApiError> {
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::search::search(&pool, &query).await)
+}
+
+// ---- Editing records ----
+
+use crate::editing::{FieldDiff, RevisionInfo, Saved};
+use crate::records::{EditableRecord, RecordFields, RecordKind};
+
+fn kind_of(key: &str) -> Result<RecordKind, ApiError> {
+    RecordKind::parse(key).ok_or_else(|| ApiError::Invalid("Loại bản ghi không hợp lệ.".into()))
+}
+
+#[server(prefix = "/api", endpoint = "record_for_edit")]
+pub async fn record_for_edit(kind: String, slug: String) -> Result<EditableRecord, ApiError> {
+    crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::records::editable(&pool, kind_of(&kind)?, &slug).await)
+}
+
+#[server(prefix = "/api", endpoint = "save_record", input = Json)]
+pub async fn save_record(kind: String, slug: String, base_version: i64, fields: RecordFields) -> Result<Saved, ApiError> {
+    let user = crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    let kind = kind_of(&kind)?;
+    let note = format!("Sửa {}", kind.label().to_lowercase());
+    super::answer(crate::data::records::save(&pool, &user, kind, &slug, base_version, &fields, &note).await)
+}
+
+#[server(prefix = "/api", endpoint = "record_history")]
+pub async fn record_history(kind: String, slug: String) -> Result<Vec<RevisionInfo>, ApiError> {
+    crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::records::record_history(&pool, kind_of(&kind)?, &slug).await)
+}
+
+#[server(prefix = "/api", endpoint = "record_changes")]
+pub async fn record_changes(kind: String, slug: String, from: i64, to: i64) -> Result<Vec<FieldDiff>, ApiError> {
+    crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::records::record_changes(&pool, kind_of(&kind)?, &slug, from, to).await)
+}
+
+#[server(prefix = "/api", endpoint = "restore_record")]
+pub async fn restore_record(kind: String, slug: String, version: i64, base_version: i64) -> Result<Saved, ApiError> {
+    let user = crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::records::restore(&pool, &user, kind_of(&kind)?, &slug, version, base_version).await)
+}
+
+/// Moves a record to the trash (`trashed`) or back out of it.
+#[server(prefix = "/api", endpoint = "trash_record")]
+pub async fn trash_record(kind: String, slug: String, trashed: bool) -> Result<(), ApiError> {
+    crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::records::set_trashed(&pool, kind_of(&kind)?, &slug, trashed).await)
+}

@@ -6,6 +6,7 @@ use crate::auth::UserInfo;
 use crate::editing::*;
 use crate::error::ApiError;
 use crate::sanitize;
+use crate::search::SearchKind;
 use sqlx::{FromRow, Sqlite, SqlitePool, Transaction};
 
 const KIND_ARTICLE: &str = "article";
@@ -114,7 +115,7 @@ async fn revision_json(tx: &mut Transaction<'_, Sqlite>, kind: &str, id: i64, ve
         .await?)
 }
 
-async fn insert_revision(
+pub(super) async fn insert_revision(
     tx: &mut Transaction<'_, Sqlite>,
     kind: &str,
     id: i64,
@@ -141,6 +142,11 @@ async fn insert_revision(
 }
 
 fn diff_text(field: &str, old: &str, new: &str) -> Option<FieldDiff> {
+    diff_labeled(field_label(field), old, new)
+}
+
+/// What changed in one field, under the label the editor sees.
+pub(super) fn diff_labeled(label: &str, old: &str, new: &str) -> Option<FieldDiff> {
     if old == new {
         return None;
     }
@@ -156,7 +162,7 @@ fn diff_text(field: &str, old: &str, new: &str) -> Option<FieldDiff> {
             text: c.value().to_string(),
         })
         .collect();
-    Some(FieldDiff { field: field_label(field).to_string(), segments })
+    Some(FieldDiff { field: label.to_string(), segments })
 }
 
 /// Field by field, what changed from `old` to `new` (bodies compared as text).
@@ -195,7 +201,7 @@ fn status_label(s: Status) -> &'static str {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn conflict<T: serde::de::DeserializeOwned>(
+pub(super) async fn conflict<T: serde::de::DeserializeOwned>(
     tx: &mut Transaction<'_, Sqlite>,
     kind: &str,
     id: i64,
@@ -283,6 +289,7 @@ pub async fn save_article(
         return Err(ApiError::Invalid("Bài viết vừa được lưu ở nơi khác, vui lòng lưu lại.".into()));
     }
     insert_revision(&mut tx, KIND_ARTICLE, row.id, version, Some(user.id), note, &clean).await?;
+    super::search::sync(&mut tx, SearchKind::Article, row.id).await?;
     tx.commit().await?;
     Ok(Saved { slug: new_slug, version })
 }
@@ -303,7 +310,7 @@ async fn page_id(pool: &SqlitePool, slug: &str) -> Result<i64, ApiError> {
         .ok_or(ApiError::NotFound)
 }
 
-async fn history(pool: &SqlitePool, kind: &str, id: i64) -> Result<Vec<RevisionInfo>, ApiError> {
+pub(super) async fn history(pool: &SqlitePool, kind: &str, id: i64) -> Result<Vec<RevisionInfo>, ApiError> {
     let rows: Vec<(i64, Option<String>, i64, String)> = sqlx::query_as(
         "SELECT r.version, u.email, r.created_at, r.note FROM revisions r LEFT JOIN users u ON u.id = r.user_id \
          WHERE r.kind = ?1 AND r.entity_id = ?2 ORDER BY r.version DESC",
@@ -323,7 +330,7 @@ async fn history(pool: &SqlitePool, kind: &str, id: i64) -> Result<Vec<RevisionI
         .collect())
 }
 
-async fn revision<T: serde::de::DeserializeOwned>(pool: &SqlitePool, kind: &str, id: i64, version: i64) -> Result<T, ApiError> {
+pub(super) async fn revision<T: serde::de::DeserializeOwned>(pool: &SqlitePool, kind: &str, id: i64, version: i64) -> Result<T, ApiError> {
     let json: String = sqlx::query_scalar("SELECT data FROM revisions WHERE kind = ?1 AND entity_id = ?2 AND version = ?3")
         .bind(kind)
         .bind(id)
@@ -392,19 +399,22 @@ pub async fn create_article(pool: &SqlitePool, user: &UserInfo, category_slug: &
     Ok(slug)
 }
 
-/// Moves an article to the trash (or back out of it).
+/// Moves an article to the trash (or back out of it), and out of (or back into) search.
 pub async fn set_trashed(pool: &SqlitePool, slug: &str, trashed: bool) -> Result<(), ApiError> {
-    let done = sqlx::query(
-        "UPDATE articles SET deleted_at = CASE WHEN ?2 THEN ?3 ELSE NULL END, updated_at = ?3 WHERE slug = ?1",
-    )
-    .bind(slug)
-    .bind(trashed)
-    .bind(super::now())
-    .execute(pool)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(ApiError::NotFound);
-    }
+    let mut tx = pool.begin().await?;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM articles WHERE slug = ?1")
+        .bind(slug)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    sqlx::query("UPDATE articles SET deleted_at = CASE WHEN ?2 THEN ?3 ELSE NULL END, updated_at = ?3 WHERE id = ?1")
+        .bind(id)
+        .bind(trashed)
+        .bind(super::now())
+        .execute(&mut *tx)
+        .await?;
+    super::search::sync(&mut tx, SearchKind::Article, id).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -467,6 +477,7 @@ pub async fn save_page(
     .execute(&mut *tx)
     .await?;
     insert_revision(&mut tx, KIND_PAGE, id, version, Some(user.id), note, &clean).await?;
+    super::search::sync(&mut tx, SearchKind::Page, id).await?;
     tx.commit().await?;
     Ok(Saved { slug: slug.to_string(), version })
 }

@@ -3,8 +3,11 @@
 
 pub mod accounts;
 pub mod content;
+pub mod council;
 pub mod editing;
+pub mod records;
 pub mod resolutions;
+pub mod search;
 pub mod time;
 pub mod visits;
 

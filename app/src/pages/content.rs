@@ -1,5 +1,6 @@
 use super::{describe, load_page};
-use crate::api::get_page;
+use crate::api::{get_page, page_bodies};
+use crate::pages::body_section;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::editor::page::PageEditor;
 use crate::components::editor::{EditContext, EditTools};
@@ -16,7 +17,15 @@ pub fn ContentPageView() -> impl IntoView {
         move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
         |(slug, _)| get_page(slug),
     );
-    load_page(data, move |page| render(page, ctx))
+    let bodies = Resource::new(move || params.read().get("slug").unwrap_or_default(), page_bodies);
+    view! {
+        {load_page(data, move |page| render(page, ctx))}
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                bodies.await.ok().map(|list| list.into_iter().map(|b| body_section(b, false)).collect_view())
+            })}
+        </Suspense>
+    }
 }
 
 fn render(page: ContentPage, ctx: EditContext) -> impl IntoView {

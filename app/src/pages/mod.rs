@@ -2,22 +2,34 @@
 
 mod accounts;
 mod article;
+mod calendar;
 mod category;
 mod content;
 mod home;
 mod login;
+mod people;
+mod petitions;
 mod resolutions;
+mod search;
+mod sessions;
 mod site_map;
+mod supervision;
 mod trash;
 
 pub use accounts::AccountsView;
 pub use article::ArticleView;
+pub use calendar::{feed_href, CalendarView};
 pub use category::CategoryView;
 pub use content::ContentPageView;
 pub use home::HomeView;
 pub use login::LoginView;
+pub use people::{body_section, BodyView, DelegatesView, PersonView};
+pub use petitions::{PetitionView, PetitionsView};
 pub use resolutions::{ResolutionView, ResolutionsView};
+pub use search::SearchView;
+pub use sessions::{SessionView, SessionsView};
 pub use site_map::SiteMapView;
+pub use supervision::{SupervisionView, SupervisionsView};
 pub use trash::TrashView;
 
 use crate::components::status::{LoadError, Loading};

@@ -4,6 +4,10 @@ use super::load_page;
 use crate::api::{get_resolution, list_resolutions};
 use crate::components::article_list::Pagination;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor::record::RecordTools;
+use crate::components::editor::EditContext;
+use crate::components::filter::{files_view, select};
+use crate::records::RecordKind;
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::resolution::*;
@@ -41,29 +45,6 @@ pub fn ResolutionsView() -> impl IntoView {
             let f = current();
             view! { <FilterForm filter=f.clone() years=list.years.clone()/> <Results list filter=f/> }
         })}
-    }
-}
-
-/// One labelled select of the filter form; `all` adds "Tất cả" (the empty value) first.
-fn select(id: &'static str, name: &'static str, label: &'static str, all: bool, options: Vec<(String, String)>, selected: String) -> impl IntoView {
-    let all = all.then(|| {
-        let selected = selected.is_empty();
-        view! { <option value="" selected=selected>"Tất cả"</option> }
-    });
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id name=name>
-                {all}
-                {options
-                    .into_iter()
-                    .map(|(value, text)| {
-                        let is_selected = value == selected;
-                        view! { <option value=value selected=is_selected>{text}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
     }
 }
 
@@ -124,8 +105,9 @@ fn Results(list: ResolutionList, filter: Filter) -> impl IntoView {
 #[component]
 pub fn ResolutionView() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_resolution);
-    load_page(data, |d: ResolutionDetail| {
+    let ctx = EditContext::new();
+    let data = Resource::new(move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()), |(slug, _)| get_resolution(slug));
+    load_page(data, move |d: ResolutionDetail| {
         let s = d.summary;
         let title = format!("Nghị quyết số {}", s.number);
         let term_href = format!("{LIST}?khoa={}", s.term);
@@ -138,6 +120,7 @@ pub fn ResolutionView() -> impl IntoView {
                 Crumb { label: format!("Khóa {}", s.term), href: Some(term_href) },
                 Crumb::current(s.number.clone()),
             ]/>
+            <RecordTools kind=RecordKind::Resolution slug=s.slug.clone() ctx/>
             <article class="resolution">
                 <h1>{title}</h1>
                 {d.is_demo.then(|| view! { <p class="demo-badge">"Dữ liệu minh họa"</p> })}
@@ -164,21 +147,7 @@ pub fn ResolutionView() -> impl IntoView {
                 })}
                 <section class="resolution-files" aria-labelledby="files-heading">
                     <h2 id="files-heading">"Tệp đính kèm"</h2>
-                    {if d.files.is_empty() {
-                        view! { <p>"Chưa có tệp đính kèm."</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul>
-                                {d.files.iter().map(|f| view! {
-                                    <li>
-                                        <a href=f.url.clone() download=f.name.clone() rel="external">{f.name.clone()}</a>
-                                        " (" {file_size(f.size)} ")"
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any()
-                    }}
+                    {files_view(d.files)}
                 </section>
             </article>
         }

@@ -11,12 +11,14 @@ use leptos::prelude::*;
 pub enum Kind {
     Article,
     Page,
+    Record(crate::records::RecordKind),
 }
 
 async fn load(kind: Kind, slug: String) -> Result<Vec<RevisionInfo>, ApiError> {
     match kind {
         Kind::Article => crate::api::article_history(slug).await,
         Kind::Page => crate::api::page_history(slug).await,
+        Kind::Record(k) => crate::api::record_history(k.key().to_string(), slug).await,
     }
 }
 
@@ -24,6 +26,7 @@ async fn changes(kind: Kind, slug: String, from: i64, to: i64) -> Result<Vec<Fie
     match kind {
         Kind::Article => crate::api::article_changes(slug, from, to).await,
         Kind::Page => crate::api::page_changes(slug, from, to).await,
+        Kind::Record(k) => crate::api::record_changes(k.key().to_string(), slug, from, to).await,
     }
 }
 
@@ -31,6 +34,7 @@ async fn restore(kind: Kind, slug: String, version: i64, base: i64) -> Result<Sa
     match kind {
         Kind::Article => crate::api::restore_article(slug, version, base).await,
         Kind::Page => crate::api::restore_page(slug, version, base).await,
+        Kind::Record(k) => crate::api::restore_record(k.key().to_string(), slug, version, base).await,
     }
 }
 

@@ -4,6 +4,7 @@ pub mod article;
 pub mod browser;
 pub mod history;
 pub mod page;
+pub mod record;
 
 use crate::editing::{Change, FieldDiff};
 use crate::error::ApiError;

@@ -1,0 +1,163 @@
+//! Editing a council record where it is shown: its fields become a form in place, saved with
+//! the same versions, conflicts, history and inline login as articles.
+
+use super::history::{HistoryPanel, Kind};
+use super::{browser, EditContext, EditorState, EditorStatus, SaveButtons, SaveProblems};
+use crate::api::{record_for_edit, save_record, trash_record};
+use crate::records::{FieldSpec, Input, RecordFields, RecordKind};
+use leptos::prelude::*;
+
+/// For signed-in editors: "Sửa" (the form replaces nothing; it opens above the record) and
+/// "Chuyển vào thùng rác". Visitors get nothing.
+#[component]
+pub fn RecordTools(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoView {
+    let user = expect_context::<crate::app::UserResource>();
+    let editing = RwSignal::new(false);
+    let slug = StoredValue::new(slug);
+    let trash = move |_| {
+        if !browser::confirm("Chuyển bản ghi này vào thùng rác? Có thể khôi phục từ trang Thùng rác.") {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match trash_record(kind.key().to_string(), slug.get_value(), true).await {
+                Ok(()) => {
+                    ctx.say("Đã chuyển vào thùng rác.");
+                    ctx.refresh();
+                }
+                Err(e) => ctx.say(super::save_failed(&e)),
+            }
+        });
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                user.await.ok().flatten().map(|_| view! {
+                    <div class="edit-tools">
+                        <button
+                            type="button"
+                            class="edit-toggle"
+                            aria-pressed=move || editing.get().to_string()
+                            disabled=move || editing.get()
+                            on:click=move |_| {
+                                ctx.notice.set(None);
+                                editing.set(true);
+                            }
+                        >
+                            {format!("Sửa {}", kind.label().to_lowercase())}
+                        </button>
+                        <button type="button" class="trash-record" on:click=trash>"Chuyển vào thùng rác"</button>
+                        <EditorStatus ctx/>
+                    </div>
+                    {move || editing.get().then(|| view! { <RecordForm kind slug=slug.get_value() ctx editing/> })}
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Loads the record's editable fields, then shows the form.
+#[component]
+fn RecordForm(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSignal<bool>) -> impl IntoView {
+    let loaded = RwSignal::new(None::<Result<crate::records::EditableRecord, crate::error::ApiError>>);
+    {
+        let slug = slug.clone();
+        leptos::task::spawn_local(async move { loaded.set(Some(record_for_edit(kind.key().to_string(), slug).await)) });
+    }
+    move || match loaded.get() {
+        None => view! { <p>"Đang tải…"</p> }.into_any(),
+        Some(Err(e)) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+        Some(Ok(record)) => view! { <Fields kind slug=slug.clone() ctx editing version=record.version initial=record.fields/> }.into_any(),
+    }
+}
+
+fn value_of(fields: &RecordFields, key: &str) -> String {
+    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+#[component]
+fn Fields(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSignal<bool>, version: i64, initial: RecordFields) -> impl IntoView {
+    let state = EditorState::new(ctx, editing, version);
+    let EditorState { base_version, base, dirty, .. } = state;
+    base.set_value(initial.clone());
+    let values = RwSignal::new(initial);
+    let show_history = RwSignal::new(false);
+    browser::guard_unsaved(move || dirty.get_untracked());
+    let apply = move |key: &str, value: &str| {
+        values.update(|v| {
+            if let Some(slot) = v.iter_mut().find(|(k, _)| k == key) {
+                slot.1 = value.to_string();
+            }
+        })
+    };
+    let save = Callback::new({
+        let slug = slug.clone();
+        move |_: ()| {
+            let fields = values.get_untracked();
+            state.start_saving();
+            let slug = slug.clone();
+            leptos::task::spawn_local(async move {
+                match save_record(kind.key().to_string(), slug, base_version.get_untracked(), fields.clone()).await {
+                    Ok(saved) => {
+                        state.saved(saved.version);
+                        ctx.refresh();
+                    }
+                    Err(e) => state.failed(e, Some(fields), apply),
+                }
+            });
+        }
+    });
+    let cancel = Callback::new(move |_: ()| {
+        state.cancel();
+    });
+    let inputs = kind.fields().iter().map(|spec| field_input(*spec, values, dirty)).collect_view();
+    view! {
+        <form class="record-form editing-area" aria-label=format!("Sửa {}", kind.label().to_lowercase()) on:submit=move |ev| {
+            ev.prevent_default();
+            save.run(());
+        }>
+            <SaveProblems state save what=kind.label()/>
+            {inputs}
+            <div class="editor-controls">
+                <SaveButtons state save cancel show_history/>
+            </div>
+            {move || show_history.get().then(|| view! {
+                <HistoryPanel kind=Kind::Record(kind) slug=slug.clone() current_version=base_version.get_untracked() ctx/>
+            })}
+        </form>
+    }
+}
+
+fn field_input(spec: FieldSpec, values: RwSignal<RecordFields>, dirty: RwSignal<bool>) -> impl IntoView {
+    let id = format!("record-{}", spec.key);
+    let key = spec.key;
+    let current = move || value_of(&values.get(), key);
+    let set = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        values.update(|v| {
+            if let Some(slot) = v.iter_mut().find(|(k, _)| k == key) {
+                slot.1 = value;
+            }
+        });
+        dirty.set(true);
+    };
+    let control = match spec.input {
+        Input::Line(max) => view! { <input id=id.clone() name=key type="text" maxlength=max required=spec.required prop:value=current on:input=set/> }.into_any(),
+        Input::Text(max) => view! { <textarea id=id.clone() name=key rows="6" maxlength=max required=spec.required prop:value=current on:input=set></textarea> }.into_any(),
+        Input::Date => view! { <input id=id.clone() name=key type="date" required=spec.required prop:value=current on:input=set/> }.into_any(),
+        Input::DateTime => view! { <input id=id.clone() name=key type="datetime-local" required=spec.required prop:value=current on:input=set/> }.into_any(),
+        Input::Number => view! { <input id=id.clone() name=key type="number" min="0" prop:value=current on:input=set/> }.into_any(),
+        Input::Choice(choices) => view! {
+            <select id=id.clone() name=key required=spec.required prop:value=current on:change=set>
+                {(!spec.required).then(|| view! { <option value="">"—"</option> })}
+                {choices.iter().map(|(k, label)| view! { <option value=*k selected=move || value_of(&values.get_untracked(), key) == *k>{*label}</option> }).collect_view()}
+            </select>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field">
+            <label for=id>{spec.label}{spec.required.then_some(" *")}</label>
+            {control}
+        </div>
+    }
+}
