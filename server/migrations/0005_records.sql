@@ -60,6 +60,11 @@ CREATE TABLE petitions (
 );
 CREATE INDEX petitions_list ON petitions(deleted_at, raised_on DESC);
 CREATE INDEX petitions_status ON petitions(status, channel, locality, field, raised_on DESC);
+CREATE INDEX petitions_locality ON petitions(locality, raised_on DESC);
+CREATE INDEX petitions_open ON petitions(status, raised_on) WHERE deleted_at IS NULL;
+
+-- The resolution list's year filter reads its years from here.
+CREATE INDEX resolutions_years ON resolutions(deleted_at, year);
 
 -- Entries of the four calendars.
 CREATE TABLE calendar_events (
@@ -155,17 +160,24 @@ CREATE INDEX record_files_of ON record_files(kind, record_id, position);
 CREATE INDEX record_files_stored ON record_files(stored_name);
 
 -- One search over everything public. The rowid encodes (kind, id) so that a record's entry
--- is found without a scan: rowid = id * 16 + kind code. `title` and `body` keep the
+-- is found without a scan, and counts per kind need only the index: rowid = id * 16 + kind
+-- code. `title` and `body` keep the
 -- diacritics (for ranking exact matches first); `folded_*` are the same text folded in Rust
 -- (lower case, no diacritics, đ→d) and are what a query matches.
 CREATE VIRTUAL TABLE search_index USING fts5(
     kind UNINDEXED,
     url UNINDEXED,
     day UNINDEXED,                            -- the date shown with a result: "dd/mm/yyyy"
-    visible_from UNINDEXED,                   -- Unix seconds; a scheduled article waits
     title,
     body,
     folded_title,
     folded_body,
     tokenize = 'unicode61 remove_diacritics 0'
+);
+
+-- Entries not to show before a time (scheduled articles): few, so excluding them is cheap,
+-- where a column of the full-text table would be read for every match.
+CREATE TABLE search_pending (
+    rowid        INTEGER PRIMARY KEY,
+    visible_from INTEGER NOT NULL
 );

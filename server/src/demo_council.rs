@@ -166,8 +166,8 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
 
     let mut bodies: HashMap<String, i64> = HashMap::new();
     for (i, b) in r.bodies.iter().enumerate() {
-        // The delegate groups are shown together on "Các tổ đại biểu".
-        let page = if b.kind == "to" { Some("cac-to-dai-bieu".to_string()) } else { b.page.clone() };
+        // Each delegate group is shown on its own Giới thiệu page ("to-dai-bieu-di-an" on "to-di-an").
+        let page = if b.kind == "to" { Some(b.slug.replacen("to-dai-bieu-", "to-", 1)) } else { b.page.clone() };
         let id = sqlx::query(
             "INSERT INTO bodies (slug, kind, name, unit, page_slug, duties, position, is_demo, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)",

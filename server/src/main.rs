@@ -26,6 +26,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::from_env()?;
     let pool = db::connect(&config.database).await?;
     if let Some(command) = cli.command.filter(|c| !matches!(c, cli::Command::Serve)) {
+        // Commands see the same database the portal would serve (the demo content included).
+        if config.demo_content {
+            demo::load_if_empty(&pool, &config.data_dir).await?;
+        }
         let result = cli::run_maintenance(&pool, command).await;
         pool.close().await;
         println!("{}", result?);

@@ -68,7 +68,17 @@ pub async fn trash_article(slug: String, trashed: bool) -> Result<(), ApiError> 
 pub async fn list_trash() -> Result<Vec<TrashItem>, ApiError> {
     crate::session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::editing::trash(&pool).await)
+    let mut items = super::answer(crate::data::editing::trash(&pool).await)?;
+    let records = super::answer(crate::data::records::trashed(&pool).await)?;
+    items.extend(records.into_iter().map(|(kind, slug, title, at)| TrashItem {
+        kind: Some(kind.key().to_string()),
+        kind_label: kind.label().to_string(),
+        slug,
+        title,
+        deleted: crate::data::time::vn_time(at),
+    }));
+    items.sort_by(|a, b| b.deleted.iso.cmp(&a.deleted.iso));
+    Ok(items)
 }
 
 #[server(prefix = "/api", endpoint = "save_page", input = Json)]

@@ -108,10 +108,11 @@ pub async fn search(query: crate::search::SearchQuery) -> Result<crate::search::
 // ---- Editing records ----
 
 use crate::editing::{FieldDiff, RevisionInfo, Saved};
-use crate::records::{EditableRecord, RecordFields, RecordKind};
+use crate::records::{EditableRecord, RecordFields};
 
-fn kind_of(key: &str) -> Result<RecordKind, ApiError> {
-    RecordKind::parse(key).ok_or_else(|| ApiError::Invalid("Loại bản ghi không hợp lệ.".into()))
+#[cfg(feature = "ssr")]
+fn kind_of(key: &str) -> Result<crate::records::RecordKind, ApiError> {
+    crate::records::RecordKind::parse(key).ok_or_else(|| ApiError::Invalid("Loại bản ghi không hợp lệ.".into()))
 }
 
 #[server(prefix = "/api", endpoint = "record_for_edit")]

@@ -185,7 +185,7 @@ fn push_petition_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &PetitionFilter, ov
         q.push(" AND raised_on >= ").push_bind(format!("{y}-01-01")).push(" AND raised_on <= ").push_bind(format!("{y}-12-31"));
     }
     if f.overdue {
-        q.push(" AND status <> 'da-tra-loi' AND raised_on < ").push_bind(overdue_before.to_string());
+        q.push(" AND status IN ('cho-tra-loi', 'dang-giai-quyet') AND raised_on < ").push_bind(overdue_before.to_string());
     }
 }
 
@@ -203,7 +203,7 @@ pub async fn petitions(pool: &SqlitePool, f: &PetitionFilter) -> Result<Petition
     q.push(" OFFSET ").push_bind(((f.page - 1) * LIST_PAGE_SIZE) as i64);
     let rows: Vec<PetitionRow> = q.build_query_as().fetch_all(pool).await?;
     let overdue_total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM petitions WHERE deleted_at IS NULL AND status <> 'da-tra-loi' AND raised_on < ?1",
+        "SELECT COUNT(*) FROM petitions WHERE deleted_at IS NULL AND status IN ('cho-tra-loi', 'dang-giai-quyet') AND raised_on < ?1",
     )
     .bind(&overdue_before)
     .fetch_one(pool)

@@ -426,7 +426,7 @@ pub async fn trash(pool: &SqlitePool) -> Result<Vec<crate::model::TrashItem>, Ap
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(slug, title, at)| crate::model::TrashItem { slug, title, deleted: vn_time(at) })
+        .map(|(slug, title, at)| crate::model::TrashItem { kind: None, kind_label: "Bài viết".into(), slug, title, deleted: vn_time(at) })
         .collect())
 }
 

@@ -76,19 +76,27 @@ struct Doc {
 
 async fn insert_docs(conn: &mut SqliteConnection, kind: SearchKind, id: Option<i64>) -> Result<u64, ApiError> {
     let docs: Vec<Doc> = sqlx::query_as(source(kind)).bind(id).fetch_all(&mut *conn).await?;
+    let now = super::now();
     let mut n = 0;
     for doc in docs {
+        let rowid = doc.id * 16 + kind.code();
+        if doc.visible_from > now {
+            sqlx::query("INSERT OR REPLACE INTO search_pending (rowid, visible_from) VALUES (?1, ?2)")
+                .bind(rowid)
+                .bind(doc.visible_from)
+                .execute(&mut *conn)
+                .await?;
+        }
         let body = if doc.html { crate::sanitize::html_to_text(&doc.body) } else { doc.body };
         let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
         sqlx::query(
-            "INSERT INTO search_index (rowid, kind, url, day, visible_from, title, body, folded_title, folded_body) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO search_index (rowid, kind, url, day, title, body, folded_title, folded_body) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )
-        .bind(doc.id * 16 + kind.code())
+        .bind(rowid)
         .bind(kind.key())
         .bind(&doc.url)
         .bind(doc.day.as_deref().map(vn_date).unwrap_or_default())
-        .bind(doc.visible_from)
         .bind(&doc.title)
         .bind(&body)
         .bind(fold::fold(&doc.title))
@@ -103,7 +111,9 @@ async fn insert_docs(conn: &mut SqliteConnection, kind: SearchKind, id: Option<i
 /// Brings one record's entry up to date (removed if it is no longer public). Call it in the
 /// transaction that changed the record.
 pub async fn sync(conn: &mut SqliteConnection, kind: SearchKind, id: i64) -> Result<(), ApiError> {
-    sqlx::query("DELETE FROM search_index WHERE rowid = ?1").bind(id * 16 + kind.code()).execute(&mut *conn).await?;
+    let rowid = id * 16 + kind.code();
+    sqlx::query("DELETE FROM search_index WHERE rowid = ?1").bind(rowid).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM search_pending WHERE rowid = ?1").bind(rowid).execute(&mut *conn).await?;
     insert_docs(conn, kind, Some(id)).await?;
     Ok(())
 }
@@ -112,6 +122,7 @@ pub async fn sync(conn: &mut SqliteConnection, kind: SearchKind, id: i64) -> Res
 pub async fn rebuild(pool: &SqlitePool) -> Result<u64, ApiError> {
     let mut tx = pool.begin().await?;
     sqlx::query("DELETE FROM search_index").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM search_pending").execute(&mut *tx).await?;
     let mut n = 0;
     for kind in SearchKind::ALL {
         n += insert_docs(&mut tx, kind, None).await?;
@@ -142,6 +153,8 @@ struct Hit {
 }
 
 const FOLDED: &str = "folded_title folded_body";
+/// Leaves out entries whose time has not come (`?2` is now).
+const NOT_PENDING: &str = "rowid NOT IN (SELECT rowid FROM search_pending WHERE visible_from > ?2)";
 const EXACT: &str = "title body";
 const SNIPPET_CHARS: usize = 220;
 
@@ -152,16 +165,18 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> Result<SearchResu
         return Ok(SearchResults { page: 1, total_pages: 1, ..Default::default() });
     };
     let now = super::now();
-    let counted: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT kind, COUNT(*) FROM search_index WHERE search_index MATCH ?1 AND visible_from <= ?2 GROUP BY kind",
-    )
+    // The kind is in the rowid (`id * 16 + code`), so counting and filtering by kind read only
+    // the full-text index, not the stored text.
+    let counted: Vec<(i64, i64)> = sqlx::query_as(&format!(
+        "SELECT rowid % 16, COUNT(*) FROM search_index WHERE search_index MATCH ?1 AND {NOT_PENDING} GROUP BY rowid % 16"
+    ))
     .bind(&matcher)
     .bind(now)
     .fetch_all(pool)
     .await?;
     let counts: Vec<(SearchKind, u64)> = SearchKind::ALL
         .into_iter()
-        .filter_map(|k| counted.iter().find(|(key, _)| key == k.key()).map(|(_, n)| (k, (*n).max(0) as u64)))
+        .filter_map(|k| counted.iter().find(|(code, _)| *code == k.code()).map(|(_, n)| (k, (*n).max(0) as u64)))
         .collect();
     let total: u64 = counts.iter().filter(|(k, _)| query.kind.is_none_or(|q| q == *k)).map(|(_, n)| n).sum();
     let total_pages = total.div_ceil(RESULTS_PER_PAGE as u64).max(1) as u32;
@@ -183,14 +198,14 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> Result<SearchResu
     };
     let sql = format!(
         "SELECT kind, url, day, title, body FROM search_index \
-         WHERE search_index MATCH ?1 AND visible_from <= ?2 AND (?3 IS NULL OR kind = ?3) \
-         ORDER BY {exact_order} {number_order} bm25(search_index, 0, 0, 0, 0, 0, 0, 10.0, 1.0) \
+         WHERE search_index MATCH ?1 AND {NOT_PENDING} AND (?3 IS NULL OR rowid % 16 = ?3) \
+         ORDER BY {exact_order} {number_order} bm25(search_index, 0, 0, 0, 0, 0, 10.0, 1.0) \
          LIMIT ?7 OFFSET ?8"
     );
     let rows: Vec<Hit> = sqlx::query_as(&sql)
         .bind(&matcher)
         .bind(now)
-        .bind(query.kind.map(SearchKind::key))
+        .bind(query.kind.map(SearchKind::code))
         .bind(exact)
         .bind(number.map(|n| n.0))
         .bind(number.map(|n| n.1))

@@ -2,6 +2,7 @@ use super::load_page;
 use crate::api::get_site_map;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::model::{Category, Crumb, MenuItem, PageRef, SiteMap};
+use crate::records::CALENDARS;
 use crate::tree::TreeNode;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -36,8 +37,25 @@ fn render(map: SiteMap) -> impl IntoView {
             <h2 id="sitemap-pages">"Trang giới thiệu"</h2>
             {tree_list(map.pages, &|p: &PageRef| (p.title.clone(), p.href()))}
         </section>
+        <section class="site-map" aria-labelledby="sitemap-records">
+            <h2 id="sitemap-records">"Dữ liệu của Hội đồng"</h2>
+            <ul>
+                {RECORD_PAGES.iter().map(|(label, href)| view! { <li><a href=*href>{*label}</a></li> }).collect_view()}
+                {CALENDARS.iter().map(|(key, label)| view! { <li><a href=format!("/lich/{key}")>{*label}</a></li> }).collect_view()}
+            </ul>
+        </section>
     }
 }
+
+/// The record sections, which live outside the menu's trees.
+const RECORD_PAGES: &[(&str, &str)] = &[
+    ("Nghị quyết HĐND các cấp", "/nghi-quyet"),
+    ("Hoạt động giám sát", "/giam-sat"),
+    ("Kiến nghị cử tri và trả lời", "/kien-nghi"),
+    ("Đại biểu HĐND tỉnh và Đoàn ĐBQH", "/dai-bieu"),
+    ("Tài liệu kỳ họp", "/tai-lieu-ky-hop"),
+    ("Tìm kiếm", "/tim-kiem"),
+];
 
 fn tree_list<T>(nodes: Vec<TreeNode<T>>, link: &dyn Fn(&T) -> (String, String)) -> AnyView {
     view! {

@@ -1,5 +1,5 @@
 use super::load_page;
-use crate::api::{list_trash, TrashArticle};
+use crate::api::{list_trash, TrashArticle, TrashRecord};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::format;
 use crate::model::{Crumb, TrashItem};
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 
-/// Thùng rác: trashed articles, each restorable (editors only; others get 401).
+/// Thùng rác: trashed articles and council records, each restorable (editors only; others get 401).
 #[component]
 pub fn TrashView() -> impl IntoView {
     let data = Resource::new(|| (), |_| list_trash());
@@ -24,16 +24,21 @@ pub fn TrashView() -> impl IntoView {
                 <ul class="trash-list">
                     {items
                         .into_iter()
-                        .map(|item| view! {
+                        .map(|item| {
+                            let action = if item.kind.is_some() { TrashRecord::url() } else { TrashArticle::url() };
+                            view! {
                             <li class="trash-item">
+                                <span class="trash-kind">{item.kind_label.clone()}</span> ": "
                                 <span class="trash-title">{item.title}</span>
                                 " · đã xóa lúc " <time datetime=item.deleted.iso.clone()>{format::date_time(&item.deleted)}</time>
-                                <form method="post" action=TrashArticle::url()>
+                                <form method="post" action=action>
+                                    {item.kind.map(|k| view! { <input type="hidden" name="kind" value=k/> })}
                                     <input type="hidden" name="slug" value=item.slug/>
                                     <input type="hidden" name="trashed" value="false"/>
                                     <button type="submit">"Khôi phục"</button>
                                 </form>
                             </li>
+                            }
                         })
                         .collect_view()}
                 </ul>
