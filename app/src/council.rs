@@ -24,6 +24,14 @@ pub fn page_param(get: &impl Fn(&str) -> Option<String>) -> Result<u32, String> 
     }
 }
 
+/// Reads `?nam=YYYY` (None when absent).
+pub fn year_param(get: &impl Fn(&str) -> Option<String>) -> Result<Option<i32>, String> {
+    match get("nam").filter(|v| !v.is_empty()) {
+        Some(y) => Ok(Some(y.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y)).ok_or("Giá trị không hợp lệ cho “nam”.")?)),
+        None => Ok(None),
+    }
+}
+
 /// Reads a parameter that must be one of `choices` (None when absent or empty).
 pub fn choice_param(get: &impl Fn(&str) -> Option<String>, key: &str, choices: &[(&str, &str)]) -> Result<Option<String>, String> {
     match get(key).filter(|v| !v.is_empty()) {
@@ -101,10 +109,7 @@ pub struct PetitionFilter {
 
 impl PetitionFilter {
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
-        let year = match get("nam").filter(|v| !v.is_empty()) {
-            Some(y) => Some(y.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y)).ok_or("Giá trị không hợp lệ cho “nam”.")?),
-            None => None,
-        };
+        let year = year_param(&get)?;
         Ok(PetitionFilter {
             status: choice_param(&get, "trang_thai", PETITION_STATUSES)?,
             channel: choice_param(&get, "kenh", CHANNELS)?,

@@ -198,6 +198,19 @@ impl RecordKind {
         }
     }
 
+    /// The edit button's label, "Sửa nghị quyết".
+    pub fn edit_label(self) -> &'static str {
+        match self {
+            RecordKind::Resolution => "Sửa nghị quyết",
+            RecordKind::Supervision => "Sửa hoạt động giám sát",
+            RecordKind::Petition => "Sửa kiến nghị",
+            RecordKind::Event => "Sửa lịch",
+            RecordKind::Person => "Sửa đại biểu",
+            RecordKind::Body => "Sửa cơ quan",
+            RecordKind::Session => "Sửa kỳ họp",
+        }
+    }
+
     pub fn fields(self) -> &'static [FieldSpec] {
         match self {
             RecordKind::Resolution => RESOLUTION_FIELDS,

@@ -157,14 +157,8 @@ impl Filter {
         let validity = parse("hieu_luc", &|v| Validity::parse(v).is_some())?.and_then(|v| Validity::parse(&v));
         let doc_type = parse("loai", &|v| DocType::parse(v).is_some())?.and_then(|v| DocType::parse(&v));
         let sort = parse("sap_xep", &|v| Sort::parse(v).is_some())?.and_then(|v| Sort::parse(&v)).unwrap_or_default();
-        let year = match value("nam") {
-            Some(y) => Some(y.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y)).ok_or_else(|| bad("nam"))?),
-            None => None,
-        };
-        let page = match value("trang") {
-            Some(p) => p.parse::<u32>().ok().filter(|p| *p >= 1).ok_or_else(|| bad("trang"))?,
-            None => 1,
-        };
+        let year = crate::council::year_param(&get)?;
+        let page = crate::council::page_param(&get)?;
         Ok(Filter { term, level, year, validity, doc_type, sort, page })
     }
 
@@ -238,6 +232,13 @@ pub struct AttachedFile {
     pub name: String,
     pub url: String,
     pub size: u64,
+}
+
+impl AttachedFile {
+    /// A file in the store (`stored` is its "<sha256>.<ext>" name), downloaded as `name`.
+    pub fn stored(name: String, stored: &str, size: i64) -> Self {
+        AttachedFile { name, url: format!("/tai-lieu/{stored}"), size: size.max(0) as u64 }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

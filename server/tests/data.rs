@@ -123,16 +123,32 @@ fn the_menu_is_the_seed_tree_and_every_link_resolves() {
             content::category_page(&db.pool, slug, 1).await.unwrap_or_else(|e| panic!("{href}: {e}"));
         } else if let Some(slug) = href.strip_prefix("/trang/") {
             content::content_page(&db.pool, slug).await.unwrap_or_else(|e| panic!("{href}: {e}"));
-        } else if let Some(query) = href.strip_prefix("/nghi-quyet") {
+        } else if let Some((path, query)) = ["/nghi-quyet", "/giam-sat", "/kien-nghi"].iter().find_map(|p| href.strip_prefix(p).map(|q| (*p, q))) {
             let pairs: Vec<(String, String)> = query
                 .trim_start_matches('?')
                 .split('&')
                 .filter_map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
                 .collect();
-            let filter = app::resolution::Filter::from_query(|k| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
-                .unwrap_or_else(|e| panic!("{href}: {e}"));
-            let list = app::data::resolutions::list(&db.pool, &filter).await.unwrap_or_else(|e| panic!("{href}: {e}"));
-            assert!(list.total > 0, "{href} lists resolutions");
+            let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+            let total = match path {
+                "/nghi-quyet" => {
+                    let filter = app::resolution::Filter::from_query(get).unwrap_or_else(|e| panic!("{href}: {e}"));
+                    app::data::resolutions::list(&db.pool, &filter).await.unwrap_or_else(|e| panic!("{href}: {e}")).total
+                }
+                "/giam-sat" => {
+                    let filter = app::council::SupervisionFilter::from_query(get).unwrap_or_else(|e| panic!("{href}: {e}"));
+                    app::data::council::supervisions(&db.pool, &filter).await.unwrap_or_else(|e| panic!("{href}: {e}")).total
+                }
+                _ => {
+                    let filter = app::council::PetitionFilter::from_query(get).unwrap_or_else(|e| panic!("{href}: {e}"));
+                    app::data::council::petitions(&db.pool, &filter).await.unwrap_or_else(|e| panic!("{href}: {e}")).list.total
+                }
+            };
+            assert!(total > 0, "{href} lists records");
+        } else if let Some(calendar) = href.strip_prefix("/lich/") {
+            app::data::council::week(&db.pool, calendar, None).await.unwrap_or_else(|e| panic!("{href}: {e}"));
+        } else if href == "/tai-lieu-ky-hop" {
+            assert!(!app::data::council::sessions(&db.pool).await.expect("sessions").is_empty());
         } else {
             assert!(href == "/" || href == "/so-do-trang", "unexpected link {href}");
         }

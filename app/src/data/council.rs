@@ -30,9 +30,7 @@ async fn files_of(pool: &SqlitePool, kind: &str, id: i64) -> Result<Vec<(String,
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(title, doc_kind, name, stored, size)| {
-            (title, doc_kind, AttachedFile { name, url: format!("/tai-lieu/{stored}"), size: size.max(0) as u64 })
-        })
+        .map(|(title, doc_kind, name, stored, size)| (title, doc_kind, AttachedFile::stored(name, &stored, size)))
         .collect())
 }
 

@@ -137,7 +137,7 @@ pub async fn detail(pool: &SqlitePool, slug: &str) -> Result<ResolutionDetail, A
             .collect(),
         files: files
             .into_iter()
-            .map(|(name, stored, size)| AttachedFile { name, url: format!("/tai-lieu/{stored}"), size: size.max(0) as u64 })
+            .map(|(name, stored, size)| AttachedFile::stored(name, &stored, size))
             .collect(),
         is_demo: extra.is_demo,
     })

@@ -308,7 +308,10 @@ pub fn EditTools(
     label: &'static str,
     /// "Bản nháp", "Hẹn giờ đăng"…; empty for a public page.
     #[prop(optional)] badge: &'static str,
+    /// More buttons, after the edit toggle.
+    #[prop(optional)] children: Option<ChildrenFn>,
 ) -> impl IntoView {
+    let children = StoredValue::new(children);
     let user = expect_context::<crate::app::UserResource>();
     view! {
         <Suspense fallback=|| ()>
@@ -328,6 +331,7 @@ pub fn EditTools(
                         >
                             {label}
                         </button>
+                        {children.get_value().map(|c| c())}
                         <EditorStatus ctx/>
                     </div>
                 })

@@ -2,7 +2,7 @@
 //! the same versions, conflicts, history and inline login as articles.
 
 use super::history::{HistoryPanel, Kind};
-use super::{browser, EditContext, EditorState, EditorStatus, SaveButtons, SaveProblems};
+use super::{browser, EditContext, EditTools, EditorState, SaveButtons, SaveProblems};
 use crate::api::{record_for_edit, save_record, trash_record};
 use crate::records::{FieldSpec, Input, RecordFields, RecordKind};
 use leptos::prelude::*;
@@ -11,7 +11,6 @@ use leptos::prelude::*;
 /// "Chuyển vào thùng rác". Visitors get nothing.
 #[component]
 pub fn RecordTools(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoView {
-    let user = expect_context::<crate::app::UserResource>();
     let editing = RwSignal::new(false);
     let slug = StoredValue::new(slug);
     let trash = move |_| {
@@ -29,29 +28,10 @@ pub fn RecordTools(kind: RecordKind, slug: String, ctx: EditContext) -> impl Int
         });
     };
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                user.await.ok().flatten().map(|_| view! {
-                    <div class="edit-tools">
-                        <button
-                            type="button"
-                            class="edit-toggle"
-                            aria-pressed=move || editing.get().to_string()
-                            disabled=move || editing.get()
-                            on:click=move |_| {
-                                ctx.notice.set(None);
-                                editing.set(true);
-                            }
-                        >
-                            {format!("Sửa {}", kind.label().to_lowercase())}
-                        </button>
-                        <button type="button" class="trash-record" on:click=trash>"Chuyển vào thùng rác"</button>
-                        <EditorStatus ctx/>
-                    </div>
-                    {move || editing.get().then(|| view! { <RecordForm kind slug=slug.get_value() ctx editing/> })}
-                })
-            })}
-        </Suspense>
+        <EditTools ctx editing label=kind.edit_label()>
+            <button type="button" class="trash-record" on:click=trash>"Chuyển vào thùng rác"</button>
+        </EditTools>
+        {move || editing.get().then(|| view! { <RecordForm kind slug=slug.get_value() ctx editing/> })}
     }
 }
 
@@ -111,7 +91,7 @@ fn Fields(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSignal<bo
     });
     let inputs = kind.fields().iter().map(|spec| field_input(*spec, values, dirty)).collect_view();
     view! {
-        <form class="record-form editing-area" aria-label=format!("Sửa {}", kind.label().to_lowercase()) on:submit=move |ev| {
+        <form class="record-form editing-area" aria-label=kind.edit_label() on:submit=move |ev| {
             ev.prevent_default();
             save.run(());
         }>
