@@ -30,6 +30,8 @@ pub enum Input {
     Number,
     /// One of these (key, label) values.
     Choice(&'static [(&'static str, &'static str)]),
+    /// The address of an image on this site ("/uploads/…"), uploaded from the form.
+    Image,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,6 +147,7 @@ const PERSON_FIELDS: &[FieldSpec] = &[
     field("position", "Chức vụ", Input::Line(300), false),
     field("workplace", "Nơi công tác", Input::Line(300), false),
     field("born", "Năm sinh", Input::Number, false),
+    field("photo_url", "Ảnh chân dung", Input::Image, false),
     field("bio", "Tiểu sử", Input::Text(10_000), false),
 ];
 
@@ -153,6 +156,8 @@ const BODY_FIELDS: &[FieldSpec] =
 
 const SESSION_FIELDS: &[FieldSpec] = &[
     field("title", "Tên kỳ họp", Input::Line(300), true),
+    field("term", "Khóa", Input::Choice(TERM_CHOICES), true),
+    field("number", "Kỳ họp thứ", Input::Number, true),
     field("starts_on", "Từ ngày", Input::Date, true),
     field("ends_on", "Đến ngày", Input::Date, true),
 ];
@@ -208,6 +213,34 @@ impl RecordKind {
             RecordKind::Person => "Sửa đại biểu",
             RecordKind::Body => "Sửa cơ quan",
             RecordKind::Session => "Sửa kỳ họp",
+        }
+    }
+
+    /// The "add" button's label; None for kinds that are not added from the site (the bodies
+    /// are fixed by law).
+    pub fn new_label(self) -> Option<&'static str> {
+        match self {
+            RecordKind::Resolution => Some("Thêm nghị quyết"),
+            RecordKind::Supervision => Some("Thêm hoạt động giám sát"),
+            RecordKind::Petition => Some("Thêm kiến nghị"),
+            RecordKind::Event => Some("Thêm lịch"),
+            RecordKind::Person => Some("Thêm đại biểu"),
+            RecordKind::Body => None,
+            RecordKind::Session => Some("Thêm kỳ họp"),
+        }
+    }
+
+    /// The public address of a record of this kind, from its slug and fields.
+    pub fn href(self, slug: &str, fields: &RecordFields) -> String {
+        let get = |key: &str| fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("");
+        match self {
+            RecordKind::Resolution => format!("/nghi-quyet/{slug}"),
+            RecordKind::Supervision => format!("/giam-sat/{slug}"),
+            RecordKind::Petition => format!("/kien-nghi/{slug}"),
+            RecordKind::Event => format!("/lich/{}?tuan={}#{slug}", get("calendar"), get("starts_at").split('T').next().unwrap_or("")),
+            RecordKind::Person => format!("/dai-bieu/{slug}"),
+            RecordKind::Body => format!("/co-quan/{slug}"),
+            RecordKind::Session => format!("/tai-lieu-ky-hop/{slug}"),
         }
     }
 
@@ -277,5 +310,7 @@ mod tests {
     fn paragraphs_split_at_blank_lines() {
         assert_eq!(paragraphs("Một\nhai\n\n  Ba \n\n\n"), vec!["Một\nhai".to_string(), "Ba".to_string()]);
         assert_eq!(label_of(PETITION_STATUSES, "da-tra-loi"), "Đã trả lời");
+        let event = vec![("calendar".to_string(), "hdnd".to_string()), ("starts_at".to_string(), "2026-11-30T08:00".to_string())];
+        assert_eq!(RecordKind::Event.href("su-kien-7", &event), "/lich/hdnd?tuan=2026-11-30#su-kien-7");
     }
 }

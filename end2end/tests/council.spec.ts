@@ -211,3 +211,27 @@ test('an editor corrects a resolution in place and the search finds the new text
   await gotoHydrated(visitor, RESOLUTION.path);
   await expect(visitor.getByRole('button', { name: 'Sửa nghị quyết' })).toHaveCount(0);
 });
+
+test('an editor adds a calendar entry and it shows in its week and in the feed', async ({ page, request }) => {
+  await ensureEditor();
+  await loginAs(page, EDITOR.email, EDITOR.password, '/lich/tiep-cong-dan');
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByRole('button', { name: 'Thêm lịch' }).click();
+  const form = page.getByRole('form', { name: 'Thêm lịch' });
+  const day = new Date(Date.now() + 7 * 86_400_000);
+  const date = isoDay(day);
+  const content = 'Tiếp công dân định kỳ tại Trụ sở Tiếp công dân tỉnh (kiểm thử thêm lịch)';
+  await form.getByLabel('Nội dung *').fill(content);
+  await form.getByLabel('Lịch *').selectOption('tiep-cong-dan');
+  await form.getByLabel('Bắt đầu *').fill(`${date}T07:30`);
+  await form.getByLabel('Kết thúc').fill(`${date}T11:00`);
+  await form.getByLabel('Địa điểm *').fill('Trụ sở Tiếp công dân tỉnh');
+  await form.getByRole('button', { name: 'Thêm' }).click();
+  await expect(page).toHaveURL(new RegExp(`/lich/tiep-cong-dan\\?tuan=${date}#su-kien-\\d+$`));
+  const entry = page.locator('li.calendar-event', { hasText: content });
+  await expect(entry.locator('.event-time')).toHaveText('07:30 – 11:00');
+  await expect(page.locator('li.week-day', { has: entry }).locator('h3')).toContainText(date.split('-').reverse().join('/'));
+
+  const feed = await (await request.get('/lich/tiep-cong-dan/lich.ics')).text();
+  expect(feed.replace(/\r\n /g, '')).toContain(`DTSTART;TZID=Asia/Ho_Chi_Minh:${date.replace(/-/g, '')}T073000`);
+});

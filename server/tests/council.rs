@@ -328,3 +328,63 @@ fn every_kind_of_record_can_be_edited_in_place() {
         }
     })
 }
+
+fn form(pairs: &[(&str, &str)]) -> RecordFields {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+#[test]
+fn editors_add_records_that_are_public_and_searchable_at_once() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let user = editor(&db.pool).await;
+        let event = form(&[
+            ("content", "Thường trực HĐND tỉnh làm việc với Sở Xây dựng về nhà ở xã hội Khánh Bình"),
+            ("calendar", "hdnd"),
+            ("starts_at", "2026-12-02T08:00"),
+            ("ends_at", "2026-12-02T11:00"),
+            ("place", "Phòng họp số 2"),
+            ("participants", ""),
+        ]);
+        let saved = records::create(&db.pool, &user, RecordKind::Event, &event).await.expect("event");
+        assert!(saved.slug.starts_with("su-kien-"), "{}", saved.slug);
+        let week = council::week(&db.pool, "hdnd", Some("2026-12-02")).await.expect("week");
+        let wednesday = week.days.iter().find(|d| d.date == "2026-12-02").expect("day");
+        assert!(wednesday.events.iter().any(|e| e.slug == saved.slug && e.time == "08:00 – 11:00"));
+        assert_eq!(urls(&find(&db.pool, "nha o xa hoi khanh binh", None).await), vec![RecordKind::Event.href(&saved.slug, &event)]);
+
+        let resolution = form(&[
+            ("number", "99/2026/NQ-HĐND"),
+            ("abstract", "Quy định chính sách hỗ trợ nhà ở xã hội Khánh Bình"),
+            ("doc_type", "qppl"),
+            ("issuer", "HĐND tỉnh Bình Dương"),
+            ("level", "tinh"),
+            ("term", "X"),
+            ("session", "20"),
+            ("signer", "Nguyễn Văn A"),
+            ("signed_on", "2026-11-20"),
+            ("effective_on", ""),
+            ("validity", "con-hieu-luc"),
+        ]);
+        let saved = records::create(&db.pool, &user, RecordKind::Resolution, &resolution).await.expect("resolution");
+        assert_eq!(saved.slug, "99-2026-nq-hdnd");
+        assert_eq!(find(&db.pool, "99/2026", None).await.hits[0].url, "/nghi-quyet/99-2026-nq-hdnd");
+        let listed = app::data::resolutions::list(&db.pool, &app::resolution::Filter { year: Some(2026), page: 1, ..Default::default() }).await.expect("list");
+        assert!(listed.items.iter().any(|r| r.number == "99/2026/NQ-HĐND"));
+        // The same number again is refused with a message; so is a missing required field.
+        assert!(matches!(records::create(&db.pool, &user, RecordKind::Resolution, &resolution).await, Err(ApiError::Invalid(m)) if m.contains("đã có")));
+        let mut missing = resolution.clone();
+        set(&mut missing, "signer", " ");
+        assert!(matches!(records::create(&db.pool, &user, RecordKind::Resolution, &missing).await, Err(ApiError::Invalid(m)) if m.contains("Người ký")));
+        // Bodies are fixed; they are edited, not added.
+        assert!(records::create(&db.pool, &user, RecordKind::Body, &form(&[("name", "Ban mới"), ("duties", "")])).await.is_err());
+        // A person's photo must be an image uploaded to the portal.
+        let person = form(&[("name", "Lê Thị Mẫu"), ("position", ""), ("workplace", ""), ("born", "1980"), ("photo_url", "https://evil.example/x.jpg"), ("bio", "")]);
+        assert!(matches!(records::create(&db.pool, &user, RecordKind::Person, &person).await, Err(ApiError::Invalid(m)) if m.contains("Ảnh chân dung")));
+        let mut person = person;
+        set(&mut person, "photo_url", "/uploads/abc123.jpg");
+        let saved = records::create(&db.pool, &user, RecordKind::Person, &person).await.expect("person");
+        assert_eq!(saved.slug, "le-thi-mau");
+        assert_eq!(council::person(&db.pool, "le-thi-mau").await.expect("person").photo_url.as_deref(), Some("/uploads/abc123.jpg"));
+    })
+}

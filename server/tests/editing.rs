@@ -95,6 +95,7 @@ fn every_write_needs_a_session_and_the_same_site() {
             form("/api/trash_record", None, "kind=petition&slug=kn-demo-1&trashed=true"),
             form("/api/record_history", None, "kind=supervision&slug=x"),
             form("/api/record_for_edit", None, "kind=person&slug=x"),
+            json("/api/create_record", None, serde_json::json!({ "kind": "event", "fields": [["content", "x"]] })),
         ];
         for req in writes {
             let path = req.uri().path().to_string();

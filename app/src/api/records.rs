@@ -131,6 +131,14 @@ pub async fn save_record(kind: String, slug: String, base_version: i64, fields: 
     super::answer(crate::data::records::save(&pool, &user, kind, &slug, base_version, &fields, &note).await)
 }
 
+/// Adds a record; the answer is its slug (its first version).
+#[server(prefix = "/api", endpoint = "create_record", input = Json)]
+pub async fn create_record(kind: String, fields: RecordFields) -> Result<Saved, ApiError> {
+    let user = crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::records::create(&pool, &user, kind_of(&kind)?, &fields).await)
+}
+
 #[server(prefix = "/api", endpoint = "record_history")]
 pub async fn record_history(kind: String, slug: String) -> Result<Vec<RevisionInfo>, ApiError> {
     crate::session::require_editor().await?;

@@ -232,7 +232,7 @@ pub async fn petition(pool: &SqlitePool, slug: &str) -> Result<PetitionDetail, A
         meeting: row.meeting.clone(),
         answer: row.answer.as_deref().map(paragraphs).unwrap_or_default(),
         answered: row.answered_on.as_deref().map(vn_date),
-        answer_agency: row.answer_agency.clone(),
+        answer_agency: row.answer_agency.clone().filter(|a| !a.is_empty()),
         files,
         answer_days: days,
         is_demo: row.is_demo,

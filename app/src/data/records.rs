@@ -52,13 +52,15 @@ fn clean(kind: RecordKind, fields: &RecordFields) -> Result<(RecordFields, Vec<V
         let raw = get(fields, spec.key).trim();
         let invalid = |what: &str| ApiError::Invalid(format!("“{}”: {what}", spec.label));
         let (text, value) = match spec.input {
+            // Text is stored as written, empty included (text columns are NOT NULL with ''
+            // as their default where a field is optional).
             Input::Line(max) => {
                 let t = sanitize::text(raw, max);
-                (t.clone(), Value::Text(Some(t).filter(|t| !t.is_empty())))
+                (t.clone(), Value::Text(Some(t)))
             }
             Input::Text(max) => {
                 let t = clean_paragraphs(raw, max);
-                (t.clone(), Value::Text(Some(t).filter(|t| !t.is_empty())))
+                (t.clone(), Value::Text(Some(t)))
             }
             Input::Date => {
                 if raw.is_empty() {
@@ -84,6 +86,17 @@ fn clean(kind: RecordKind, fields: &RecordFields) -> Result<(RecordFields, Vec<V
                     let n = raw.parse::<i64>().ok().filter(|n| (0..=100_000).contains(n)).ok_or_else(|| invalid("phải là một số."))?;
                     (n.to_string(), Value::Int(Some(n)))
                 }
+            }
+            Input::Image => {
+                let url = raw.to_string();
+                let ours = (url.starts_with("/uploads/") || url.starts_with("/images/"))
+                    && url.len() <= 300
+                    && !url.contains("..")
+                    && url.chars().all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c));
+                if !url.is_empty() && !ours {
+                    return Err(invalid("phải là ảnh tải lên cổng thông tin (bấm “Tải ảnh lên”)."));
+                }
+                (url.clone(), Value::Text(Some(url).filter(|u| !u.is_empty())))
             }
             Input::Choice(choices) => {
                 if raw.is_empty() {
@@ -193,18 +206,12 @@ pub async fn save(
     q.push(kind.table()).push(" SET ");
     for (spec, value) in kind.fields().iter().zip(values) {
         q.push(spec.key).push(" = ");
-        match value {
-            Value::Text(t) => q.push_bind(t),
-            Value::Int(n) => q.push_bind(n),
-        };
+        push_value(&mut q, value);
         q.push(", ");
     }
     q.push("version = ").push_bind(version).push(", updated_at = ").push_bind(super::now());
     q.push(" WHERE id = ").push_bind(id).push(" AND version = ").push_bind(current_version);
-    let done = q.build().execute(&mut *tx).await.map_err(|e| match e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => ApiError::Invalid("Số, ký hiệu này đã có ở một nghị quyết khác.".into()),
-        other => other.into(),
-    })?;
+    let done = q.build().execute(&mut *tx).await.map_err(unique_number)?;
     if done.rows_affected() != 1 {
         return Err(ApiError::Invalid("Bản ghi vừa được lưu ở nơi khác, vui lòng lưu lại.".into()));
     }
@@ -217,6 +224,90 @@ pub async fn save(
     super::search::sync(&mut tx, search_kind(kind), id).await?;
     tx.commit().await?;
     Ok(Saved { slug: slug.to_string(), version })
+}
+
+/// A slug for a new record from its title, unique in the kind's table.
+async fn unique_slug(conn: &mut SqliteConnection, kind: RecordKind, title: &str, id: i64) -> Result<String, ApiError> {
+    let folded = crate::slug::slugify(title);
+    let base: String = folded.chars().take(80).collect::<String>().trim_end_matches('-').to_string();
+    let base = if base.is_empty() { format!("{}-{id}", kind.key()) } else { base };
+    let mut candidate = base.clone();
+    let mut n = 1;
+    loop {
+        let mut q = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM ");
+        q.push(kind.table()).push(" WHERE slug = ").push_bind(candidate.clone()).push(" AND id <> ").push_bind(id);
+        let taken: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
+        if taken == 0 {
+            return Ok(candidate);
+        }
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+}
+
+/// Adds a record from the editor's form; it is public (and searchable) at once.
+pub async fn create(pool: &SqlitePool, user: &UserInfo, kind: RecordKind, fields: &RecordFields) -> Result<Saved, ApiError> {
+    if kind.new_label().is_none() {
+        return Err(ApiError::Invalid("Không thể thêm loại bản ghi này.".into()));
+    }
+    let (shown, values) = clean(kind, fields)?;
+    let now = super::now();
+    let mut tx = pool.begin().await?;
+    let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO ");
+    q.push(kind.table()).push(" (");
+    for spec in kind.fields() {
+        q.push(spec.key).push(", ");
+    }
+    let placeholder = format!("nhap-{now}-{}-{}", user.id, kind.key());
+    if kind == RecordKind::Resolution {
+        let (seq, year) = number_parts(get(&shown, "number")).ok_or(ApiError::Server)?;
+        q.push("seq, year, ");
+        q.push("slug, created_at, updated_at) VALUES (");
+        for value in values {
+            push_value(&mut q, value);
+            q.push(", ");
+        }
+        q.push_bind(seq).push(", ").push_bind(year).push(", ");
+    } else {
+        q.push("slug, created_at, updated_at) VALUES (");
+        for value in values {
+            push_value(&mut q, value);
+            q.push(", ");
+        }
+    }
+    q.push_bind(placeholder).push(", ").push_bind(now).push(", ").push_bind(now).push(")");
+    let id = q.build().execute(&mut *tx).await.map_err(unique_number)?.last_insert_rowid();
+    let slug = match kind {
+        RecordKind::Petition => format!("kn-{id}"),
+        RecordKind::Event => format!("su-kien-{id}"),
+        RecordKind::Resolution => unique_slug(&mut tx, kind, get(&shown, "number"), id).await?,
+        RecordKind::Person => unique_slug(&mut tx, kind, get(&shown, "name"), id).await?,
+        RecordKind::Supervision => unique_slug(&mut tx, kind, get(&shown, "topic"), id).await?,
+        RecordKind::Session => unique_slug(&mut tx, kind, get(&shown, "title"), id).await?,
+        RecordKind::Body => unique_slug(&mut tx, kind, get(&shown, "name"), id).await?,
+    };
+    let mut q = QueryBuilder::<Sqlite>::new("UPDATE ");
+    q.push(kind.table()).push(" SET slug = ").push_bind(slug.clone()).push(" WHERE id = ").push_bind(id);
+    q.build().execute(&mut *tx).await?;
+    insert_revision(&mut tx, kind.key(), id, 1, Some(user.id), &format!("Tạo {}", kind.label().to_lowercase()), &shown).await?;
+    super::search::sync(&mut tx, search_kind(kind), id).await?;
+    tx.commit().await?;
+    Ok(Saved { slug, version: 1 })
+}
+
+fn push_value(q: &mut QueryBuilder<'_, Sqlite>, value: Value) {
+    match value {
+        Value::Text(t) => q.push_bind(t),
+        Value::Int(n) => q.push_bind(n),
+    };
+}
+
+/// A duplicate resolution number is the editor's to fix, not a server error.
+fn unique_number(e: sqlx::Error) -> ApiError {
+    match e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => ApiError::Invalid("Số, ký hiệu này đã có ở một nghị quyết khác.".into()),
+        other => other.into(),
+    }
 }
 
 async fn id_of(pool: &SqlitePool, kind: RecordKind, slug: &str) -> Result<i64, ApiError> {

@@ -32,7 +32,7 @@ fn source(kind: SearchKind) -> &'static str {
         SearchKind::Petition => {
             "SELECT id, '/kien-nghi/' || slug AS url, raised_on AS day, 0 AS visible_from, \
              'Kiến nghị của cử tri ' || locality || ' (' || agency || ')' AS title, \
-             text || ' ' || COALESCE('Trả lời: ' || answer, '') || ' ' || meeting AS body, 0 AS html \
+             text || ' ' || COALESCE('Trả lời: ' || NULLIF(answer, ''), '') || ' ' || meeting AS body, 0 AS html \
              FROM petitions WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Supervision => {

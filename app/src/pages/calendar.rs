@@ -11,6 +11,7 @@ use crate::council::*;
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::records::{RecordKind, CALENDARS};
+use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -53,6 +54,7 @@ pub fn CalendarView() -> impl IntoView {
         <Meta name="description" content=move || format!("{} của HĐND tỉnh Bình Dương: thời gian, địa điểm, nội dung, thành phần.", title())/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Lịch công tác")]/>
         <h1>{title}</h1>
+        <NewRecord kind=RecordKind::Event/>
         <nav class="calendar-tabs" aria-label="Các lịch">
             <ul>
                 {CALENDARS.iter().map(|(key, label)| {

@@ -11,6 +11,7 @@ use crate::components::filter::{demo_badge, paragraphs_view};
 use crate::council::*;
 use crate::model::Crumb;
 use crate::records::RecordKind;
+use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -62,6 +63,7 @@ pub fn DelegatesView() -> impl IntoView {
         <Meta name="description" content="Danh sách đại biểu HĐND tỉnh Bình Dương theo tổ đại biểu và Đoàn đại biểu Quốc hội tỉnh khóa XV."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Đại biểu")]/>
         <h1>"Đại biểu HĐND tỉnh và Đoàn ĐBQH"</h1>
+        <NewRecord kind=RecordKind::Person/>
         {load_page(data, |bodies: Vec<BodyDetail>| {
             view! {
                 <nav class="child-pages" aria-label="Các tổ đại biểu">

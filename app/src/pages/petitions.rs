@@ -12,6 +12,7 @@ use crate::council::*;
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::records::*;
+use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -40,6 +41,7 @@ pub fn PetitionsView() -> impl IntoView {
         <Meta name="description" content="Kiến nghị của cử tri tỉnh Bình Dương gửi đến kỳ họp và câu trả lời của các cơ quan có thẩm quyền, theo địa phương, lĩnh vực và tình trạng."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Kiến nghị cử tri")]/>
         <h1>"Kiến nghị cử tri và trả lời"</h1>
+        <NewRecord kind=RecordKind::Petition/>
         {load_page(data, move |data: PetitionList| {
             let f = filter().unwrap_or_default();
             let overdue_href = format!("{LIST}{}", PetitionFilter { overdue: true, page: 1, ..Default::default() }.query(1));

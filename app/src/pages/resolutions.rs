@@ -11,6 +11,7 @@ use crate::records::RecordKind;
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::resolution::*;
+use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -41,6 +42,7 @@ pub fn ResolutionsView() -> impl IntoView {
         <Meta name="description" content="Tra cứu nghị quyết của Hội đồng nhân dân các cấp tỉnh Bình Dương theo khóa, cấp, năm, hiệu lực và loại văn bản."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Nghị quyết")]/>
         <h1>{title}</h1>
+        <NewRecord kind=RecordKind::Resolution/>
         {load_page(data, move |list: ResolutionList| {
             let f = current();
             view! { <FilterForm filter=f.clone() years=list.years.clone()/> <Results list filter=f/> }

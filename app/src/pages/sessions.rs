@@ -10,6 +10,7 @@ use crate::council::*;
 use crate::model::Crumb;
 use crate::records::RecordKind;
 use crate::resolution::file_size;
+use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -24,6 +25,7 @@ pub fn SessionsView() -> impl IntoView {
         <Meta name="description" content="Tài liệu các kỳ họp HĐND tỉnh Bình Dương: chương trình, tờ trình, báo cáo, dự thảo nghị quyết."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Tài liệu kỳ họp")]/>
         <h1>"Tài liệu kỳ họp"</h1>
+        <NewRecord kind=RecordKind::Session/>
         {load_page(data, |sessions: Vec<SessionSummary>| view! {
             <ul class="record-list session-list">
                 {sessions.into_iter().map(|s| view! {

@@ -11,6 +11,7 @@ use crate::council::*;
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::records::{label_of, RecordKind, SUPERVISION_BODIES};
+use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -36,6 +37,7 @@ pub fn SupervisionsView() -> impl IntoView {
         <Meta name="description" content="Hoạt động giám sát của Đoàn ĐBQH, HĐND tỉnh, Thường trực và các Ban của HĐND tỉnh Bình Dương."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Giám sát")]/>
         <h1>{title}</h1>
+        <NewRecord kind=RecordKind::Supervision/>
         {load_page(data, move |list: Paged<SupervisionSummary>| {
             let f = filter().unwrap_or_default();
             view! {

@@ -121,51 +121,67 @@ mod imp {
         }
     }
 
-    /// Asks for an image file, uploads it, asks for its description (alt text, required),
-    /// and inserts it where the cursor was. `report` gets what happened, in Vietnamese.
-    pub fn pick_and_insert_image(report: impl Fn(String) + 'static) {
+    /// Asks for an image file and uploads it; `uploaded` gets the stored image, `report`
+    /// what happened, in Vietnamese.
+    fn pick_and_upload(report: impl Fn(String) + 'static, uploaded: impl FnOnce(crate::model::Uploaded) + 'static) {
         use wasm_bindgen::closure::Closure;
         let Ok(element) = leptos::prelude::document().create_element("input") else { return };
         let input: web_sys::HtmlInputElement = element.unchecked_into();
         input.set_type("file");
         input.set_accept("image/jpeg,image/png,image/gif,image/webp");
-        let range = saved_range();
         let chosen = input.clone();
         let on_change = Closure::once_into_js(move || {
             let Some(file) = chosen.files().and_then(|files| files.get(0)) else { return };
             report("Đang tải ảnh lên…".to_string());
             leptos::task::spawn_local(async move {
                 match upload(file).await {
-                    Ok(uploaded) => {
-                        let alt = loop {
-                            match prompt("Mô tả ngắn nội dung ảnh (cho người không xem được ảnh):") {
-                                None => {
-                                    report("Đã bỏ chèn ảnh.".to_string());
-                                    return;
-                                }
-                                Some(text) if !text.trim().is_empty() => break text.trim().to_string(),
-                                Some(_) => continue,
-                            }
-                        };
-                        restore_range(range);
-                        exec(
-                            "insertHTML",
-                            Some(&format!(
-                                "<img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
-                                escape(&uploaded.url),
-                                escape(&alt),
-                                uploaded.width,
-                                uploaded.height
-                            )),
-                        );
-                        report("Đã chèn ảnh. Bấm Lưu để lưu bài.".to_string());
-                    }
+                    Ok(image) => uploaded(image),
                     Err(message) => report(message),
                 }
             });
         });
         input.set_onchange(Some(on_change.unchecked_ref()));
         input.click();
+    }
+
+    /// Asks for an image file, uploads it, asks for its description (alt text, required),
+    /// and inserts it where the cursor was. `report` gets what happened, in Vietnamese.
+    pub fn pick_and_insert_image(report: impl Fn(String) + Clone + 'static) {
+        let range = saved_range();
+        let told = report.clone();
+        pick_and_upload(report, move |uploaded| {
+            let alt = loop {
+                match prompt("Mô tả ngắn nội dung ảnh (cho người không xem được ảnh):") {
+                    None => {
+                        told("Đã bỏ chèn ảnh.".to_string());
+                        return;
+                    }
+                    Some(text) if !text.trim().is_empty() => break text.trim().to_string(),
+                    Some(_) => continue,
+                }
+            };
+            restore_range(range);
+            exec(
+                "insertHTML",
+                Some(&format!(
+                    "<img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\">",
+                    escape(&uploaded.url),
+                    escape(&alt),
+                    uploaded.width,
+                    uploaded.height
+                )),
+            );
+            told("Đã chèn ảnh. Bấm Lưu để lưu bài.".to_string());
+        });
+    }
+
+    /// Asks for an image file and uploads it; `done` gets its address.
+    pub fn pick_image(report: impl Fn(String) + Clone + 'static, done: impl FnOnce(String) + 'static) {
+        let told = report.clone();
+        pick_and_upload(report, move |uploaded| {
+            done(uploaded.url);
+            told("Đã tải ảnh lên. Bấm Lưu để lưu.".to_string());
+        });
     }
 
     fn storage() -> Option<web_sys::Storage> {
@@ -241,7 +257,8 @@ mod imp {
         None
     }
     pub fn backup_clear(_key: &str) {}
-    pub fn pick_and_insert_image(_report: impl Fn(String) + 'static) {}
+    pub fn pick_and_insert_image(_report: impl Fn(String) + Clone + 'static) {}
+    pub fn pick_image(_report: impl Fn(String) + Clone + 'static, _done: impl FnOnce(String) + 'static) {}
     pub fn guard_unsaved(_dirty: impl Fn() -> bool + Clone + 'static) {}
 }
 

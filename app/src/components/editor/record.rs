@@ -3,7 +3,7 @@
 
 use super::history::{HistoryPanel, Kind};
 use super::{browser, EditContext, EditTools, EditorState, SaveButtons, SaveProblems};
-use crate::api::{record_for_edit, save_record, trash_record};
+use crate::api::{create_record, record_for_edit, save_record, trash_record};
 use crate::records::{FieldSpec, Input, RecordFields, RecordKind};
 use leptos::prelude::*;
 
@@ -89,7 +89,7 @@ fn Fields(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSignal<bo
     let cancel = Callback::new(move |_: ()| {
         state.cancel();
     });
-    let inputs = kind.fields().iter().map(|spec| field_input(*spec, values, dirty)).collect_view();
+    let inputs = kind.fields().iter().map(|spec| field_input(*spec, values, dirty, ctx)).collect_view();
     view! {
         <form class="record-form editing-area" aria-label=kind.edit_label() on:submit=move |ev| {
             ev.prevent_default();
@@ -107,7 +107,7 @@ fn Fields(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSignal<bo
     }
 }
 
-fn field_input(spec: FieldSpec, values: RwSignal<RecordFields>, dirty: RwSignal<bool>) -> impl IntoView {
+fn field_input(spec: FieldSpec, values: RwSignal<RecordFields>, dirty: RwSignal<bool>, ctx: EditContext) -> impl IntoView {
     let id = format!("record-{}", spec.key);
     let key = spec.key;
     let current = move || value_of(&values.get(), key);
@@ -126,6 +126,22 @@ fn field_input(spec: FieldSpec, values: RwSignal<RecordFields>, dirty: RwSignal<
         Input::Date => view! { <input id=id.clone() name=key type="date" required=spec.required prop:value=current on:input=set/> }.into_any(),
         Input::DateTime => view! { <input id=id.clone() name=key type="datetime-local" required=spec.required prop:value=current on:input=set/> }.into_any(),
         Input::Number => view! { <input id=id.clone() name=key type="number" min="0" prop:value=current on:input=set/> }.into_any(),
+        Input::Image => view! {
+            <span class="image-field">
+                <input id=id.clone() name=key type="text" inputmode="url" prop:value=current on:input=set/>
+                <button type="button" class="upload-image" on:click=move |_| {
+                    browser::pick_image(move |message| ctx.say(message), move |url| {
+                        values.update(|v| {
+                            if let Some(slot) = v.iter_mut().find(|(k, _)| k == key) {
+                                slot.1 = url;
+                            }
+                        });
+                        dirty.set(true);
+                    })
+                }>"Tải ảnh lên"</button>
+            </span>
+        }
+        .into_any(),
         Input::Choice(choices) => view! {
             <select id=id.clone() name=key required=spec.required prop:value=current on:change=set>
                 {(!spec.required).then(|| view! { <option value="">"—"</option> })}
@@ -139,5 +155,72 @@ fn field_input(spec: FieldSpec, values: RwSignal<RecordFields>, dirty: RwSignal<
             <label for=id>{spec.label}{spec.required.then_some(" *")}</label>
             {control}
         </div>
+    }
+}
+
+/// For signed-in editors, above a list: "Thêm …" opens an empty form; the new record's page
+/// opens once it is saved.
+#[component]
+pub fn NewRecord(kind: RecordKind) -> impl IntoView {
+    let Some(label) = kind.new_label() else { return ().into_any() };
+    let ctx = EditContext::new();
+    let open = RwSignal::new(false);
+    view! {
+        <EditTools ctx editing=open label/>
+        {move || open.get().then(|| view! { <CreateForm kind ctx open/> })}
+    }
+    .into_any()
+}
+
+#[component]
+fn CreateForm(kind: RecordKind, ctx: EditContext, open: RwSignal<bool>) -> impl IntoView {
+    // Required choices start on their first value, as the select shows it.
+    let initial: RecordFields = kind
+        .fields()
+        .iter()
+        .map(|spec| {
+            let value = match spec.input {
+                Input::Choice(choices) if spec.required => choices.first().map(|(k, _)| k.to_string()).unwrap_or_default(),
+                _ => String::new(),
+            };
+            (spec.key.to_string(), value)
+        })
+        .collect();
+    let values = RwSignal::new(initial);
+    let dirty = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let navigate = leptos_router::hooks::use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let fields = values.get_untracked();
+        saving.set(true);
+        ctx.say("Đang lưu…");
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match create_record(kind.key().to_string(), fields.clone()).await {
+                Ok(saved) => {
+                    ctx.say("Đã thêm.");
+                    open.set(false);
+                    navigate(&kind.href(&saved.slug, &fields), Default::default());
+                }
+                Err(e) => {
+                    saving.set(false);
+                    ctx.say(super::save_failed(&e));
+                }
+            }
+        });
+    };
+    let inputs = kind.fields().iter().map(|spec| field_input(*spec, values, dirty, ctx)).collect_view();
+    view! {
+        <form class="record-form editing-area" aria-label=kind.new_label().unwrap_or_default() on:submit=submit novalidate>
+            {inputs}
+            <div class="editor-controls">
+                <button type="submit" class="save-button" disabled=move || saving.get()>"Thêm"</button>
+                <button type="button" class="cancel-button" on:click=move |_| {
+                    ctx.notice.set(None);
+                    open.set(false);
+                }>"Hủy"</button>
+            </div>
+        </form>
     }
 }
