@@ -230,6 +230,12 @@ impl RecordKind {
         }
     }
 
+    /// Whether records of this kind carry files (a resolution's text, a report, an answer,
+    /// a session's documents).
+    pub fn takes_files(self) -> bool {
+        matches!(self, RecordKind::Resolution | RecordKind::Supervision | RecordKind::Petition | RecordKind::Session)
+    }
+
     /// The public address of a record of this kind, from its slug and fields.
     pub fn href(self, slug: &str, fields: &RecordFields) -> String {
         let get = |key: &str| fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("");

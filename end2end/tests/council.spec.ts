@@ -235,3 +235,35 @@ test('an editor adds a calendar entry and it shows in its week and in the feed',
   const feed = await (await request.get('/lich/tiep-cong-dan/lich.ics')).text();
   expect(feed.replace(/\r\n /g, '')).toContain(`DTSTART;TZID=Asia/Ho_Chi_Minh:${date.replace(/-/g, '')}T073000`);
 });
+
+test('an editor attaches a document to a resolution and visitors download it', async ({ page, newVisitor }) => {
+  await ensureEditor();
+  await loginAs(page, EDITOR.email, EDITOR.password, RESOLUTION.path);
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByRole('button', { name: 'Sửa nghị quyết' }).click();
+  const files = page.locator('fieldset.record-files');
+  await expect(files.locator('li').first()).toBeVisible();
+  const before = await files.locator('li').count();
+  const chooser = page.waitForEvent('filechooser');
+  await files.getByRole('button', { name: /^Đính kèm tệp/ }).click();
+  await (await chooser).setFiles({ name: 'Phụ lục 1.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% phu luc\n%%EOF\n') });
+  await expect(page.locator('.editor-status')).toHaveText('Đã đính kèm “Phụ lục 1.pdf”.');
+  await expect(files.locator('li')).toHaveCount(before + 1);
+  await page.getByRole('button', { name: 'Hủy' }).click();
+
+  const visitor = await newVisitor();
+  await gotoHydrated(visitor, RESOLUTION.path);
+  const link = visitor.locator('.resolution-files a', { hasText: 'Phụ lục 1.pdf' });
+  await expect(link).toHaveAttribute('href', /^\/tai-lieu\/[0-9a-f]{64}\.pdf$/);
+  const download = visitor.waitForEvent('download');
+  await link.click();
+  expect((await download).suggestedFilename()).toBe('Phụ lục 1.pdf');
+
+  // Taking it off again.
+  await gotoHydrated(page, RESOLUTION.path);
+  await page.getByRole('button', { name: 'Sửa nghị quyết' }).click();
+  page.once('dialog', (dialog) => dialog.accept());
+  await files.getByRole('button', { name: 'Gỡ Phụ lục 1.pdf' }).click();
+  await expect(page.locator('.editor-status')).toHaveText('Đã gỡ tệp.');
+  await expect(files.locator('li')).toHaveCount(before);
+});

@@ -21,6 +21,7 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
     let uploads = crate::upload::routes(crate::upload::Uploads { pool: pool.clone(), dir: uploads_dir.clone() })
         .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir))
         .merge(crate::files::routes(pool.clone(), data_dir.join("files")))
+        .merge(crate::attach::routes(crate::attach::Attachments { pool: pool.clone(), dir: data_dir.join("files") }))
         .merge(crate::ical::routes(pool.clone()));
     let context = {
         let pool = pool.clone();

@@ -31,8 +31,35 @@ pub fn routes(uploads: Uploads) -> Router {
         .with_state(uploads)
 }
 
-fn refuse(status: StatusCode, error: app::error::ApiError) -> Response {
+pub fn refuse(status: StatusCode, error: app::error::ApiError) -> Response {
     (status, Json(error)).into_response()
+}
+
+/// Lets the request through if it carries a live session; otherwise the 401 (or 500) to send.
+pub async fn require_session(pool: &SqlitePool, headers: &HeaderMap) -> Result<(), Response> {
+    use app::error::ApiError;
+    let user = match app::session::token_from(headers) {
+        Some(token) => app::data::accounts::session_user(pool, &token, app::data::now()).await,
+        None => Ok(None),
+    };
+    match user {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(refuse(StatusCode::UNAUTHORIZED, ApiError::Unauthorized)),
+        Err(e) => Err(refuse(StatusCode::INTERNAL_SERVER_ERROR, e)),
+    }
+}
+
+/// Writes `bytes` as `dir/name` unless it is there already (names are content hashes), through
+/// a temporary file so a half-written file is never served.
+pub async fn store(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    let path = dir.join(name);
+    if path.exists() {
+        return Ok(());
+    }
+    let tmp = dir.join(format!(".{name}.tmp"));
+    tokio::fs::create_dir_all(dir).await?;
+    tokio::fs::write(&tmp, bytes).await?;
+    tokio::fs::rename(&tmp, &path).await
 }
 
 /// Checks the bytes are a whole image of an accepted kind; returns its extension and size.
@@ -56,14 +83,8 @@ pub fn inspect(bytes: &[u8]) -> Result<(&'static str, u32, u32), &'static str> {
 
 async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipart: Multipart) -> Response {
     use app::error::ApiError;
-    let user = match app::session::token_from(&headers) {
-        Some(token) => app::data::accounts::session_user(&uploads.pool, &token, app::data::now()).await,
-        None => Ok(None),
-    };
-    match user {
-        Ok(Some(_)) => {}
-        Ok(None) => return refuse(StatusCode::UNAUTHORIZED, ApiError::Unauthorized),
-        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e),
+    if let Err(refused) = require_session(&uploads.pool, &headers).await {
+        return refused;
     }
     let mut bytes = None;
     loop {
@@ -95,19 +116,9 @@ async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipar
     };
     let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
     let name = format!("{hash}.{ext}");
-    let path = uploads.dir.join(&name);
-    if !path.exists() {
-        let tmp = uploads.dir.join(format!(".{name}.tmp"));
-        let written = async {
-            tokio::fs::create_dir_all(&uploads.dir).await?;
-            tokio::fs::write(&tmp, &bytes).await?;
-            tokio::fs::rename(&tmp, &path).await
-        }
-        .await;
-        if let Err(e) = written {
-            tracing::error!(error = %e, "could not store an upload");
-            return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
-        }
+    if let Err(e) = store(&uploads.dir, &name, &bytes).await {
+        tracing::error!(error = %e, "could not store an upload");
+        return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
     }
     (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(Uploaded { url: format!("/uploads/{name}"), width, height }))
         .into_response()

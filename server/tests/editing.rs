@@ -385,3 +385,62 @@ fn only_administrators_manage_accounts() {
         assert_eq!(emails, ["bientap@hdnd.vn", "moi@hdnd.vn", "quantri@hdnd.vn"]);
     })
 }
+
+fn attachment(cookie: Option<&str>, kind: &str, slug: &str, file_name: &str, bytes: &[u8]) -> Request<Body> {
+    let mut body = Vec::new();
+    for (name, value) in [("kind", kind), ("slug", slug)] {
+        body.extend_from_slice(format!("--XYZ\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+    }
+    body.extend_from_slice(format!("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(b"\r\n--XYZ--\r\n");
+    post("/api/attach", cookie)
+        .header(header::CONTENT_TYPE, "multipart/form-data; boundary=XYZ")
+        .body(Body::from(body))
+        .expect("request")
+}
+
+#[test]
+fn editors_attach_and_detach_documents_on_records() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let slug = "12-2022-nq-hdnd";
+        let pdf = b"%PDF-1.4\n% Nghi quyet dinh kem thu\n%%EOF\n".to_vec();
+        assert_eq!(send(&app, attachment(None, "resolution", slug, "nq.pdf", &pdf)).await.0, StatusCode::UNAUTHORIZED);
+        let cookie = editor_session(&db, &app).await;
+        let (status, _, body) = send(&app, attachment(Some(&cookie), "resolution", slug, "gia-mao.pdf", b"<html>")).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
+        assert!(body.contains("không đúng với loại tệp"), "{body}");
+        let (status, _, _) = send(&app, attachment(Some(&cookie), "resolution", slug, "virus.exe", b"MZ")).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let (status, _, _) = send(&app, attachment(Some(&cookie), "body", "ban-phap-che", "a.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "bodies carry no files");
+
+        let (status, _, body) = send(&app, attachment(Some(&cookie), "resolution", slug, "Phụ lục kèm theo.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let file: app::resolution::AttachedFile = serde_json::from_str(&body).expect("attached file");
+        assert_eq!(file.name, "Phụ lục kèm theo.pdf");
+        let detail = app::data::resolutions::detail(&db.pool, slug).await.expect("detail");
+        assert!(detail.files.iter().any(|f| f.url == file.url), "the page lists the new file");
+        let (status, headers, downloaded) = send(&app, Request::get(file.url.as_str()).body(Body::empty()).expect("request")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
+        assert_eq!(downloaded.as_bytes(), pdf.as_slice());
+
+        // A session document's title is searchable as soon as it is attached.
+        let session: String = sqlx::query_scalar("SELECT slug FROM council_sessions LIMIT 1").fetch_one(&db.pool).await.expect("session");
+        let (status, _, _) = send(&app, attachment(Some(&cookie), "session", &session, "Tờ trình về cầu Bạch Đằng Hai.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::OK);
+        let q = app::search::SearchQuery { q: "bach dang hai".into(), kind: None, page: 1 };
+        assert_eq!(app::data::search::search(&db.pool, &q).await.expect("search").total, 1);
+
+        let stored = file.url.trim_start_matches("/tai-lieu/");
+        let (status, _, _) = send(&app, form("/api/detach_file", None, &format!("kind=resolution&slug={slug}&stored={stored}"))).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let (status, _, body) = send(&app, form("/api/detach_file", Some(&cookie), &format!("kind=resolution&slug={slug}&stored={stored}"))).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let detail = app::data::resolutions::detail(&db.pool, slug).await.expect("detail");
+        assert!(detail.files.iter().all(|f| f.url != file.url));
+    })
+}

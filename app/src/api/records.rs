@@ -167,3 +167,19 @@ pub async fn trash_record(kind: String, slug: String, trashed: bool) -> Result<(
     let pool = crate::data::pool()?;
     super::answer(crate::data::records::set_trashed(&pool, kind_of(&kind)?, &slug, trashed).await)
 }
+
+/// A record's attached files (for the editor's form).
+#[server(prefix = "/api", endpoint = "record_files")]
+pub async fn record_files(kind: String, slug: String) -> Result<Vec<crate::resolution::AttachedFile>, ApiError> {
+    crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::records::files(&pool, kind_of(&kind)?, &slug).await)
+}
+
+/// Takes a file off a record (`stored` is its "<sha256>.<ext>" name).
+#[server(prefix = "/api", endpoint = "detach_file")]
+pub async fn detach_file(kind: String, slug: String, stored: String) -> Result<(), ApiError> {
+    crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::records::detach(&pool, kind_of(&kind)?, &slug, &stored).await)
+}

@@ -9,6 +9,7 @@ use crate::auth::UserInfo;
 use crate::editing::{FieldDiff, RevisionInfo, Saved};
 use crate::error::ApiError;
 use crate::records::*;
+use crate::resolution::AttachedFile;
 use crate::sanitize;
 use crate::search::SearchKind;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
@@ -378,6 +379,101 @@ pub async fn trashed(pool: &SqlitePool) -> Result<Vec<(RecordKind, String, Strin
     }
     out.sort_by_key(|r| std::cmp::Reverse(r.3));
     Ok(out)
+}
+
+// ---- Attached files ----
+
+/// A file already in the store (`DATA_DIR/files/<stored>`), to attach.
+pub struct NewFile<'a> {
+    pub file_name: &'a str,
+    pub stored: &'a str,
+    pub size: i64,
+    pub mime: &'a str,
+    /// For session documents: the document's title and type ("Tờ trình", …).
+    pub title: &'a str,
+    pub doc_kind: &'a str,
+}
+
+/// Attaches a stored file to a record (last in its list).
+pub async fn attach(pool: &SqlitePool, kind: RecordKind, slug: &str, file: NewFile<'_>) -> Result<AttachedFile, ApiError> {
+    if !kind.takes_files() {
+        return Err(ApiError::Invalid("Loại bản ghi này không có tệp đính kèm.".into()));
+    }
+    let id = id_of(pool, kind, slug).await?;
+    let mut tx = pool.begin().await?;
+    if kind == RecordKind::Resolution {
+        sqlx::query(
+            "INSERT INTO resolution_files (resolution_id, file_name, stored_name, size, mime, position) \
+             VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(position), 0) + 1 FROM resolution_files WHERE resolution_id = ?1))",
+        )
+        .bind(id)
+        .bind(file.file_name)
+        .bind(file.stored)
+        .bind(file.size)
+        .bind(file.mime)
+        .execute(&mut *tx)
+        .await?;
+    } else {
+        sqlx::query(
+            "INSERT INTO record_files (kind, record_id, title, doc_kind, file_name, stored_name, size, mime, position) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT COALESCE(MAX(position), 0) + 1 FROM record_files WHERE kind = ?1 AND record_id = ?2))",
+        )
+        .bind(kind.key())
+        .bind(id)
+        .bind(file.title)
+        .bind(file.doc_kind)
+        .bind(file.file_name)
+        .bind(file.stored)
+        .bind(file.size)
+        .bind(file.mime)
+        .execute(&mut *tx)
+        .await?;
+    }
+    // A session's documents are part of what search finds for it.
+    super::search::sync(&mut tx, search_kind(kind), id).await?;
+    tx.commit().await?;
+    Ok(AttachedFile::stored(file.file_name.to_string(), file.stored, file.size))
+}
+
+/// The files of a record, in order.
+pub async fn files(pool: &SqlitePool, kind: RecordKind, slug: &str) -> Result<Vec<AttachedFile>, ApiError> {
+    let id = id_of(pool, kind, slug).await?;
+    let rows: Vec<(String, String, i64)> = if kind == RecordKind::Resolution {
+        sqlx::query_as("SELECT file_name, stored_name, size FROM resolution_files WHERE resolution_id = ?1 ORDER BY position, id")
+            .bind(id)
+            .fetch_all(pool)
+            .await?
+    } else {
+        sqlx::query_as("SELECT file_name, stored_name, size FROM record_files WHERE kind = ?1 AND record_id = ?2 ORDER BY position, id")
+            .bind(kind.key())
+            .bind(id)
+            .fetch_all(pool)
+            .await?
+    };
+    Ok(rows.into_iter().map(|(name, stored, size)| AttachedFile::stored(name, &stored, size)).collect())
+}
+
+/// Takes a file off a record. The stored file itself stays (another record may share it, and
+/// nothing an editor uploaded is deleted).
+pub async fn detach(pool: &SqlitePool, kind: RecordKind, slug: &str, stored: &str) -> Result<(), ApiError> {
+    let id = id_of(pool, kind, slug).await?;
+    let mut tx = pool.begin().await?;
+    let done = if kind == RecordKind::Resolution {
+        sqlx::query("DELETE FROM resolution_files WHERE resolution_id = ?1 AND stored_name = ?2").bind(id).bind(stored).execute(&mut *tx).await?
+    } else {
+        sqlx::query("DELETE FROM record_files WHERE kind = ?1 AND record_id = ?2 AND stored_name = ?3")
+            .bind(kind.key())
+            .bind(id)
+            .bind(stored)
+            .execute(&mut *tx)
+            .await?
+    };
+    if done.rows_affected() == 0 {
+        return Err(ApiError::NotFound);
+    }
+    super::search::sync(&mut tx, search_kind(kind), id).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

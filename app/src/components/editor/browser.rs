@@ -123,15 +123,25 @@ mod imp {
 
     /// Asks for an image file and uploads it; `uploaded` gets the stored image, `report`
     /// what happened, in Vietnamese.
-    fn pick_and_upload(report: impl Fn(String) + 'static, uploaded: impl FnOnce(crate::model::Uploaded) + 'static) {
+    /// Opens the browser's file picker for `accept`; `chosen` gets the file picked.
+    fn choose_file(accept: &str, chosen: impl FnOnce(web_sys::File) + 'static) {
         use wasm_bindgen::closure::Closure;
         let Ok(element) = leptos::prelude::document().create_element("input") else { return };
         let input: web_sys::HtmlInputElement = element.unchecked_into();
         input.set_type("file");
-        input.set_accept("image/jpeg,image/png,image/gif,image/webp");
-        let chosen = input.clone();
+        input.set_accept(accept);
+        let picker = input.clone();
         let on_change = Closure::once_into_js(move || {
-            let Some(file) = chosen.files().and_then(|files| files.get(0)) else { return };
+            if let Some(file) = picker.files().and_then(|files| files.get(0)) {
+                chosen(file);
+            }
+        });
+        input.set_onchange(Some(on_change.unchecked_ref()));
+        input.click();
+    }
+
+    fn pick_and_upload(report: impl Fn(String) + 'static, uploaded: impl FnOnce(crate::model::Uploaded) + 'static) {
+        choose_file("image/jpeg,image/png,image/gif,image/webp", move |file| {
             report("Đang tải ảnh lên…".to_string());
             leptos::task::spawn_local(async move {
                 match upload(file).await {
@@ -140,8 +150,6 @@ mod imp {
                 }
             });
         });
-        input.set_onchange(Some(on_change.unchecked_ref()));
-        input.click();
     }
 
     /// Asks for an image file, uploads it, asks for its description (alt text, required),
@@ -173,6 +181,38 @@ mod imp {
             );
             told("Đã chèn ảnh. Bấm Lưu để lưu bài.".to_string());
         });
+    }
+
+    /// Asks for a document (PDF or office file), uploads it and attaches it to a record;
+    /// `done` gets the attached file.
+    pub fn pick_document(kind: &'static str, slug: String, report: impl Fn(String) + 'static, done: impl FnOnce(crate::resolution::AttachedFile) + 'static) {
+        choose_file(".pdf,.doc,.docx,.xls,.xlsx,.pptx,.odt,.ods", move |file| {
+            report("Đang tải tệp lên…".to_string());
+            leptos::task::spawn_local(async move {
+                match send_document(kind, &slug, file).await {
+                    Ok(attached) => {
+                        report(format!("Đã đính kèm “{}”.", attached.name));
+                        done(attached);
+                    }
+                    Err(message) => report(message),
+                }
+            });
+        });
+    }
+
+    async fn send_document(kind: &str, slug: &str, file: web_sys::File) -> Result<crate::resolution::AttachedFile, String> {
+        let failed = |_| "Không gửi được tệp lên máy chủ.".to_string();
+        let form = web_sys::FormData::new().map_err(|_| "Trình duyệt không hỗ trợ tải tệp.".to_string())?;
+        form.append_with_str("kind", kind).map_err(|_| "Không đọc được tệp.".to_string())?;
+        form.append_with_str("slug", slug).map_err(|_| "Không đọc được tệp.".to_string())?;
+        form.append_with_blob_and_filename("file", &file, &file.name()).map_err(|_| "Không đọc được tệp.".to_string())?;
+        let response = gloo_net::http::Request::post("/api/attach").body(form).map_err(failed)?.send().await.map_err(failed)?;
+        if response.ok() {
+            response.json::<crate::resolution::AttachedFile>().await.map_err(failed)
+        } else {
+            let error = response.json::<crate::error::ApiError>().await.unwrap_or(crate::error::ApiError::Server);
+            Err(error.to_string())
+        }
     }
 
     /// Asks for an image file and uploads it; `done` gets its address.
@@ -259,6 +299,7 @@ mod imp {
     pub fn backup_clear(_key: &str) {}
     pub fn pick_and_insert_image(_report: impl Fn(String) + Clone + 'static) {}
     pub fn pick_image(_report: impl Fn(String) + Clone + 'static, _done: impl FnOnce(String) + 'static) {}
+    pub fn pick_document(_kind: &'static str, _slug: String, _report: impl Fn(String) + 'static, _done: impl FnOnce(crate::resolution::AttachedFile) + 'static) {}
     pub fn guard_unsaved(_dirty: impl Fn() -> bool + Clone + 'static) {}
 }
 

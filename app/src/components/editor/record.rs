@@ -3,7 +3,7 @@
 
 use super::history::{HistoryPanel, Kind};
 use super::{browser, EditContext, EditTools, EditorState, SaveButtons, SaveProblems};
-use crate::api::{create_record, record_for_edit, save_record, trash_record};
+use crate::api::{create_record, detach_file, record_files, record_for_edit, save_record, trash_record};
 use crate::records::{FieldSpec, Input, RecordFields, RecordKind};
 use leptos::prelude::*;
 
@@ -97,6 +97,7 @@ fn Fields(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSignal<bo
         }>
             <SaveProblems state save what=kind.label()/>
             {inputs}
+            {kind.takes_files().then(|| view! { <FilesEditor kind slug=slug.clone() ctx/> })}
             <div class="editor-controls">
                 <SaveButtons state save cancel show_history/>
             </div>
@@ -222,5 +223,61 @@ fn CreateForm(kind: RecordKind, ctx: EditContext, open: RwSignal<bool>) -> impl 
                 }>"Hủy"</button>
             </div>
         </form>
+    }
+}
+
+/// The record's files: each can be taken off; documents are added one by one. Changes apply
+/// at once (they are not part of "Lưu").
+#[component]
+fn FilesEditor(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoView {
+    let files = RwSignal::new(Vec::<crate::resolution::AttachedFile>::new());
+    let slug = StoredValue::new(slug);
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            match record_files(kind.key().to_string(), slug.get_value()).await {
+                Ok(list) => files.set(list),
+                Err(e) => ctx.say(e.to_string()),
+            }
+        })
+    };
+    load();
+    let add = move |_| {
+        // The list here updates at once; the page's own list follows on the next save (a
+        // refresh now would close the form and drop unsaved fields).
+        browser::pick_document(kind.key(), slug.get_value(), move |message| ctx.say(message), move |_| load())
+    };
+    view! {
+        <fieldset class="record-files">
+            <legend>"Tệp đính kèm"</legend>
+            <ul>
+                {move || files.get().into_iter().map(|f| {
+                    let stored = f.url.trim_start_matches("/tai-lieu/").to_string();
+                    let name = f.name.clone();
+                    let remove = move |_| {
+                        if !browser::confirm(&format!("Gỡ tệp “{name}” khỏi bản ghi?")) {
+                            return;
+                        }
+                        let stored = stored.clone();
+                        leptos::task::spawn_local(async move {
+                            match detach_file(kind.key().to_string(), slug.get_value(), stored).await {
+                                Ok(()) => {
+                                    ctx.say("Đã gỡ tệp.");
+                                    load();
+                                }
+                                Err(e) => ctx.say(super::save_failed(&e)),
+                            }
+                        });
+                    };
+                    view! {
+                        <li>
+                            <a href=f.url.clone() rel="external">{f.name.clone()}</a>
+                            " (" {crate::resolution::file_size(f.size)} ") "
+                            <button type="button" class="detach-file" on:click=remove>{format!("Gỡ {}", f.name)}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <button type="button" class="attach-file" on:click=add>"Đính kèm tệp (PDF, Word, Excel…)"</button>
+        </fieldset>
     }
 }
