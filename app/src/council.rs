@@ -233,6 +233,16 @@ pub fn calendar_title(key: &str) -> Option<&'static str> {
 
 // ---- People ----
 
+/// Where a role puts a member in a body's list: leaders, deputies, standing members, others.
+pub fn role_rank(role: &str) -> i64 {
+    match role {
+        "Chủ tịch" | "Trưởng ban" | "Trưởng đoàn" | "Tổ trưởng" => 0,
+        r if r.starts_with("Phó") || r == "Tổ phó" => 1,
+        "Ủy viên" | "Đại biểu chuyên trách" => 2,
+        _ => 3,
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
     pub slug: String,

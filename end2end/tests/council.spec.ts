@@ -267,3 +267,28 @@ test('an editor attaches a document to a resolution and visitors download it', a
   await expect(page.locator('.editor-status')).toHaveText('Đã gỡ tệp.');
   await expect(files.locator('li')).toHaveCount(before);
 });
+
+test('an editor changes a member\'s role and adds a delegate to a Ban', async ({ page }) => {
+  await ensureEditor();
+  await loginAs(page, EDITOR.email, EDITOR.password, '/co-quan/ban-van-hoa-xa-hoi');
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  const members = page.locator('ul.members li.member');
+  const count = await members.count();
+  const last = (await members.last().locator('.member-name').textContent()) ?? '';
+  const editor = page.locator('section.members-editor');
+  await editor.getByLabel(`Vai trò của ${last}`).fill('Phó Trưởng ban');
+  await editor.locator('li', { hasText: `Bỏ ${last}` }).getByRole('button', { name: 'Lưu vai trò' }).click();
+  await expect(page.locator('.editor-status')).toHaveText('Đã lưu vai trò.');
+  await expect(page.locator('li.member', { hasText: last }).locator('.member-role')).toHaveText('Phó Trưởng ban');
+
+  const picker = editor.getByLabel('Đại biểu', { exact: true });
+  await expect(picker.locator('option').nth(1)).toBeAttached();
+  const current = await members.locator('.member-name a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const options = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const slug = options.find((v) => v && !current.includes(`/dai-bieu/${v}`)) ?? '';
+  await picker.selectOption(slug);
+  await editor.getByRole('button', { name: 'Thêm thành viên' }).click();
+  await expect(page.locator('.editor-status')).toHaveText('Đã thêm thành viên.');
+  await expect(members).toHaveCount(count + 1);
+  await expect(page.locator(`ul.members a[href="/dai-bieu/${slug}"]`)).toHaveCount(1);
+});

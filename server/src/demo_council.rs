@@ -207,7 +207,7 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
                 .bind(body)
                 .bind(id)
                 .bind(&m.role)
-                .bind(role_rank(&m.role) * 1000 + i as i64)
+                .bind(app::council::role_rank(&m.role) * 1000 + i as i64)
                 .execute(&mut **tx)
                 .await?;
         }
@@ -309,16 +309,6 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
     Ok(())
 }
 
-/// Leaders first in member lists.
-fn role_rank(role: &str) -> i64 {
-    match role {
-        "Chủ tịch" | "Trưởng ban" | "Trưởng đoàn" | "Tổ trưởng" => 0,
-        r if r.starts_with("Phó") || r == "Tổ phó" => 1,
-        "Ủy viên" | "Đại biểu chuyên trách" => 2,
-        _ => 3,
-    }
-}
-
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -343,7 +333,7 @@ mod tests {
             assert!(r.events.iter().filter(|e| e.calendar == calendar).count() >= 10, "{calendar}");
         }
         assert!(!r.people.is_empty() && !r.supervisions.is_empty() && !r.sessions.is_empty());
-        assert_eq!(role_rank("Phó Trưởng ban"), 1);
+        assert_eq!(app::council::role_rank("Phó Trưởng ban"), 1);
         assert_eq!(lower_first("Giám sát"), "giám sát");
     }
 }

@@ -388,3 +388,36 @@ fn editors_add_records_that_are_public_and_searchable_at_once() {
         assert_eq!(council::person(&db.pool, "le-thi-mau").await.expect("person").photo_url.as_deref(), Some("/uploads/abc123.jpg"));
     })
 }
+
+#[test]
+fn editors_change_who_sits_on_a_body() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let body = council::body(&db.pool, "ban-phap-che").await.expect("body");
+        let leader = body.members[0].clone();
+        assert_eq!(leader.role, "Trưởng ban");
+        // Someone not yet on the Ban joins it, and is listed after the leaders.
+        let outsider: String = sqlx::query_scalar(
+            "SELECT p.slug FROM people p WHERE p.id NOT IN (SELECT person_id FROM memberships m JOIN bodies b ON b.id = m.body_id WHERE b.slug = 'ban-phap-che') LIMIT 1",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .expect("someone else");
+        council::set_membership(&db.pool, "ban-phap-che", &outsider, "Thành viên").await.expect("add");
+        let after = council::body(&db.pool, "ban-phap-che").await.expect("body");
+        assert_eq!(after.members.len(), body.members.len() + 1);
+        assert_eq!(after.members.last().map(|m| m.slug.as_str()), Some(outsider.as_str()));
+        assert!(council::person(&db.pool, &outsider).await.expect("person").memberships.iter().any(|(b, _, r)| b == "ban-phap-che" && r == "Thành viên"));
+        // A role change moves them up among the deputies.
+        council::set_membership(&db.pool, "ban-phap-che", &outsider, "Phó Trưởng ban").await.expect("role");
+        let after = council::body(&db.pool, "ban-phap-che").await.expect("body");
+        assert_eq!(after.members[0].slug, leader.slug);
+        let at = after.members.iter().position(|m| m.slug == outsider).expect("listed");
+        assert!(after.members[..at].iter().all(|m| m.role == "Trưởng ban" || m.role.starts_with("Phó")), "{:?}", after.members);
+        assert!(matches!(council::set_membership(&db.pool, "ban-phap-che", &outsider, "  ").await, Err(ApiError::Invalid(_))));
+        assert!(matches!(council::set_membership(&db.pool, "ban-phap-che", "khong-co-ai", "Thành viên").await, Err(ApiError::Invalid(_))));
+        council::remove_membership(&db.pool, "ban-phap-che", &outsider).await.expect("remove");
+        assert_eq!(council::body(&db.pool, "ban-phap-che").await.expect("body").members.len(), body.members.len());
+        assert!(matches!(council::remove_membership(&db.pool, "ban-phap-che", &outsider).await, Err(ApiError::NotFound)));
+    })
+}

@@ -96,6 +96,9 @@ fn every_write_needs_a_session_and_the_same_site() {
             form("/api/record_history", None, "kind=supervision&slug=x"),
             form("/api/record_for_edit", None, "kind=person&slug=x"),
             json("/api/create_record", None, serde_json::json!({ "kind": "event", "fields": [["content", "x"]] })),
+            form("/api/set_membership", None, "body=ban-phap-che&person=x&role=y"),
+            form("/api/remove_membership", None, "body=ban-phap-che&person=x"),
+            form("/api/detach_file", None, "kind=resolution&slug=x&stored=y"),
         ];
         for req in writes {
             let path = req.uri().path().to_string();

@@ -183,3 +183,26 @@ pub async fn detach_file(kind: String, slug: String, stored: String) -> Result<(
     let pool = crate::data::pool()?;
     super::answer(crate::data::records::detach(&pool, kind_of(&kind)?, &slug, &stored).await)
 }
+
+/// Every delegate (slug, name, position), for the member picker.
+#[server(prefix = "/api", endpoint = "people_options")]
+pub async fn people_options() -> Result<Vec<(String, String, String)>, ApiError> {
+    crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::people_options(&pool).await)
+}
+
+/// Adds a delegate to a body, or changes their role there.
+#[server(prefix = "/api", endpoint = "set_membership")]
+pub async fn set_membership(body: String, person: String, role: String) -> Result<(), ApiError> {
+    crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::set_membership(&pool, &body, &person, &role).await)
+}
+
+#[server(prefix = "/api", endpoint = "remove_membership")]
+pub async fn remove_membership(body: String, person: String) -> Result<(), ApiError> {
+    crate::session::require_editor().await?;
+    let pool = crate::data::pool()?;
+    super::answer(crate::data::council::remove_membership(&pool, &body, &person).await)
+}

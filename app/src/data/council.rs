@@ -524,3 +524,57 @@ pub async fn record_file(pool: &SqlitePool, stored_name: &str) -> Result<(String
     .await?
     .ok_or(ApiError::NotFound)
 }
+
+// ---- Memberships (editors) ----
+
+/// Every delegate, for choosing a new member: (slug, name, position).
+pub async fn people_options(pool: &SqlitePool) -> Result<Vec<(String, String, String)>, ApiError> {
+    Ok(sqlx::query_as("SELECT slug, name, position FROM people WHERE deleted_at IS NULL ORDER BY name, id").fetch_all(pool).await?)
+}
+
+async fn body_and_person(pool: &SqlitePool, body: &str, person: &str) -> Result<(i64, i64), ApiError> {
+    let body: i64 = sqlx::query_scalar("SELECT id FROM bodies WHERE slug = ?1 AND deleted_at IS NULL")
+        .bind(body)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let person: i64 = sqlx::query_scalar("SELECT id FROM people WHERE slug = ?1 AND deleted_at IS NULL")
+        .bind(person)
+        .fetch_optional(pool)
+        .await?
+        .ok_or_else(|| ApiError::Invalid("Không có đại biểu này.".into()))?;
+    Ok((body, person))
+}
+
+/// Adds a person to a body with a role, or changes their role; members are listed by
+/// `role_rank`, then in the order they were added.
+pub async fn set_membership(pool: &SqlitePool, body: &str, person: &str, role: &str) -> Result<(), ApiError> {
+    let role = crate::sanitize::text(role, 80);
+    if role.is_empty() {
+        return Err(ApiError::Invalid("“Vai trò” không được để trống.".into()));
+    }
+    let (body, person) = body_and_person(pool, body, person).await?;
+    let rank = role_rank(&role);
+    sqlx::query(
+        "INSERT INTO memberships (body_id, person_id, role, position) \
+         VALUES (?1, ?2, ?3, ?4 * 1000 + 1 + (SELECT COALESCE(MAX(position % 1000), 0) FROM memberships WHERE body_id = ?1)) \
+         ON CONFLICT (body_id, person_id) DO UPDATE SET role = excluded.role, \
+           position = ?4 * 1000 + (memberships.position % 1000)",
+    )
+    .bind(body)
+    .bind(person)
+    .bind(&role)
+    .bind(rank)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn remove_membership(pool: &SqlitePool, body: &str, person: &str) -> Result<(), ApiError> {
+    let (body, person) = body_and_person(pool, body, person).await?;
+    let done = sqlx::query("DELETE FROM memberships WHERE body_id = ?1 AND person_id = ?2").bind(body).bind(person).execute(pool).await?;
+    if done.rows_affected() == 0 {
+        return Err(ApiError::NotFound);
+    }
+    Ok(())
+}

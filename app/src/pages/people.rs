@@ -5,6 +5,7 @@
 use super::{describe, load_page};
 use crate::api::{delegates, get_body, get_person};
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor::members::MembersEditor;
 use crate::components::editor::record::RecordTools;
 use crate::components::editor::EditContext;
 use crate::components::filter::{demo_badge, paragraphs_view};
@@ -99,6 +100,7 @@ pub fn BodyView() -> impl IntoView {
                     <h2 id="members-heading">"Thành viên"</h2>
                     {members_view(b.members.clone())}
                 </section>
+                <MembersEditor body=b.slug.clone() members=b.members.clone() ctx/>
                 {intro}
             </article>
         }

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod browser;
 pub mod history;
+pub mod members;
 pub mod page;
 pub mod record;
 
