@@ -60,8 +60,18 @@ tree_item!(PageRef);
 
 impl PageRef {
     pub fn href(&self) -> String {
-        format!("/trang/{}", self.slug)
+        page_href(&self.slug)
     }
+}
+
+/// A content page's address.
+pub fn page_href(slug: &str) -> String {
+    format!("/trang/{slug}")
+}
+
+/// An article's address.
+pub fn article_href(slug: &str) -> String {
+    format!("/bai-viet/{slug}")
 }
 
 /// A plain labelled link (quick links, footer, useful links, calendars).
@@ -144,7 +154,7 @@ pub struct ArticleSummary {
 
 impl ArticleSummary {
     pub fn href(&self) -> String {
-        format!("/bai-viet/{}", self.slug)
+        article_href(&self.slug)
     }
 }
 

@@ -237,13 +237,13 @@ impl RecordKind {
     }
 
     /// The public address of a record of this kind, from its slug and fields.
-    pub fn href(self, slug: &str, fields: &RecordFields) -> String {
+    pub fn href(self, slug: &str, fields: &[(String, String)]) -> String {
         let get = |key: &str| fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("");
         match self {
             RecordKind::Resolution => format!("/nghi-quyet/{slug}"),
             RecordKind::Supervision => format!("/giam-sat/{slug}"),
             RecordKind::Petition => format!("/kien-nghi/{slug}"),
-            RecordKind::Event => format!("/lich/{}?tuan={}#{slug}", get("calendar"), get("starts_at").split('T').next().unwrap_or("")),
+            RecordKind::Event => event_href(get("calendar"), get("starts_at").split('T').next().unwrap_or(""), slug),
             RecordKind::Person => format!("/dai-bieu/{slug}"),
             RecordKind::Body => format!("/co-quan/{slug}"),
             RecordKind::Session => format!("/tai-lieu-ky-hop/{slug}"),
@@ -274,6 +274,11 @@ impl RecordKind {
             RecordKind::Session => "council_sessions",
         }
     }
+}
+
+/// A calendar entry's address: its calendar's week of `date` ("YYYY-MM-DD"), at the entry.
+pub fn event_href(calendar: &str, date: &str, slug: &str) -> String {
+    format!("/lich/{calendar}?tuan={date}#{slug}")
 }
 
 /// The label of `key` in a (key, label) vocabulary, or the key itself.

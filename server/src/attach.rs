@@ -11,8 +11,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use crate::upload::{refuse, require_session, store};
-use sha2::{Digest, Sha256};
+use crate::upload::{refuse, require_session};
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 
@@ -107,12 +106,13 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
         Ok(found) => found,
         Err(message) => return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, ApiError::Invalid(message.into())),
     };
-    let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-    let stored = format!("{hash}.{ext}");
-    if let Err(e) = store(&state.dir, &stored, &bytes).await {
-        tracing::error!(error = %e, "could not store an attachment");
-        return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
-    }
+    let stored = match crate::files::store(&state.dir, &bytes, ext).await {
+        Ok(name) => name,
+        Err(e) => {
+            tracing::error!(error = %e, "could not store an attachment");
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
+        }
+    };
     let title = if title.is_empty() { file_name.rsplit_once('.').map(|(t, _)| t.to_string()).unwrap_or_else(|| file_name.clone()) } else { title };
     let new = NewFile { file_name: &file_name, stored: &stored, size: bytes.len() as i64, mime, title: &title, doc_kind: &doc_kind };
     match attach(&state.pool, kind, &slug, new).await {

@@ -10,7 +10,6 @@ use crate::demo_records::demo_pdf;
 use chrono::{Datelike, Days, NaiveDate, TimeZone};
 use chrono_tz::Asia::Ho_Chi_Minh;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use sqlx::{Sqlite, Transaction};
 use std::collections::HashMap;
 use std::path::Path;
@@ -122,9 +121,7 @@ async fn attach(
     file_name: &str,
 ) -> Result<(), DemoError> {
     let pdf = demo_pdf(title, "Tài liệu minh họa của cổng thông tin.");
-    let stored: String = Sha256::digest(&pdf).iter().map(|b| format!("{b:02x}")).collect::<String>() + ".pdf";
-    std::fs::create_dir_all(files_dir).map_err(|e| DemoError::Invalid(format!("thư mục tệp: {e}")))?;
-    std::fs::write(files_dir.join(&stored), &pdf).map_err(|e| DemoError::Invalid(format!("ghi tệp: {e}")))?;
+    let stored = crate::files::store(files_dir, &pdf, "pdf").await.map_err(|e| DemoError::Invalid(format!("ghi tệp: {e}")))?;
     sqlx::query(
         "INSERT INTO record_files (kind, record_id, title, doc_kind, file_name, stored_name, size, mime, position) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'application/pdf', ?8)",

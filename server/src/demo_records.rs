@@ -3,7 +3,6 @@
 //! fresh database gets the same records.
 
 use chrono::{Duration, NaiveDate};
-use sha2::{Digest, Sha256};
 use sqlx::{Sqlite, Transaction};
 use std::path::Path;
 
@@ -147,9 +146,7 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, r: NewResolu
     .await?
     .last_insert_rowid();
     let pdf = demo_pdf(number, abstract_text);
-    let stored: String = Sha256::digest(&pdf).iter().map(|b| format!("{b:02x}")).collect::<String>() + ".pdf";
-    std::fs::create_dir_all(files_dir).map_err(|e| super::demo::DemoError::Invalid(format!("thư mục tệp: {e}")))?;
-    std::fs::write(files_dir.join(&stored), &pdf).map_err(|e| super::demo::DemoError::Invalid(format!("ghi tệp: {e}")))?;
+    let stored = crate::files::store(files_dir, &pdf, "pdf").await.map_err(|e| super::demo::DemoError::Invalid(format!("ghi tệp: {e}")))?;
     sqlx::query(
         "INSERT INTO resolution_files (resolution_id, file_name, stored_name, size, mime) VALUES (?1, ?2, ?3, ?4, 'application/pdf')",
     )

@@ -1,5 +1,6 @@
-//! Downloading the files attached to resolutions and other records: `/tai-lieu/<sha256>.<ext>`, only for files
-//! attached to a public record, with the original name in `Content-Disposition`.
+//! The content-addressed file store (`store`), and downloading the files attached to
+//! resolutions and other records: `/tai-lieu/<sha256>.<ext>`, only for files attached to a
+//! public record, with the original name in `Content-Disposition`.
 
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -17,6 +18,23 @@ struct Files {
 
 pub fn routes(pool: SqlitePool, dir: PathBuf) -> Router {
     Router::new().route("/tai-lieu/{name}", get(download)).with_state(Files { pool, dir })
+}
+
+/// Stores `bytes` under `dir` as "<sha256>.<ext>" and returns that name. A file already there
+/// (same content) is left as it is; a new one is written through a temporary file, so a
+/// half-written file is never served.
+pub async fn store(dir: &std::path::Path, bytes: &[u8], ext: &str) -> std::io::Result<String> {
+    use sha2::{Digest, Sha256};
+    let hash: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let name = format!("{hash}.{ext}");
+    let path = dir.join(&name);
+    if !path.exists() {
+        let tmp = dir.join(format!(".{name}.tmp"));
+        tokio::fs::create_dir_all(dir).await?;
+        tokio::fs::write(&tmp, bytes).await?;
+        tokio::fs::rename(&tmp, &path).await?;
+    }
+    Ok(name)
 }
 
 /// Only names the server itself gives files: a SHA-256 and a short extension.

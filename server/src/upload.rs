@@ -7,7 +7,6 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 
@@ -49,18 +48,6 @@ pub async fn require_session(pool: &SqlitePool, headers: &HeaderMap) -> Result<(
     }
 }
 
-/// Writes `bytes` as `dir/name` unless it is there already (names are content hashes), through
-/// a temporary file so a half-written file is never served.
-pub async fn store(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-    let path = dir.join(name);
-    if path.exists() {
-        return Ok(());
-    }
-    let tmp = dir.join(format!(".{name}.tmp"));
-    tokio::fs::create_dir_all(dir).await?;
-    tokio::fs::write(&tmp, bytes).await?;
-    tokio::fs::rename(&tmp, &path).await
-}
 
 /// Checks the bytes are a whole image of an accepted kind; returns its extension and size.
 pub fn inspect(bytes: &[u8]) -> Result<(&'static str, u32, u32), &'static str> {
@@ -114,12 +101,13 @@ async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipar
         Ok(Err(message)) => return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, ApiError::Invalid(message)),
         Err(_) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server),
     };
-    let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-    let name = format!("{hash}.{ext}");
-    if let Err(e) = store(&uploads.dir, &name, &bytes).await {
-        tracing::error!(error = %e, "could not store an upload");
-        return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
-    }
+    let name = match crate::files::store(&uploads.dir, &bytes, ext).await {
+        Ok(name) => name,
+        Err(e) => {
+            tracing::error!(error = %e, "could not store an upload");
+            return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
+        }
+    };
     (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(Uploaded { url: format!("/uploads/{name}"), width, height }))
         .into_response()
 }

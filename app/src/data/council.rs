@@ -20,14 +20,25 @@ fn pages(total: i64, size: u32, page: u32) -> Result<(u64, u32), ApiError> {
     Ok((total, total_pages))
 }
 
-async fn files_of(pool: &SqlitePool, kind: &str, id: i64) -> Result<Vec<(String, String, AttachedFile)>, ApiError> {
-    let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT title, doc_kind, file_name, stored_name, size FROM record_files WHERE kind = ?1 AND record_id = ?2 ORDER BY position, id",
-    )
-    .bind(kind)
-    .bind(id)
-    .fetch_all(pool)
-    .await?;
+/// A record's files in order, each with its title and document type (empty for a
+/// resolution's files, which live in their own table).
+pub async fn files_of(pool: &SqlitePool, kind: RecordKind, id: i64) -> Result<Vec<(String, String, AttachedFile)>, ApiError> {
+    let rows: Vec<(String, String, String, String, i64)> = if kind == RecordKind::Resolution {
+        sqlx::query_as(
+            "SELECT '', '', file_name, stored_name, size FROM resolution_files WHERE resolution_id = ?1 ORDER BY position, id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+    } else {
+        sqlx::query_as(
+            "SELECT title, doc_kind, file_name, stored_name, size FROM record_files WHERE kind = ?1 AND record_id = ?2 ORDER BY position, id",
+        )
+        .bind(kind.key())
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+    };
     Ok(rows
         .into_iter()
         .map(|(title, doc_kind, name, stored, size)| (title, doc_kind, AttachedFile::stored(name, &stored, size)))
@@ -94,7 +105,7 @@ pub async fn supervision(pool: &SqlitePool, slug: &str) -> Result<SupervisionDet
             .fetch_optional(pool)
             .await?
             .ok_or(ApiError::NotFound)?;
-    let files = files_of(pool, "supervision", row.id).await?.into_iter().map(|(_, _, f)| f).collect();
+    let files = files_of(pool, RecordKind::Supervision, row.id).await?.into_iter().map(|(_, _, f)| f).collect();
     Ok(SupervisionDetail { summary: row.summary(), findings: paragraphs(&row.findings), files, is_demo: row.is_demo })
 }
 
@@ -226,7 +237,7 @@ pub async fn petition(pool: &SqlitePool, slug: &str) -> Result<PetitionDetail, A
         .await?
         .ok_or(ApiError::NotFound)?;
     let days = answer_days(pool).await?;
-    let files = files_of(pool, "petition", row.id).await?.into_iter().map(|(_, _, f)| f).collect();
+    let files = files_of(pool, RecordKind::Petition, row.id).await?.into_iter().map(|(_, _, f)| f).collect();
     Ok(PetitionDetail {
         summary: row.summary(today(), days, false),
         meeting: row.meeting.clone(),
@@ -503,7 +514,7 @@ pub async fn session(pool: &SqlitePool, slug: &str) -> Result<SessionDetail, Api
         .fetch_optional(pool)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let documents = files_of(pool, "session", row.id)
+    let documents = files_of(pool, RecordKind::Session, row.id)
         .await?
         .into_iter()
         .map(|(title, kind, file)| SessionDocument { title, kind, file })

@@ -260,21 +260,18 @@ pub async fn create(pool: &SqlitePool, user: &UserInfo, kind: RecordKind, fields
         q.push(spec.key).push(", ");
     }
     let placeholder = format!("nhap-{now}-{}-{}", user.id, kind.key());
-    if kind == RecordKind::Resolution {
-        let (seq, year) = number_parts(get(&shown, "number")).ok_or(ApiError::Server)?;
+    // A resolution also stores its number's parts, for number search and sorting.
+    let number = if kind == RecordKind::Resolution { Some(number_parts(get(&shown, "number")).ok_or(ApiError::Server)?) } else { None };
+    if number.is_some() {
         q.push("seq, year, ");
-        q.push("slug, created_at, updated_at) VALUES (");
-        for value in values {
-            push_value(&mut q, value);
-            q.push(", ");
-        }
+    }
+    q.push("slug, created_at, updated_at) VALUES (");
+    for value in values {
+        push_value(&mut q, value);
+        q.push(", ");
+    }
+    if let Some((seq, year)) = number {
         q.push_bind(seq).push(", ").push_bind(year).push(", ");
-    } else {
-        q.push("slug, created_at, updated_at) VALUES (");
-        for value in values {
-            push_value(&mut q, value);
-            q.push(", ");
-        }
     }
     q.push_bind(placeholder).push(", ").push_bind(now).push(", ").push_bind(now).push(")");
     let id = q.build().execute(&mut *tx).await.map_err(unique_number)?.last_insert_rowid();
@@ -438,19 +435,7 @@ pub async fn attach(pool: &SqlitePool, kind: RecordKind, slug: &str, file: NewFi
 /// The files of a record, in order.
 pub async fn files(pool: &SqlitePool, kind: RecordKind, slug: &str) -> Result<Vec<AttachedFile>, ApiError> {
     let id = id_of(pool, kind, slug).await?;
-    let rows: Vec<(String, String, i64)> = if kind == RecordKind::Resolution {
-        sqlx::query_as("SELECT file_name, stored_name, size FROM resolution_files WHERE resolution_id = ?1 ORDER BY position, id")
-            .bind(id)
-            .fetch_all(pool)
-            .await?
-    } else {
-        sqlx::query_as("SELECT file_name, stored_name, size FROM record_files WHERE kind = ?1 AND record_id = ?2 ORDER BY position, id")
-            .bind(kind.key())
-            .bind(id)
-            .fetch_all(pool)
-            .await?
-    };
-    Ok(rows.into_iter().map(|(name, stored, size)| AttachedFile::stored(name, &stored, size)).collect())
+    Ok(super::council::files_of(pool, kind, id).await?.into_iter().map(|(_, _, f)| f).collect())
 }
 
 /// Takes a file off a record. The stored file itself stays (another record may share it, and

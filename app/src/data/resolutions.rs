@@ -110,12 +110,7 @@ pub async fn detail(pool: &SqlitePool, slug: &str) -> Result<ResolutionDetail, A
     .bind(extra.id)
     .fetch_all(pool)
     .await?;
-    let files: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT file_name, stored_name, size FROM resolution_files WHERE resolution_id = ?1 ORDER BY position, id",
-    )
-    .bind(extra.id)
-    .fetch_all(pool)
-    .await?;
+    let files = super::council::files_of(pool, crate::records::RecordKind::Resolution, extra.id).await?;
     Ok(ResolutionDetail {
         summary: row.summary(),
         session: extra.session,
@@ -135,10 +130,7 @@ pub async fn detail(pool: &SqlitePool, slug: &str) -> Result<ResolutionDetail, A
                 number,
             })
             .collect(),
-        files: files
-            .into_iter()
-            .map(|(name, stored, size)| AttachedFile::stored(name, &stored, size))
-            .collect(),
+        files: files.into_iter().map(|(_, _, f)| f).collect(),
         is_demo: extra.is_demo,
     })
 }

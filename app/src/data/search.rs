@@ -6,57 +6,59 @@
 
 use crate::error::ApiError;
 use crate::fold;
+use crate::model::{article_href, page_href};
+use crate::records::{event_href, RecordKind};
 use crate::resolution::vn_date;
 use crate::search::*;
 use sqlx::{FromRow, SqliteConnection, SqlitePool};
 
-/// What one kind contributes: (id, url, day as YYYY-MM-DD, visible from, title, body, body
-/// is HTML). `?1` is one id, or NULL for all.
+/// What one kind contributes: (id, slug, calendar (entries only), day as YYYY-MM-DD, visible
+/// from, title, body, body is HTML). `?1` is one id, or NULL for all.
 fn source(kind: SearchKind) -> &'static str {
     match kind {
         SearchKind::Article => {
-            "SELECT id, '/bai-viet/' || slug AS url, date(published_at, 'unixepoch', '+7 hours') AS day, \
+            "SELECT id, slug, NULL AS calendar, date(published_at, 'unixepoch', '+7 hours') AS day, \
              published_at AS visible_from, title, lead || ' ' || body_html AS body, 1 AS html \
              FROM articles WHERE status = 'published' AND deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Page => {
-            "SELECT id, '/trang/' || slug AS url, NULL AS day, 0 AS visible_from, title, \
+            "SELECT id, slug, NULL AS calendar, NULL AS day, 0 AS visible_from, title, \
              description || ' ' || body_html AS body, 1 AS html FROM pages WHERE (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Resolution => {
-            "SELECT id, '/nghi-quyet/' || slug AS url, signed_on AS day, 0 AS visible_from, \
+            "SELECT id, slug, NULL AS calendar, signed_on AS day, 0 AS visible_from, \
              'Nghị quyết số ' || number AS title, \
              abstract || ' — ' || issuer || ', khóa ' || term || ', ban hành năm ' || year || '. Người ký: ' || signer AS body, \
              0 AS html FROM resolutions WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Petition => {
-            "SELECT id, '/kien-nghi/' || slug AS url, raised_on AS day, 0 AS visible_from, \
+            "SELECT id, slug, NULL AS calendar, raised_on AS day, 0 AS visible_from, \
              'Kiến nghị của cử tri ' || locality || ' (' || agency || ')' AS title, \
              text || ' ' || COALESCE('Trả lời: ' || NULLIF(answer, ''), '') || ' ' || meeting AS body, 0 AS html \
              FROM petitions WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Supervision => {
-            "SELECT id, '/giam-sat/' || slug AS url, period_to AS day, 0 AS visible_from, topic AS title, \
+            "SELECT id, slug, NULL AS calendar, period_to AS day, 0 AS visible_from, topic AS title, \
              'Đơn vị được giám sát: ' || units || '. ' || findings AS body, 0 AS html \
              FROM supervisions WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Event => {
-            "SELECT id, '/lich/' || calendar || '?tuan=' || date(starts_at, 'unixepoch', '+7 hours') || '#' || slug AS url, \
+            "SELECT id, slug, calendar, \
              date(starts_at, 'unixepoch', '+7 hours') AS day, 0 AS visible_from, content AS title, \
              'Địa điểm: ' || place || '. Thành phần: ' || participants AS body, 0 AS html \
              FROM calendar_events WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Person => {
-            "SELECT id, '/dai-bieu/' || slug AS url, NULL AS day, 0 AS visible_from, name AS title, \
+            "SELECT id, slug, NULL AS calendar, NULL AS day, 0 AS visible_from, name AS title, \
              position || '. ' || workplace || '. ' || bio AS body, 0 AS html \
              FROM people WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Body => {
-            "SELECT id, '/co-quan/' || slug AS url, NULL AS day, 0 AS visible_from, name AS title, duties AS body, 0 AS html \
+            "SELECT id, slug, NULL AS calendar, NULL AS day, 0 AS visible_from, name AS title, duties AS body, 0 AS html \
              FROM bodies WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Session => {
-            "SELECT s.id, '/tai-lieu-ky-hop/' || s.slug AS url, s.starts_on AS day, 0 AS visible_from, s.title, \
+            "SELECT s.id, s.slug, NULL AS calendar, s.starts_on AS day, 0 AS visible_from, s.title, \
              COALESCE((SELECT group_concat(f.title, '. ') FROM record_files f WHERE f.kind = 'session' AND f.record_id = s.id), '') AS body, \
              0 AS html FROM council_sessions s WHERE s.deleted_at IS NULL AND (?1 IS NULL OR s.id = ?1)"
         }
@@ -66,12 +68,29 @@ fn source(kind: SearchKind) -> &'static str {
 #[derive(FromRow)]
 struct Doc {
     id: i64,
-    url: String,
+    slug: String,
+    calendar: Option<String>,
     day: Option<String>,
     visible_from: i64,
     title: String,
     body: String,
     html: bool,
+}
+
+/// Where a result leads: the same addresses the site uses everywhere.
+fn url(kind: SearchKind, doc: &Doc) -> String {
+    let record = match kind {
+        SearchKind::Article => return article_href(&doc.slug),
+        SearchKind::Page => return page_href(&doc.slug),
+        SearchKind::Event => return event_href(doc.calendar.as_deref().unwrap_or_default(), doc.day.as_deref().unwrap_or_default(), &doc.slug),
+        SearchKind::Resolution => RecordKind::Resolution,
+        SearchKind::Petition => RecordKind::Petition,
+        SearchKind::Supervision => RecordKind::Supervision,
+        SearchKind::Person => RecordKind::Person,
+        SearchKind::Body => RecordKind::Body,
+        SearchKind::Session => RecordKind::Session,
+    };
+    record.href(&doc.slug, &[])
 }
 
 async fn insert_docs(conn: &mut SqliteConnection, kind: SearchKind, id: Option<i64>) -> Result<u64, ApiError> {
@@ -87,6 +106,7 @@ async fn insert_docs(conn: &mut SqliteConnection, kind: SearchKind, id: Option<i
                 .execute(&mut *conn)
                 .await?;
         }
+        let href = url(kind, &doc);
         let body = if doc.html { crate::sanitize::html_to_text(&doc.body) } else { doc.body };
         let body = body.split_whitespace().collect::<Vec<_>>().join(" ");
         sqlx::query(
@@ -95,7 +115,7 @@ async fn insert_docs(conn: &mut SqliteConnection, kind: SearchKind, id: Option<i
         )
         .bind(rowid)
         .bind(kind.key())
-        .bind(&doc.url)
+        .bind(href)
         .bind(doc.day.as_deref().map(vn_date).unwrap_or_default())
         .bind(&doc.title)
         .bind(&body)

@@ -34,7 +34,7 @@ fn members_view(members: Vec<Member>) -> impl IntoView {
             {members.into_iter().map(|m| view! {
                 <li class="member">
                     {photo(&m.name, m.photo_url.clone())}
-                    <p class="member-name"><a href=format!("/dai-bieu/{}", m.slug)>{m.name.clone()}</a></p>
+                    <p class="member-name"><a href=RecordKind::Person.href(&m.slug, &[])>{m.name.clone()}</a></p>
                     <p class="member-role">{m.role}</p>
                     <p class="member-position">{m.position}</p>
                 </li>
@@ -49,7 +49,7 @@ pub fn body_section(b: BodyDetail, with_duties: bool) -> impl IntoView {
     let labelled_by = heading.clone();
     view! {
         <section class="body-section" aria-labelledby=labelled_by>
-            <h2 id=heading><a href=format!("/co-quan/{}", b.slug)>{b.name.clone()}</a></h2>
+            <h2 id=heading><a href=RecordKind::Body.href(&b.slug, &[])>{b.name.clone()}</a></h2>
             {with_duties.then(|| paragraphs_view(b.duties.clone()))}
             {members_view(b.members)}
         </section>
@@ -131,7 +131,7 @@ pub fn PersonView() -> impl IntoView {
                     <h2 id="bodies-heading">"Tham gia"</h2>
                     <ul>
                         {p.memberships.iter().map(|(slug, name, role)| view! {
-                            <li><a href=format!("/co-quan/{slug}")>{name.clone()}</a> " — " {role.clone()}</li>
+                            <li><a href=RecordKind::Body.href(slug, &[])>{name.clone()}</a> " — " {role.clone()}</li>
                         }).collect_view()}
                     </ul>
                 </section>

@@ -72,7 +72,7 @@ pub fn PetitionsView() -> impl IntoView {
                                 {status_badge(&p)}
                                 " " {p.raised.clone()} " · " {p.locality.clone()} " · " {p.field_label.clone()} " · " {p.channel_label.clone()}
                             </p>
-                            <p><a href=format!("{LIST}/{}", p.slug)>{p.text.clone()}</a></p>
+                            <p><a href=RecordKind::Petition.href(&p.slug, &[])>{p.text.clone()}</a></p>
                             <p class="record-meta">"Cơ quan trả lời: " {p.agency.clone()}</p>
                         </li>
                     }).collect_view()}

@@ -73,7 +73,7 @@ fn Results(list: ResolutionList, filter: Filter) -> impl IntoView {
         .items
         .into_iter()
         .map(|r| {
-            let href = format!("{LIST}/{}", r.slug);
+            let href = RecordKind::Resolution.href(&r.slug, &[]);
             view! {
                 <tr>
                     <td><a href=href class="resolution-number">{r.number}</a></td>
@@ -142,7 +142,7 @@ pub fn ResolutionView() -> impl IntoView {
                         <h2 id="related-res">"Văn bản liên quan"</h2>
                         <ul>
                             {d.related.iter().map(|r| view! {
-                                <li>{r.relation.clone()} ": " <a href=format!("{LIST}/{}", r.slug)>{r.number.clone()}</a></li>
+                                <li>{r.relation.clone()} ": " <a href=RecordKind::Resolution.href(&r.slug, &[])>{r.number.clone()}</a></li>
                             }).collect_view()}
                         </ul>
                     </section>

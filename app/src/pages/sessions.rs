@@ -30,7 +30,7 @@ pub fn SessionsView() -> impl IntoView {
             <ul class="record-list session-list">
                 {sessions.into_iter().map(|s| view! {
                     <li>
-                        <h2><a href=format!("{LIST}/{}", s.slug)>{s.title}</a></h2>
+                        <h2><a href=RecordKind::Session.href(&s.slug, &[])>{s.title}</a></h2>
                         <p class="record-meta">{format!("Khóa {} · {} · {} tài liệu", s.term, s.dates, s.documents)}</p>
                     </li>
                 }).collect_view()}

@@ -49,7 +49,7 @@ pub fn SupervisionsView() -> impl IntoView {
                 <ul class="record-list supervision-list">
                     {list.items.into_iter().map(|s| view! {
                         <li>
-                            <h2><a href=format!("{LIST}/{}", s.slug)>{s.topic}</a></h2>
+                            <h2><a href=RecordKind::Supervision.href(&s.slug, &[])>{s.topic}</a></h2>
                             <p class="record-meta">{s.body_label} " · " {s.period}</p>
                             <p>"Đơn vị được giám sát: " {s.units}</p>
                         </li>
