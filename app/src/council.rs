@@ -27,13 +27,19 @@ pub fn page_param(get: &impl Fn(&str) -> Option<String>) -> Result<u32, String> 
 /// Reads `?nam=YYYY` (None when absent).
 pub fn year_param(get: &impl Fn(&str) -> Option<String>) -> Result<Option<i32>, String> {
     match get("nam").filter(|v| !v.is_empty()) {
-        Some(y) => Ok(Some(y.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y)).ok_or("Giá trị không hợp lệ cho “nam”.")?)),
+        Some(y) => Ok(Some(
+            y.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y)).ok_or("Giá trị không hợp lệ cho “nam”.")?,
+        )),
         None => Ok(None),
     }
 }
 
 /// Reads a parameter that must be one of `choices` (None when absent or empty).
-pub fn choice_param(get: &impl Fn(&str) -> Option<String>, key: &str, choices: &[(&str, &str)]) -> Result<Option<String>, String> {
+pub fn choice_param(
+    get: &impl Fn(&str) -> Option<String>,
+    key: &str,
+    choices: &[(&str, &str)],
+) -> Result<Option<String>, String> {
     match get(key).filter(|v| !v.is_empty()) {
         Some(v) if choices.iter().any(|(k, _)| *k == v) => Ok(Some(v)),
         Some(_) => Err(format!("Giá trị không hợp lệ cho “{key}”.")),
@@ -315,7 +321,15 @@ mod tests {
 
     #[test]
     fn petition_filters_round_trip_and_refuse_unknown_values() {
-        let pairs = [("trang_thai", "cho-tra-loi"), ("kenh", "doan-dbqh"), ("dia_phuong", "Dầu Tiếng - Bàu Bàng"), ("linh_vuc", "dat-dai"), ("nam", "2025"), ("qua_han", "1"), ("trang", "2")];
+        let pairs = [
+            ("trang_thai", "cho-tra-loi"),
+            ("kenh", "doan-dbqh"),
+            ("dia_phuong", "Dầu Tiếng - Bàu Bàng"),
+            ("linh_vuc", "dat-dai"),
+            ("nam", "2025"),
+            ("qua_han", "1"),
+            ("trang", "2"),
+        ];
         let f = PetitionFilter::from_query(get(&pairs)).expect("valid");
         assert_eq!(f.locality.as_deref(), Some("Dầu Tiếng - Bàu Bàng"));
         assert!(f.overdue);

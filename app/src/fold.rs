@@ -167,11 +167,8 @@ pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> Vec<Segment> {
     if end < text.len() {
         end = text[start..end].rfind(' ').map(|p| start + p).filter(|e| *e > first).unwrap_or(end);
     }
-    let window: Vec<(usize, usize)> = ranges
-        .iter()
-        .filter(|(s, e)| *s >= start && *e <= end)
-        .map(|(s, e)| (s - start, e - start))
-        .collect();
+    let window: Vec<(usize, usize)> =
+        ranges.iter().filter(|(s, e)| *s >= start && *e <= end).map(|(s, e)| (s - start, e - start)).collect();
     let mut out = segments(&text[start..end], &window);
     if start > 0 {
         out.insert(0, Segment { text: "…".into(), hit: false });
@@ -203,13 +200,18 @@ mod tests {
     fn exact_terms_only_when_the_query_has_diacritics() {
         assert!(exact_terms("dau tieng").is_empty());
         assert_eq!(exact_terms("Dầu Tiếng"), vec!["dầu", "tiếng"]);
-        assert_eq!(fts_query("folded_title folded_body", &terms("đất đai")).as_deref(), Some("{folded_title folded_body} : (\"dat\"* AND \"dai\"*)"));
+        assert_eq!(
+            fts_query("folded_title folded_body", &terms("đất đai")).as_deref(),
+            Some("{folded_title folded_body} : (\"dat\"* AND \"dai\"*)")
+        );
         assert_eq!(fts_query("title", &[]), None);
     }
 
     #[test]
     fn resolution_numbers_in_every_common_spelling() {
-        for q in ["12/2022", "12/2022/NQ-HĐND", "nq 12 2022", "Nghị quyết số 12/2022/NQ-HĐND", "NQ 12 năm 2022", "2022 12"] {
+        for q in
+            ["12/2022", "12/2022/NQ-HĐND", "nq 12 2022", "Nghị quyết số 12/2022/NQ-HĐND", "NQ 12 năm 2022", "2022 12"]
+        {
             assert_eq!(resolution_number(q), Some((12, 2022)), "{q}");
         }
         assert_eq!(resolution_number("nghị quyết ngân sách"), None);

@@ -5,8 +5,8 @@
 #![recursion_limit = "256"]
 
 pub mod api;
-pub mod auth;
 pub mod app;
+pub mod auth;
 pub mod components;
 pub mod council;
 pub mod editing;
@@ -14,10 +14,10 @@ pub mod error;
 pub mod format;
 pub mod model;
 pub mod pages;
+pub mod paste;
 pub mod records;
 pub mod resolution;
 pub mod search;
-pub mod paste;
 pub mod share;
 pub mod tree;
 

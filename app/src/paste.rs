@@ -26,9 +26,9 @@ pub fn rule(tag: &str) -> PasteRule {
         "blockquote" => PasteRule::Keep("blockquote"),
         "br" => PasteRule::Keep("br"),
         "a" => PasteRule::Keep("a"),
-        "script" | "style" | "meta" | "link" | "head" | "title" | "xml" | "iframe" | "object" | "embed"
-        | "svg" | "math" | "template" | "noscript" | "img" | "video" | "audio" | "canvas" | "form"
-        | "input" | "button" | "select" | "textarea" => PasteRule::Drop,
+        "script" | "style" | "meta" | "link" | "head" | "title" | "xml" | "iframe" | "object" | "embed" | "svg"
+        | "math" | "template" | "noscript" | "img" | "video" | "audio" | "canvas" | "form" | "input" | "button"
+        | "select" | "textarea" => PasteRule::Drop,
         _ => PasteRule::Unwrap,
     }
 }

@@ -90,8 +90,11 @@ pub const CALENDARS: &[(&str, &str)] = &[
     ("tiep-xuc-cu-tri", "Lịch tiếp xúc cử tri"),
 ];
 
-const VALIDITIES: &[(&str, &str)] =
-    &[("con-hieu-luc", "Còn hiệu lực"), ("het-hieu-luc-mot-phan", "Hết hiệu lực một phần"), ("het-hieu-luc", "Hết hiệu lực")];
+const VALIDITIES: &[(&str, &str)] = &[
+    ("con-hieu-luc", "Còn hiệu lực"),
+    ("het-hieu-luc-mot-phan", "Hết hiệu lực một phần"),
+    ("het-hieu-luc", "Hết hiệu lực"),
+];
 const LEVELS: &[(&str, &str)] = &[("tinh", "Cấp tỉnh"), ("huyen", "Cấp huyện"), ("xa", "Cấp xã")];
 const DOC_TYPES: &[(&str, &str)] = &[("qppl", "Nghị quyết quy phạm pháp luật"), ("ca-biet", "Nghị quyết cá biệt")];
 const TERM_CHOICES: &[(&str, &str)] = &[("X", "Khóa X"), ("IX", "Khóa IX"), ("VIII", "Khóa VIII")];
@@ -321,7 +324,10 @@ mod tests {
     fn paragraphs_split_at_blank_lines() {
         assert_eq!(paragraphs("Một\nhai\n\n  Ba \n\n\n"), vec!["Một\nhai".to_string(), "Ba".to_string()]);
         assert_eq!(label_of(PETITION_STATUSES, "da-tra-loi"), "Đã trả lời");
-        let event = vec![("calendar".to_string(), "hdnd".to_string()), ("starts_at".to_string(), "2026-11-30T08:00".to_string())];
+        let event = vec![
+            ("calendar".to_string(), "hdnd".to_string()),
+            ("starts_at".to_string(), "2026-11-30T08:00".to_string()),
+        ];
         assert_eq!(RecordKind::Event.href("su-kien-7", &event), "/lich/hdnd?tuan=2026-11-30#su-kien-7");
     }
 }

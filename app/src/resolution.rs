@@ -152,7 +152,9 @@ impl Filter {
             Some(_) => return Err(bad("khoa")),
             None => None,
         };
-        let parse = |key: &str, f: &dyn Fn(&str) -> bool| value(key).map(|v| if f(&v) { Ok(v) } else { Err(bad(key)) }).transpose();
+        let parse = |key: &str, f: &dyn Fn(&str) -> bool| {
+            value(key).map(|v| if f(&v) { Ok(v) } else { Err(bad(key)) }).transpose()
+        };
         let level = parse("cap", &|v| Level::parse(v).is_some())?.and_then(|v| Level::parse(&v));
         let validity = parse("hieu_luc", &|v| Validity::parse(v).is_some())?.and_then(|v| Validity::parse(&v));
         let doc_type = parse("loai", &|v| DocType::parse(v).is_some())?.and_then(|v| DocType::parse(&v));
@@ -258,7 +260,8 @@ pub fn file_size(bytes: u64) -> String {
     if bytes < 1024 {
         return format!("{bytes} B");
     }
-    let (value, unit) = if bytes < 1024 * 1024 { (bytes as f64 / 1024.0, "KB") } else { (bytes as f64 / 1024.0 / 1024.0, "MB") };
+    let (value, unit) =
+        if bytes < 1024 * 1024 { (bytes as f64 / 1024.0, "KB") } else { (bytes as f64 / 1024.0 / 1024.0, "MB") };
     format!("{:.1} {unit}", value).replace('.', ",")
 }
 
@@ -284,12 +287,23 @@ mod tests {
 
     #[test]
     fn filters_round_trip_through_the_url() {
-        let pairs = [("khoa", "IX"), ("cap", "tinh"), ("nam", "2019"), ("hieu_luc", "het-hieu-luc"), ("loai", "qppl"), ("sap_xep", "so-hieu"), ("trang", "2")];
+        let pairs = [
+            ("khoa", "IX"),
+            ("cap", "tinh"),
+            ("nam", "2019"),
+            ("hieu_luc", "het-hieu-luc"),
+            ("loai", "qppl"),
+            ("sap_xep", "so-hieu"),
+            ("trang", "2"),
+        ];
         let f = Filter::from_query(query(&pairs)).expect("valid");
         assert_eq!(f.term.as_deref(), Some("IX"));
         assert_eq!(f.level, Some(Level::Province));
         assert_eq!(f.validity, Some(Validity::Expired));
-        assert_eq!(f.query(f.page), "?khoa=IX&cap=tinh&nam=2019&hieu_luc=het-hieu-luc&loai=qppl&sap_xep=so-hieu&trang=2");
+        assert_eq!(
+            f.query(f.page),
+            "?khoa=IX&cap=tinh&nam=2019&hieu_luc=het-hieu-luc&loai=qppl&sap_xep=so-hieu&trang=2"
+        );
         assert_eq!(Filter::default().query(1), "");
     }
 
@@ -299,7 +313,10 @@ mod tests {
         assert!(Filter::from_query(query(&[("hieu_luc", "co")])).is_err());
         assert!(Filter::from_query(query(&[("nam", "abc")])).is_err());
         assert!(Filter::from_query(query(&[("trang", "0")])).is_err());
-        assert_eq!(Filter::from_query(query(&[("khoa", ""), ("cap", "")])).expect("empty is all"), Filter { page: 1, ..Default::default() });
+        assert_eq!(
+            Filter::from_query(query(&[("khoa", ""), ("cap", "")])).expect("empty is all"),
+            Filter { page: 1, ..Default::default() }
+        );
     }
 
     #[test]

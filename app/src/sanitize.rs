@@ -8,8 +8,33 @@ use unicode_normalization::UnicodeNormalization;
 /// Tags a body may contain; everything else is removed (its text kept, except for
 /// script/style-like elements, whose content goes too).
 const TAGS: &[&str] = &[
-    "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "s", "sub", "sup", "ul", "ol", "li",
-    "blockquote", "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "a",
+    "img",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 ];
 
 /// Cleans an article or page body. Links may only be http(s), mailto, tel or site-relative;
@@ -65,7 +90,9 @@ pub fn html_to_text(html: &str) -> String {
             (true, '>') => {
                 in_tag = false;
                 let name = tag.trim_start_matches('/').split_whitespace().next().unwrap_or("").to_lowercase();
-                if matches!(name.as_str(), "p" | "br" | "h2" | "h3" | "h4" | "li" | "blockquote" | "tr" | "figcaption") && !out.ends_with('\n') {
+                if matches!(name.as_str(), "p" | "br" | "h2" | "h3" | "h4" | "li" | "blockquote" | "tr" | "figcaption")
+                    && !out.ends_with('\n')
+                {
                     out.push('\n');
                 }
             }
@@ -125,7 +152,30 @@ mod tests {
     fn no_payload_survives() {
         for payload in XSS {
             let out = body(payload).to_lowercase();
-            for bad in ["<script", "onerror", "onload", "onclick", "onmouseover", "ontoggle", "javascript:", "data:", "<iframe", "<object", "<embed", "<form", "<meta", "<base", "<svg", "<math", "<style", "style=", "<video", "<template", "<noscript", "href=\"//"] {
+            for bad in [
+                "<script",
+                "onerror",
+                "onload",
+                "onclick",
+                "onmouseover",
+                "ontoggle",
+                "javascript:",
+                "data:",
+                "<iframe",
+                "<object",
+                "<embed",
+                "<form",
+                "<meta",
+                "<base",
+                "<svg",
+                "<math",
+                "<style",
+                "style=",
+                "<video",
+                "<template",
+                "<noscript",
+                "href=\"//",
+            ] {
                 assert!(!out.contains(bad), "{payload:?} left {bad:?} in {out:?}");
             }
         }
@@ -135,7 +185,18 @@ mod tests {
     fn structure_is_kept() {
         let html = "<h2>Tiêu đề</h2><p><strong>Đậm</strong> và <em>nghiêng</em> <a href=\"https://quochoi.vn\">liên kết</a></p><ul><li>một</li></ul><ol><li>hai</li></ol><blockquote>trích</blockquote><p><img src=\"/uploads/abc.png\" alt=\"ảnh\"></p>";
         let out = body(html);
-        for kept in ["<h2>Tiêu đề</h2>", "<strong>Đậm</strong>", "<em>nghiêng</em>", "href=\"https://quochoi.vn\"", "rel=\"noopener noreferrer\"", "<ul><li>một</li></ul>", "<ol><li>hai</li></ol>", "<blockquote>trích</blockquote>", "src=\"/uploads/abc.png\"", "alt=\"ảnh\""] {
+        for kept in [
+            "<h2>Tiêu đề</h2>",
+            "<strong>Đậm</strong>",
+            "<em>nghiêng</em>",
+            "href=\"https://quochoi.vn\"",
+            "rel=\"noopener noreferrer\"",
+            "<ul><li>một</li></ul>",
+            "<ol><li>hai</li></ol>",
+            "<blockquote>trích</blockquote>",
+            "src=\"/uploads/abc.png\"",
+            "alt=\"ảnh\"",
+        ] {
             assert!(out.contains(kept), "lost {kept:?}: {out}");
         }
     }

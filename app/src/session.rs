@@ -72,11 +72,7 @@ pub async fn client_ip() -> String {
 
 /// A plain HTML form post (JavaScript off) rather than a call from the app.
 pub async fn is_plain_form() -> bool {
-    headers()
-        .await
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"))
+    headers().await.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
 }
 
 /// Only same-site paths are followed after logging in.
@@ -104,7 +100,10 @@ mod tests {
     fn reads_only_well_formed_tokens() {
         let token = "a".repeat(64);
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_str(&format!("x=1; {SESSION_COOKIE}={token}")).unwrap_or(HeaderValue::from_static("")));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_str(&format!("x=1; {SESSION_COOKIE}={token}")).unwrap_or(HeaderValue::from_static("")),
+        );
         assert_eq!(token_from(&h), Some(token));
         let mut bad = HeaderMap::new();
         bad.insert(header::COOKIE, HeaderValue::from_static("hdnd_phien=zz"));

@@ -25,10 +25,7 @@ pub fn build<T: TreeItem + Clone>(items: &[T]) -> Vec<TreeNode<T>> {
     let is_root = |i: &T| i.parent_id().is_none_or(|p| !ids.contains(&p) || p == i.id());
     let mut placed = std::collections::HashSet::new();
     let roots: Vec<&T> = sorted.iter().copied().filter(|i| is_root(i)).collect();
-    let mut forest: Vec<TreeNode<T>> = roots
-        .into_iter()
-        .map(|r| grow(r, &sorted, &mut placed))
-        .collect();
+    let mut forest: Vec<TreeNode<T>> = roots.into_iter().map(|r| grow(r, &sorted, &mut placed)).collect();
     // Rows caught in a parent cycle were never reached from a root: keep them as roots.
     for item in &sorted {
         if !placed.contains(&item.id()) {
@@ -38,17 +35,10 @@ pub fn build<T: TreeItem + Clone>(items: &[T]) -> Vec<TreeNode<T>> {
     forest
 }
 
-fn grow<T: TreeItem + Clone>(
-    item: &T,
-    all: &[&T],
-    placed: &mut std::collections::HashSet<i64>,
-) -> TreeNode<T> {
+fn grow<T: TreeItem + Clone>(item: &T, all: &[&T], placed: &mut std::collections::HashSet<i64>) -> TreeNode<T> {
     placed.insert(item.id());
-    let children = all
-        .iter()
-        .filter(|c| c.parent_id() == Some(item.id()) && c.id() != item.id())
-        .copied()
-        .collect::<Vec<_>>();
+    let children =
+        all.iter().filter(|c| c.parent_id() == Some(item.id()) && c.id() != item.id()).copied().collect::<Vec<_>>();
     let mut grown = Vec::with_capacity(children.len());
     for child in children {
         if !placed.contains(&child.id()) {
@@ -109,13 +99,7 @@ mod tests {
 
     #[test]
     fn nests_children_under_parents_in_position_order() {
-        let rows = vec![
-            Row(1, None, 1),
-            Row(2, Some(1), 2),
-            Row(3, Some(1), 1),
-            Row(4, None, 0),
-            Row(5, Some(3), 0),
-        ];
+        let rows = vec![Row(1, None, 1), Row(2, Some(1), 2), Row(3, Some(1), 1), Row(4, None, 0), Row(5, Some(3), 0)];
         let forest = build(&rows);
         assert_eq!(ids(&forest), vec![4, 1]);
         assert_eq!(ids(&forest[1].children), vec![3, 2]);

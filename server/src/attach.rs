@@ -3,6 +3,7 @@
 //! most 20 MB, PDF or office documents recognised by their content (not only their name),
 //! stored under `DATA_DIR/files/` by content hash and served by `/tai-lieu/`.
 
+use crate::upload::{refuse, require_session};
 use app::data::records::{attach, NewFile};
 use app::error::ApiError;
 use app::records::RecordKind;
@@ -11,7 +12,6 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use crate::upload::{refuse, require_session};
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 
@@ -66,7 +66,8 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
     if let Err(refused) = require_session(&state.pool, &headers).await {
         return refused;
     }
-    let (mut kind, mut slug, mut title, mut doc_kind, mut file) = (String::new(), String::new(), String::new(), String::new(), None);
+    let (mut kind, mut slug, mut title, mut doc_kind, mut file) =
+        (String::new(), String::new(), String::new(), String::new(), None);
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) => {
@@ -113,8 +114,19 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
             return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
         }
     };
-    let title = if title.is_empty() { file_name.rsplit_once('.').map(|(t, _)| t.to_string()).unwrap_or_else(|| file_name.clone()) } else { title };
-    let new = NewFile { file_name: &file_name, stored: &stored, size: bytes.len() as i64, mime, title: &title, doc_kind: &doc_kind };
+    let title = if title.is_empty() {
+        file_name.rsplit_once('.').map(|(t, _)| t.to_string()).unwrap_or_else(|| file_name.clone())
+    } else {
+        title
+    };
+    let new = NewFile {
+        file_name: &file_name,
+        stored: &stored,
+        size: bytes.len() as i64,
+        mime,
+        title: &title,
+        doc_kind: &doc_kind,
+    };
     match attach(&state.pool, kind, &slug, new).await {
         Ok(file) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(file)).into_response(),
         Err(e) => refuse(StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), e),
@@ -122,7 +134,10 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
 }
 
 fn too_big() -> Response {
-    refuse(StatusCode::PAYLOAD_TOO_LARGE, ApiError::Invalid(format!("Tệp quá lớn (tối đa {} MB).", MAX_BYTES / 1024 / 1024)))
+    refuse(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        ApiError::Invalid(format!("Tệp quá lớn (tối đa {} MB).", MAX_BYTES / 1024 / 1024)),
+    )
 }
 
 #[cfg(test)]

@@ -35,8 +35,7 @@ impl Config {
     /// and makes sure the data directory exists.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let data_dir = PathBuf::from(get("DATA_DIR").filter(|s| !s.is_empty()).unwrap_or_else(|| "data".into()));
-        std::fs::create_dir_all(&data_dir)
-            .map_err(|source| ConfigError::DataDir { path: data_dir.clone(), source })?;
+        std::fs::create_dir_all(&data_dir).map_err(|source| ConfigError::DataDir { path: data_dir.clone(), source })?;
         let database = match get("DATABASE_URL").filter(|s| !s.is_empty()) {
             Some(url) => Database::Url(url),
             None => Database::File(data_dir.join("hdnd.db")),

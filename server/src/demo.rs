@@ -141,9 +141,8 @@ async fn insert_all(tx: &mut Transaction<'_, Sqlite>, c: &DemoContent) -> Result
     let now = app::data::now();
     for (key, value) in &c.settings {
         if key == "initial_visits" {
-            let visits: i64 = value
-                .parse()
-                .map_err(|_| DemoError::Invalid(format!("initial_visits không phải số: {value}")))?;
+            let visits: i64 =
+                value.parse().map_err(|_| DemoError::Invalid(format!("initial_visits không phải số: {value}")))?;
             sqlx::query("INSERT INTO counters (name, value) VALUES ('visits', ?1)")
                 .bind(visits)
                 .execute(&mut **tx)
@@ -197,11 +196,7 @@ async fn insert_all(tx: &mut Transaction<'_, Sqlite>, c: &DemoContent) -> Result
 
     insert_menu(tx, &c.menu, None).await?;
 
-    let groups = [
-        ("quick", &c.quick_links),
-        ("footer", &c.footer_links),
-        ("calendar", &c.calendar_links),
-    ];
+    let groups = [("quick", &c.quick_links), ("footer", &c.footer_links), ("calendar", &c.calendar_links)];
     for (group, links) in groups {
         for (position, link) in links.iter().enumerate() {
             insert_link(tx, group, &link.label, &link.href, position).await?;

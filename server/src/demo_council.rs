@@ -121,7 +121,8 @@ async fn attach(
     file_name: &str,
 ) -> Result<(), DemoError> {
     let pdf = demo_pdf(title, "Tài liệu minh họa của cổng thông tin.");
-    let stored = crate::files::store(files_dir, &pdf, "pdf").await.map_err(|e| DemoError::Invalid(format!("ghi tệp: {e}")))?;
+    let stored =
+        crate::files::store(files_dir, &pdf, "pdf").await.map_err(|e| DemoError::Invalid(format!("ghi tệp: {e}")))?;
     sqlx::query(
         "INSERT INTO record_files (kind, record_id, title, doc_kind, file_name, stored_name, size, mime, position) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'application/pdf', ?8)",
@@ -140,7 +141,8 @@ async fn attach(
 }
 
 fn local(day: NaiveDate, clock: &str) -> Result<i64, DemoError> {
-    let time = chrono::NaiveTime::parse_from_str(clock, "%H:%M").map_err(|_| DemoError::Invalid(format!("giờ không hợp lệ: {clock}")))?;
+    let time = chrono::NaiveTime::parse_from_str(clock, "%H:%M")
+        .map_err(|_| DemoError::Invalid(format!("giờ không hợp lệ: {clock}")))?;
     Ho_Chi_Minh
         .from_local_datetime(&day.and_time(time))
         .single()
@@ -158,7 +160,8 @@ fn shift(day: NaiveDate, days: i64) -> NaiveDate {
 
 /// Inserts every demo council record; `today` anchors the relative dates.
 pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: NaiveDate) -> Result<(), DemoError> {
-    let r: Records = serde_json::from_str(RECORDS_JSON).map_err(|e| DemoError::Invalid(format!("records.json: {e}")))?;
+    let r: Records =
+        serde_json::from_str(RECORDS_JSON).map_err(|e| DemoError::Invalid(format!("records.json: {e}")))?;
     let now = app::data::now();
 
     let mut bodies: HashMap<String, i64> = HashMap::new();
@@ -200,13 +203,15 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
         .last_insert_rowid();
         for m in &p.memberships {
             let body = bodies.get(&m.body).ok_or_else(|| DemoError::Invalid(format!("không có cơ quan {}", m.body)))?;
-            sqlx::query("INSERT OR IGNORE INTO memberships (body_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)")
-                .bind(body)
-                .bind(id)
-                .bind(&m.role)
-                .bind(app::council::role_rank(&m.role) * 1000 + i as i64)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT OR IGNORE INTO memberships (body_id, person_id, role, position) VALUES (?1, ?2, ?3, ?4)",
+            )
+            .bind(body)
+            .bind(id)
+            .bind(&m.role)
+            .bind(app::council::role_rank(&m.role) * 1000 + i as i64)
+            .execute(&mut **tx)
+            .await?;
         }
     }
 
@@ -227,7 +232,17 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
         .await?
         .last_insert_rowid();
         if s.report {
-            attach(tx, files_dir, "supervision", id, 0, &format!("Báo cáo kết quả {}", lower_first(&s.topic)), "Báo cáo", &format!("bao-cao-{}.pdf", s.slug)).await?;
+            attach(
+                tx,
+                files_dir,
+                "supervision",
+                id,
+                0,
+                &format!("Báo cáo kết quả {}", lower_first(&s.topic)),
+                "Báo cáo",
+                &format!("bao-cao-{}.pdf", s.slug),
+            )
+            .await?;
         }
     }
 
@@ -257,7 +272,17 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
         .last_insert_rowid();
         if p.status == "da-tra-loi" && i % 2 == 0 {
             let agency = p.answer_agency.clone().unwrap_or_else(|| p.agency.clone());
-            attach(tx, files_dir, "petition", id, 0, &format!("Văn bản trả lời của {agency}"), "Văn bản trả lời", &format!("tra-loi-kien-nghi-{}.pdf", i + 1)).await?;
+            attach(
+                tx,
+                files_dir,
+                "petition",
+                id,
+                0,
+                &format!("Văn bản trả lời của {agency}"),
+                "Văn bản trả lời",
+                &format!("tra-loi-kien-nghi-{}.pdf", i + 1),
+            )
+            .await?;
         }
     }
 

@@ -93,7 +93,9 @@ pub fn demo_pdf(number: &str, abstract_text: &str) -> Vec<u8> {
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
     out
 }
 
@@ -116,7 +118,11 @@ struct NewResolution<'a> {
     abstract_text: String,
 }
 
-async fn insert(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, r: NewResolution<'_>) -> Result<i64, super::demo::DemoError> {
+async fn insert(
+    tx: &mut Transaction<'_, Sqlite>,
+    files_dir: &Path,
+    r: NewResolution<'_>,
+) -> Result<i64, super::demo::DemoError> {
     let NewResolution { seq, year, doc_type, issuer, level, session, signer, signed, validity, abstract_text } = r;
     let abstract_text = abstract_text.as_str();
     let number = &format!("{seq:02}/{year}/NQ-HĐND");
@@ -146,7 +152,9 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, r: NewResolu
     .await?
     .last_insert_rowid();
     let pdf = demo_pdf(number, abstract_text);
-    let stored = crate::files::store(files_dir, &pdf, "pdf").await.map_err(|e| super::demo::DemoError::Invalid(format!("ghi tệp: {e}")))?;
+    let stored = crate::files::store(files_dir, &pdf, "pdf")
+        .await
+        .map_err(|e| super::demo::DemoError::Invalid(format!("ghi tệp: {e}")))?;
     sqlx::query(
         "INSERT INTO resolution_files (resolution_id, file_name, stored_name, size, mime) VALUES (?1, ?2, ?3, ?4, 'application/pdf')",
     )
@@ -171,7 +179,8 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<
             }
             let seq = (i as i32) * 4 + (year % 4) + 2;
             let mid_year = i % 2 == 0;
-            let signed = NaiveDate::from_ymd_opt(year, if mid_year { 7 } else { 12 }, 5 + (i as u32) * 2).unwrap_or_default();
+            let signed =
+                NaiveDate::from_ymd_opt(year, if mid_year { 7 } else { 12 }, 5 + (i as u32) * 2).unwrap_or_default();
             let session = i64::from((year - start) * 2 + if mid_year { 1 } else { 2 });
             let validity = if !topic.normative && year < 2024 { "het-hieu-luc" } else { "con-hieu-luc" };
             let id = insert(
@@ -194,7 +203,8 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<
             // A later normative resolution on the same topic replaces or amends the earlier one.
             if topic.normative {
                 if let Some(earlier) = province.iter().rev().find(|r| r.topic == i) {
-                    let (relation, old_validity) = if topic.replaces { ("replaces", "het-hieu-luc") } else { ("amends", "het-hieu-luc-mot-phan") };
+                    let (relation, old_validity) =
+                        if topic.replaces { ("replaces", "het-hieu-luc") } else { ("amends", "het-hieu-luc-mot-phan") };
                     sqlx::query("INSERT INTO resolution_relations (from_id, to_id, relation) VALUES (?1, ?2, ?3)")
                         .bind(id)
                         .bind(earlier.id)
@@ -248,7 +258,12 @@ mod tests {
         assert!(text.trim_end().ends_with("%%EOF"));
         assert!(text.contains("(Nghi quyet so 12/2022/NQ-HDND)"));
         assert!(text.contains("\\(thu\\)"), "parentheses are escaped");
-        let startxref: usize = text.rsplit("startxref\n").next().and_then(|t| t.lines().next()).and_then(|n| n.parse().ok()).expect("startxref");
+        let startxref: usize = text
+            .rsplit("startxref\n")
+            .next()
+            .and_then(|t| t.lines().next())
+            .and_then(|n| n.parse().ok())
+            .expect("startxref");
         assert!(text[startxref..].starts_with("xref"), "startxref points at the table");
         for (i, line) in text[startxref..].lines().skip(3).take(5).enumerate() {
             let offset: usize = line[..10].parse().expect("offset");

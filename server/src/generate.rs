@@ -24,7 +24,14 @@ impl Rng {
     }
 }
 
-const ACTIONS: &[&str] = &["Quy định mức hỗ trợ", "Phê duyệt chủ trương đầu tư", "Điều chỉnh kế hoạch", "Ban hành chính sách", "Sửa đổi, bổ sung quy định", "Thông qua đề án"];
+const ACTIONS: &[&str] = &[
+    "Quy định mức hỗ trợ",
+    "Phê duyệt chủ trương đầu tư",
+    "Điều chỉnh kế hoạch",
+    "Ban hành chính sách",
+    "Sửa đổi, bổ sung quy định",
+    "Thông qua đề án",
+];
 const TOPICS: &[&str] = &[
     "nâng cấp đường giao thông nông thôn",
     "xây dựng trường mầm non",
@@ -37,9 +44,21 @@ const TOPICS: &[&str] = &[
     "cấp nước sạch nông thôn",
     "giải phóng mặt bằng dự án",
 ];
-const PLACES: &[&str] = &["thành phố Thủ Dầu Một", "thành phố Dĩ An", "thành phố Thuận An", "thị xã Bến Cát", "thành phố Tân Uyên", "huyện Dầu Tiếng", "huyện Bàu Bàng", "huyện Phú Giáo", "huyện Bắc Tân Uyên"];
-const LOCALITIES: &[&str] = &["Thủ Dầu Một", "Dĩ An", "Thuận An", "Bến Cát", "Tân Uyên", "Dầu Tiếng - Bàu Bàng", "Phú Giáo - Bắc Tân Uyên"];
-const FIELDS: &[&str] = &["dat-dai", "giao-thong", "giao-duc", "y-te", "moi-truong", "an-sinh", "kinh-te", "hanh-chinh"];
+const PLACES: &[&str] = &[
+    "thành phố Thủ Dầu Một",
+    "thành phố Dĩ An",
+    "thành phố Thuận An",
+    "thị xã Bến Cát",
+    "thành phố Tân Uyên",
+    "huyện Dầu Tiếng",
+    "huyện Bàu Bàng",
+    "huyện Phú Giáo",
+    "huyện Bắc Tân Uyên",
+];
+const LOCALITIES: &[&str] =
+    &["Thủ Dầu Một", "Dĩ An", "Thuận An", "Bến Cát", "Tân Uyên", "Dầu Tiếng - Bàu Bàng", "Phú Giáo - Bắc Tân Uyên"];
+const FIELDS: &[&str] =
+    &["dat-dai", "giao-thong", "giao-duc", "y-te", "moi-truong", "an-sinh", "kinh-te", "hanh-chinh"];
 const STATUSES: &[&str] = &["cho-tra-loi", "dang-giai-quyet", "da-tra-loi"];
 const VALIDITIES: &[&str] = &["con-hieu-luc", "het-hieu-luc-mot-phan", "het-hieu-luc"];
 const CALENDARS: &[&str] = &["hdnd", "doan-dbqh", "tiep-cong-dan", "tiep-xuc-cu-tri"];
@@ -64,7 +83,13 @@ pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn s
         let number = format!("{seq}/{year}/NQ-HĐND");
         let text = format!("{} {} trên địa bàn {}", rng.pick(ACTIONS), rng.pick(TOPICS), rng.pick(PLACES));
         let level = ["tinh", "huyen", "xa"][(rng.next() % 3) as usize];
-        let term = if year >= 2021 { "X" } else if year >= 2016 { "IX" } else { "VIII" };
+        let term = if year >= 2021 {
+            "X"
+        } else if year >= 2016 {
+            "IX"
+        } else {
+            "VIII"
+        };
         sqlx::query(
             "INSERT INTO resolutions (slug, number, seq, year, doc_type, issuer, level, term, session, signer, signed_on, effective_on, \
              validity, abstract, is_demo, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Nguyễn Văn Mẫu', ?10, ?10, ?11, ?12, 1, ?13, ?13)",
@@ -110,7 +135,8 @@ pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn s
         .execute(&mut *tx)
         .await?;
     }
-    let first: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM calendar_events").fetch_one(&mut *tx).await?;
+    let first: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM calendar_events").fetch_one(&mut *tx).await?;
     for i in 0..events {
         let starts = now - 3 * 365 * 86_400 + (rng.next() % (6 * 365 * 86_400)) as i64;
         sqlx::query(
@@ -130,7 +156,12 @@ pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn s
     let first: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM articles").fetch_one(&mut *tx).await?;
     for i in 0..articles {
         let category = categories[(rng.next() % categories.len() as u64) as usize];
-        let title = format!("{} về {} tại {}", rng.pick(&["Hội nghị", "Giám sát", "Khảo sát", "Tọa đàm"]), rng.pick(TOPICS), rng.pick(PLACES));
+        let title = format!(
+            "{} về {} tại {}",
+            rng.pick(&["Hội nghị", "Giám sát", "Khảo sát", "Tọa đàm"]),
+            rng.pick(TOPICS),
+            rng.pick(PLACES)
+        );
         sqlx::query(
             "INSERT INTO articles (category_id, slug, title, lead, body_html, published_at, status, is_demo, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'published', 1, ?7, ?7)",
@@ -183,7 +214,8 @@ pub async fn bench(pool: &SqlitePool) -> Result<String, Box<dyn std::error::Erro
     .fetch_one(pool)
     .await?;
     let indexed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_index").fetch_one(pool).await?;
-    let mut out = format!("{records} bản ghi, {indexed} mục trong chỉ mục tìm kiếm (trung vị / chậm nhất của 20 lần):\n");
+    let mut out =
+        format!("{records} bản ghi, {indexed} mục trong chỉ mục tìm kiếm (trung vị / chậm nhất của 20 lần):\n");
     let searches: &[(&str, Option<SearchKind>, u32)] = &[
         ("nghi quyet", None, 1),
         ("Dầu Tiếng", None, 1),
@@ -197,11 +229,24 @@ pub async fn bench(pool: &SqlitePool) -> Result<String, Box<dyn std::error::Erro
         let query = SearchQuery { q: q.to_string(), kind: *kind, page: *page };
         let total = app::data::search::search(pool, &query).await?.total;
         let (median, max) = time(q, 20, || app::data::search::search(pool, &query)).await?;
-        out.push_str(&format!("  tìm “{q}”{}: {total} kết quả, {:.1} / {:.1} ms\n", kind.map(|k| format!(" (loại {}, trang {page})", k.key())).unwrap_or_default(), ms(median), ms(max)));
+        out.push_str(&format!(
+            "  tìm “{q}”{}: {total} kết quả, {:.1} / {:.1} ms\n",
+            kind.map(|k| format!(" (loại {}, trang {page})", k.key())).unwrap_or_default(),
+            ms(median),
+            ms(max)
+        ));
     }
     let lists: Vec<(&str, Filter)> = vec![
         ("nghị quyết, trang 1", Filter { page: 1, ..Default::default() }),
-        ("nghị quyết khóa IX, còn hiệu lực, trang 3", Filter { term: Some("IX".into()), validity: Some(app::resolution::Validity::InForce), page: 3, ..Default::default() }),
+        (
+            "nghị quyết khóa IX, còn hiệu lực, trang 3",
+            Filter {
+                term: Some("IX".into()),
+                validity: Some(app::resolution::Validity::InForce),
+                page: 3,
+                ..Default::default()
+            },
+        ),
         ("nghị quyết, trang 1000", Filter { page: 1000, ..Default::default() }),
     ];
     for (label, f) in lists {
@@ -210,13 +255,23 @@ pub async fn bench(pool: &SqlitePool) -> Result<String, Box<dyn std::error::Erro
     }
     let petitions = [
         ("kiến nghị, trang 1", PetitionFilter { page: 1, ..Default::default() }),
-        ("kiến nghị quá hạn ở Dầu Tiếng - Bàu Bàng", PetitionFilter { overdue: true, locality: Some("Dầu Tiếng - Bàu Bàng".into()), page: 1, ..Default::default() }),
+        (
+            "kiến nghị quá hạn ở Dầu Tiếng - Bàu Bàng",
+            PetitionFilter {
+                overdue: true,
+                locality: Some("Dầu Tiếng - Bàu Bàng".into()),
+                page: 1,
+                ..Default::default()
+            },
+        ),
     ];
     for (label, f) in petitions {
         let (median, max) = time(label, 20, || app::data::council::petitions(pool, &f)).await?;
         out.push_str(&format!("  danh sách {label}: {:.1} / {:.1} ms\n", ms(median), ms(max)));
     }
-    let (median, max) = time("giám sát", 20, || app::data::council::supervisions(pool, &SupervisionFilter { page: 1, body: None })).await?;
+    let (median, max) =
+        time("giám sát", 20, || app::data::council::supervisions(pool, &SupervisionFilter { page: 1, body: None }))
+            .await?;
     out.push_str(&format!("  danh sách giám sát: {:.1} / {:.1} ms\n", ms(median), ms(max)));
     let (median, max) = time("lịch", 20, || app::data::council::week(pool, "tiep-xuc-cu-tri", None)).await?;
     out.push_str(&format!("  lịch tiếp xúc cử tri, tuần này: {:.1} / {:.1} ms\n", ms(median), ms(max)));

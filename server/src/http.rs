@@ -3,10 +3,10 @@
 
 use crate::visitor;
 use app::{shell, App};
+use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
-use axum::body::Body;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use leptos::prelude::*;
@@ -48,10 +48,7 @@ pub fn same_origin(host: Option<&str>, origin: Option<&str>) -> bool {
     let (Some(host), Some(origin)) = (host, origin) else {
         return false;
     };
-    let rest = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"))
-        .unwrap_or("");
+    let rest = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://")).unwrap_or("");
     let origin_host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !origin_host.is_empty() && origin_host.eq_ignore_ascii_case(host)
 }

@@ -48,7 +48,6 @@ pub async fn require_session(pool: &SqlitePool, headers: &HeaderMap) -> Result<(
     }
 }
 
-
 /// Checks the bytes are a whole image of an accepted kind; returns its extension and size.
 pub fn inspect(bytes: &[u8]) -> Result<(&'static str, u32, u32), &'static str> {
     let format = image::guess_format(bytes).map_err(|_| "Tệp không phải là ảnh JPEG, PNG, GIF hoặc WebP.")?;
@@ -108,7 +107,11 @@ async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipar
             return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
         }
     };
-    (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(Uploaded { url: format!("/uploads/{name}"), width, height }))
+    (
+        StatusCode::OK,
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(Uploaded { url: format!("/uploads/{name}"), width, height }),
+    )
         .into_response()
 }
 

@@ -7,12 +7,16 @@ mod common;
 use app::council::*;
 use app::data::{council, records, search};
 use app::error::ApiError;
-use app::records::{RecordFields, RecordKind, CALENDARS, FIELDS_OF_LIFE, LOCALITIES, PETITION_STATUSES, SUPERVISION_BODIES};
+use app::records::{
+    RecordFields, RecordKind, CALENDARS, FIELDS_OF_LIFE, LOCALITIES, PETITION_STATUSES, SUPERVISION_BODIES,
+};
 use app::search::{SearchKind, SearchQuery};
 
 /// An editor account (revisions name their author, so it must exist).
 async fn editor(pool: &sqlx::SqlitePool) -> app::auth::UserInfo {
-    let id = app::data::accounts::add_user(pool, "bientap@hdnd.vn", app::auth::Role::Editor, "mat-khau-du-dai-123").await.expect("user");
+    let id = app::data::accounts::add_user(pool, "bientap@hdnd.vn", app::auth::Role::Editor, "mat-khau-du-dai-123")
+        .await
+        .expect("user");
     app::auth::UserInfo { id, email: "bientap@hdnd.vn".into(), role: app::auth::Role::Editor }
 }
 
@@ -47,14 +51,29 @@ fn petition_filters_narrow_and_combine() {
             let list = council::petitions(&db.pool, &f).await.expect("field");
             assert!(list.list.items.iter().all(|p| p.field_label == *label), "{field}");
         }
-        let via_na = council::petitions(&db.pool, &PetitionFilter { channel: Some("doan-dbqh".into()), page: 1, ..Default::default() }).await.expect("channel");
+        let via_na = council::petitions(
+            &db.pool,
+            &PetitionFilter { channel: Some("doan-dbqh".into()), page: 1, ..Default::default() },
+        )
+        .await
+        .expect("channel");
         assert!(via_na.list.total > 0 && via_na.list.items.iter().all(|p| p.channel_label == "Qua Đoàn ĐBQH"));
         let year = all.years[0];
-        let in_year = council::petitions(&db.pool, &PetitionFilter { year: Some(year), page: 1, ..Default::default() }).await.expect("year");
+        let in_year = council::petitions(&db.pool, &PetitionFilter { year: Some(year), page: 1, ..Default::default() })
+            .await
+            .expect("year");
         assert!(in_year.list.total > 0 && in_year.list.items.iter().all(|p| p.raised.ends_with(&format!("/{year}"))));
-        let combined = PetitionFilter { status: Some("da-tra-loi".into()), locality: Some("Dầu Tiếng - Bàu Bàng".into()), page: 1, ..Default::default() };
+        let combined = PetitionFilter {
+            status: Some("da-tra-loi".into()),
+            locality: Some("Dầu Tiếng - Bàu Bàng".into()),
+            page: 1,
+            ..Default::default()
+        };
         let list = council::petitions(&db.pool, &combined).await.expect("combined");
-        assert!(list.list.total >= 1 && list.list.items.iter().all(|p| p.status == "da-tra-loi" && p.locality == "Dầu Tiếng - Bàu Bàng"));
+        assert!(
+            list.list.total >= 1
+                && list.list.items.iter().all(|p| p.status == "da-tra-loi" && p.locality == "Dầu Tiếng - Bàu Bàng")
+        );
         let beyond = PetitionFilter { page: all.list.total_pages + 1, ..Default::default() };
         assert!(matches!(council::petitions(&db.pool, &beyond).await, Err(ApiError::NotFound)));
     })
@@ -65,15 +84,22 @@ fn unanswered_petitions_past_the_allowed_days_are_overdue() {
     common::run(async {
         let db = common::demo_db().await;
         assert_eq!(council::answer_days(&db.pool).await.expect("days"), 60);
-        let overdue = council::petitions(&db.pool, &PetitionFilter { overdue: true, page: 1, ..Default::default() }).await.expect("overdue");
+        let overdue = council::petitions(&db.pool, &PetitionFilter { overdue: true, page: 1, ..Default::default() })
+            .await
+            .expect("overdue");
         assert!(overdue.list.total >= 5, "{}", overdue.list.total);
         assert_eq!(overdue.list.total, overdue.overdue_total);
         assert!(overdue.list.items.iter().all(|p| p.overdue && p.status != "da-tra-loi" && p.days > 60));
         let all = council::petitions(&db.pool, &PetitionFilter { page: 1, ..Default::default() }).await.expect("all");
         assert!(all.list.items.iter().filter(|p| !p.overdue).all(|p| p.status == "da-tra-loi" || p.days <= 60));
         // The number of days is a setting: a longer allowance leaves fewer overdue.
-        sqlx::query("INSERT INTO settings (key, value) VALUES ('petition_answer_days', '400')").execute(&db.pool).await.expect("setting");
-        let fewer = council::petitions(&db.pool, &PetitionFilter { overdue: true, page: 1, ..Default::default() }).await.expect("overdue");
+        sqlx::query("INSERT INTO settings (key, value) VALUES ('petition_answer_days', '400')")
+            .execute(&db.pool)
+            .await
+            .expect("setting");
+        let fewer = council::petitions(&db.pool, &PetitionFilter { overdue: true, page: 1, ..Default::default() })
+            .await
+            .expect("overdue");
         assert_eq!(fewer.answer_days, 400);
         assert!(fewer.list.total < overdue.list.total);
         assert!(fewer.list.items.iter().all(|p| p.days > 400));
@@ -85,7 +111,9 @@ fn supervision_lists_per_body_and_detail_with_report() {
     common::run(async {
         let db = common::demo_db().await;
         for (body, label) in SUPERVISION_BODIES {
-            let list = council::supervisions(&db.pool, &SupervisionFilter { body: Some(body.to_string()), page: 1 }).await.expect("list");
+            let list = council::supervisions(&db.pool, &SupervisionFilter { body: Some(body.to_string()), page: 1 })
+                .await
+                .expect("list");
             assert!(list.total >= 1, "{body}");
             assert!(list.items.iter().all(|s| s.body_label == *label));
         }
@@ -130,7 +158,13 @@ fn calendar_weeks_move_and_mark_today() {
         let around: usize = {
             let mut n = voter.days.iter().map(|d| d.events.len()).sum::<usize>();
             for day in [&voter.previous, &voter.next] {
-                n += council::week(&db.pool, "tiep-xuc-cu-tri", Some(day)).await.expect("week").days.iter().map(|d| d.events.len()).sum::<usize>();
+                n += council::week(&db.pool, "tiep-xuc-cu-tri", Some(day))
+                    .await
+                    .expect("week")
+                    .days
+                    .iter()
+                    .map(|d| d.events.len())
+                    .sum::<usize>();
             }
             n
         };
@@ -154,7 +188,9 @@ fn the_ical_feed_parses_with_times_in_ho_chi_minh() {
         let calendars: Vec<_> = parser.collect::<Result<Vec<_>, _>>().expect("valid iCalendar");
         assert_eq!(calendars.len(), 1);
         let cal = &calendars[0];
-        let prop = |props: &Vec<ical::property::Property>, name: &str| props.iter().find(|p| p.name == name).and_then(|p| p.value.clone());
+        let prop = |props: &Vec<ical::property::Property>, name: &str| {
+            props.iter().find(|p| p.name == name).and_then(|p| p.value.clone())
+        };
         assert_eq!(prop(&cal.properties, "VERSION").as_deref(), Some("2.0"));
         assert_eq!(prop(&cal.properties, "X-WR-CALNAME").as_deref(), Some("Lịch tiếp xúc cử tri"));
         assert_eq!(cal.timezones.len(), 1);
@@ -162,10 +198,12 @@ fn the_ical_feed_parses_with_times_in_ho_chi_minh() {
         assert_eq!(cal.events.len(), events.len());
         for (parsed, row) in cal.events.iter().zip(&events) {
             let start = parsed.properties.iter().find(|p| p.name == "DTSTART").expect("DTSTART");
-            let tzid = start.params.as_ref().and_then(|ps| ps.iter().find(|(k, _)| k == "TZID")).map(|(_, v)| v[0].clone());
+            let tzid =
+                start.params.as_ref().and_then(|ps| ps.iter().find(|(k, _)| k == "TZID")).map(|(_, v)| v[0].clone());
             assert_eq!(tzid.as_deref(), Some("Asia/Ho_Chi_Minh"));
             // The local wall-clock time is the stored instant seen from UTC+7.
-            let local = chrono::NaiveDateTime::parse_from_str(start.value.as_deref().expect("value"), "%Y%m%dT%H%M%S").expect("local time");
+            let local = chrono::NaiveDateTime::parse_from_str(start.value.as_deref().expect("value"), "%Y%m%dT%H%M%S")
+                .expect("local time");
             assert_eq!(local.and_utc().timestamp() - 7 * 3600, row.starts_at);
             let summary = prop(&parsed.properties, "SUMMARY").expect("summary");
             // (This parser trims each physical line, so a space at a fold is lost: compare words.)
@@ -191,7 +229,14 @@ fn search_folds_diacritics_and_ranks_exact_matches_first() {
             !text.to_lowercase().contains("dầu")
         });
         if let Some(i) = first_plain {
-            assert!(dau.hits[i..].iter().all(|h| !h.title.iter().chain(&h.snippet).any(|s| s.hit && s.text.to_lowercase() == "dầu")), "exact matches come first");
+            assert!(
+                dau.hits[i..].iter().all(|h| !h
+                    .title
+                    .iter()
+                    .chain(&h.snippet)
+                    .any(|s| s.hit && s.text.to_lowercase() == "dầu")),
+                "exact matches come first"
+            );
         }
         assert!(dau.hits[0].title.iter().chain(&dau.hits[0].snippet).any(|s| s.hit && s.text.to_lowercase() == "dầu"));
         // "nghi quyet" finds "Nghị quyết"; "d" matches "đ".
@@ -199,7 +244,11 @@ fn search_folds_diacritics_and_ranks_exact_matches_first() {
         assert!(nq.total >= 60);
         assert!(nq.hits[0].title.iter().any(|s| s.hit && s.text == "Nghị"));
         let dd = find(&db.pool, "dai bieu", None).await;
-        assert!(dd.hits.iter().any(|h| h.title.iter().chain(&h.snippet).any(|s| s.hit && s.text.starts_with('đ') || s.text.starts_with('Đ'))));
+        assert!(dd.hits.iter().any(|h| h
+            .title
+            .iter()
+            .chain(&h.snippet)
+            .any(|s| s.hit && s.text.starts_with('đ') || s.text.starts_with('Đ'))));
         // The per-type counts add up, and the type filter keeps only that type.
         let all = find(&db.pool, "cu tri", None).await;
         assert_eq!(all.counts.iter().map(|(_, n)| n).sum::<u64>(), all.total);
@@ -218,7 +267,12 @@ fn a_resolution_is_found_by_its_number_in_any_spelling() {
         let db = common::demo_db().await;
         for q in ["12/2022", "12/2022/NQ-HĐND", "nq 12 2022", "NQ số 12 năm 2022", "12/2022/nq-hdnd"] {
             let r = find(&db.pool, q, None).await;
-            assert_eq!(r.hits.first().map(|h| h.url.as_str()), Some("/nghi-quyet/12-2022-nq-hdnd"), "{q}: {:?}", urls(&r));
+            assert_eq!(
+                r.hits.first().map(|h| h.url.as_str()),
+                Some("/nghi-quyet/12-2022-nq-hdnd"),
+                "{q}: {:?}",
+                urls(&r)
+            );
         }
     })
 }
@@ -236,7 +290,9 @@ fn the_index_follows_edits_trash_and_restore() {
         let before = records::editable(&db.pool, RecordKind::Resolution, slug).await.expect("editable");
         let mut fields = before.fields.clone();
         set(&mut fields, "abstract", "Quy định mức thu phí tham quan khu di tích Núi Cậu Dầu Tiếng");
-        let saved = records::save(&db.pool, &user, RecordKind::Resolution, slug, before.version, &fields, "Sửa").await.expect("save");
+        let saved = records::save(&db.pool, &user, RecordKind::Resolution, slug, before.version, &fields, "Sửa")
+            .await
+            .expect("save");
         assert_eq!(saved.version, before.version + 1);
         assert_eq!(urls(&find(&db.pool, "nui cau", None).await), vec![format!("/nghi-quyet/{slug}")]);
         // A stale save is a conflict carrying what changed; nothing is overwritten.
@@ -252,10 +308,14 @@ fn the_index_follows_edits_trash_and_restore() {
         // Bad input is refused with a Vietnamese message and changes nothing.
         let mut bad = fields.clone();
         set(&mut bad, "number", "không có số");
-        assert!(matches!(records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad, "Sửa").await, Err(ApiError::Invalid(m)) if m.contains("Số, ký hiệu")));
+        assert!(
+            matches!(records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad, "Sửa").await, Err(ApiError::Invalid(m)) if m.contains("Số, ký hiệu"))
+        );
         let mut bad = fields.clone();
         set(&mut bad, "validity", "vinh-vien");
-        assert!(records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad, "Sửa").await.is_err());
+        assert!(records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad, "Sửa")
+            .await
+            .is_err());
         // Trash takes it out of search; restoring puts it back.
         records::set_trashed(&db.pool, RecordKind::Resolution, slug, true).await.expect("trash");
         assert_eq!(find(&db.pool, "nui cau", None).await.total, 0);
@@ -265,7 +325,9 @@ fn the_index_follows_edits_trash_and_restore() {
         // Restoring the first version is a new save and takes the new text out again.
         let history = records::record_history(&db.pool, RecordKind::Resolution, slug).await.expect("history");
         assert_eq!(history.len(), 2);
-        records::restore(&db.pool, &user, RecordKind::Resolution, slug, before.version, saved.version).await.expect("restore version");
+        records::restore(&db.pool, &user, RecordKind::Resolution, slug, before.version, saved.version)
+            .await
+            .expect("restore version");
         assert_eq!(find(&db.pool, "nui cau", None).await.total, 0);
         assert_eq!(find(&db.pool, "12/2022", None).await.hits[0].url, format!("/nghi-quyet/{slug}"));
     })
@@ -280,11 +342,15 @@ fn articles_follow_the_index_and_drafts_never_show() {
         let page = app::data::content::article_page(&db.pool, &draft, true).await.expect("draft page").article;
         let mut fields = page.fields();
         fields.title = "Bản nháp về đầm Ngọc Trai Tràng An".into();
-        let first = app::data::editing::save_article(&db.pool, &user, &draft, page.version, &fields, "Sửa").await.expect("save draft");
+        let first = app::data::editing::save_article(&db.pool, &user, &draft, page.version, &fields, "Sửa")
+            .await
+            .expect("save draft");
         assert_eq!(find(&db.pool, "ngoc trai trang an", None).await.total, 0, "a draft is not searchable");
         fields.status = app::editing::Status::Published;
         fields.published_local = "2020-01-01T08:00".into();
-        let saved = app::data::editing::save_article(&db.pool, &user, &first.slug, first.version, &fields, "Đăng").await.expect("publish");
+        let saved = app::data::editing::save_article(&db.pool, &user, &first.slug, first.version, &fields, "Đăng")
+            .await
+            .expect("publish");
         let found = find(&db.pool, "ngoc trai trang an", None).await;
         assert_eq!(urls(&found), vec![format!("/bai-viet/{}", saved.slug)]);
         app::data::editing::set_trashed(&db.pool, &saved.slug, true).await.expect("trash");
@@ -293,7 +359,9 @@ fn articles_follow_the_index_and_drafts_never_show() {
         assert_eq!(find(&db.pool, "ngoc trai trang an", None).await.total, 1);
         // A scheduled article waits for its time.
         fields.published_local = "2099-01-01T08:00".into();
-        app::data::editing::save_article(&db.pool, &user, &saved.slug, saved.version, &fields, "Hẹn giờ").await.expect("schedule");
+        app::data::editing::save_article(&db.pool, &user, &saved.slug, saved.version, &fields, "Hẹn giờ")
+            .await
+            .expect("schedule");
         assert_eq!(find(&db.pool, "ngoc trai trang an", None).await.total, 0);
     })
 }
@@ -315,7 +383,8 @@ fn every_kind_of_record_can_be_edited_in_place() {
             let slug = query.fetch_one(&db.pool).await.expect("a record");
             let record = records::editable(&db.pool, kind, &slug).await.expect("editable");
             // Saving unchanged fields round-trips (dates, times and choices come back as sent).
-            let saved = records::save(&db.pool, &user, kind, &slug, record.version, &record.fields, "Lưu").await.expect("save");
+            let saved =
+                records::save(&db.pool, &user, kind, &slug, record.version, &record.fields, "Lưu").await.expect("save");
             let again = records::editable(&db.pool, kind, &slug).await.expect("editable");
             assert_eq!(again.fields, record.fields, "{kind:?}");
             assert_eq!(again.version, saved.version);
@@ -324,7 +393,11 @@ fn every_kind_of_record_can_be_edited_in_place() {
             set(&mut fields, key, "Nội dung đã sửa Quỳnh Lưu");
             let before = find(&db.pool, "quynh luu", None).await.total;
             records::save(&db.pool, &user, kind, &slug, saved.version, &fields, "Sửa").await.expect("edit");
-            assert_eq!(find(&db.pool, "quynh luu", None).await.total, before + 1, "{kind:?} is searchable after the edit");
+            assert_eq!(
+                find(&db.pool, "quynh luu", None).await.total,
+                before + 1,
+                "{kind:?} is searchable after the edit"
+            );
         }
     })
 }
@@ -351,7 +424,10 @@ fn editors_add_records_that_are_public_and_searchable_at_once() {
         let week = council::week(&db.pool, "hdnd", Some("2026-12-02")).await.expect("week");
         let wednesday = week.days.iter().find(|d| d.date == "2026-12-02").expect("day");
         assert!(wednesday.events.iter().any(|e| e.slug == saved.slug && e.time == "08:00 – 11:00"));
-        assert_eq!(urls(&find(&db.pool, "nha o xa hoi khanh binh", None).await), vec![RecordKind::Event.href(&saved.slug, &event)]);
+        assert_eq!(
+            urls(&find(&db.pool, "nha o xa hoi khanh binh", None).await),
+            vec![RecordKind::Event.href(&saved.slug, &event)]
+        );
 
         let resolution = form(&[
             ("number", "99/2026/NQ-HĐND"),
@@ -369,23 +445,46 @@ fn editors_add_records_that_are_public_and_searchable_at_once() {
         let saved = records::create(&db.pool, &user, RecordKind::Resolution, &resolution).await.expect("resolution");
         assert_eq!(saved.slug, "99-2026-nq-hdnd");
         assert_eq!(find(&db.pool, "99/2026", None).await.hits[0].url, "/nghi-quyet/99-2026-nq-hdnd");
-        let listed = app::data::resolutions::list(&db.pool, &app::resolution::Filter { year: Some(2026), page: 1, ..Default::default() }).await.expect("list");
+        let listed = app::data::resolutions::list(
+            &db.pool,
+            &app::resolution::Filter { year: Some(2026), page: 1, ..Default::default() },
+        )
+        .await
+        .expect("list");
         assert!(listed.items.iter().any(|r| r.number == "99/2026/NQ-HĐND"));
         // The same number again is refused with a message; so is a missing required field.
-        assert!(matches!(records::create(&db.pool, &user, RecordKind::Resolution, &resolution).await, Err(ApiError::Invalid(m)) if m.contains("đã có")));
+        assert!(
+            matches!(records::create(&db.pool, &user, RecordKind::Resolution, &resolution).await, Err(ApiError::Invalid(m)) if m.contains("đã có"))
+        );
         let mut missing = resolution.clone();
         set(&mut missing, "signer", " ");
-        assert!(matches!(records::create(&db.pool, &user, RecordKind::Resolution, &missing).await, Err(ApiError::Invalid(m)) if m.contains("Người ký")));
+        assert!(
+            matches!(records::create(&db.pool, &user, RecordKind::Resolution, &missing).await, Err(ApiError::Invalid(m)) if m.contains("Người ký"))
+        );
         // Bodies are fixed; they are edited, not added.
-        assert!(records::create(&db.pool, &user, RecordKind::Body, &form(&[("name", "Ban mới"), ("duties", "")])).await.is_err());
+        assert!(records::create(&db.pool, &user, RecordKind::Body, &form(&[("name", "Ban mới"), ("duties", "")]))
+            .await
+            .is_err());
         // A person's photo must be an image uploaded to the portal.
-        let person = form(&[("name", "Lê Thị Mẫu"), ("position", ""), ("workplace", ""), ("born", "1980"), ("photo_url", "https://evil.example/x.jpg"), ("bio", "")]);
-        assert!(matches!(records::create(&db.pool, &user, RecordKind::Person, &person).await, Err(ApiError::Invalid(m)) if m.contains("Ảnh chân dung")));
+        let person = form(&[
+            ("name", "Lê Thị Mẫu"),
+            ("position", ""),
+            ("workplace", ""),
+            ("born", "1980"),
+            ("photo_url", "https://evil.example/x.jpg"),
+            ("bio", ""),
+        ]);
+        assert!(
+            matches!(records::create(&db.pool, &user, RecordKind::Person, &person).await, Err(ApiError::Invalid(m)) if m.contains("Ảnh chân dung"))
+        );
         let mut person = person;
         set(&mut person, "photo_url", "/uploads/abc123.jpg");
         let saved = records::create(&db.pool, &user, RecordKind::Person, &person).await.expect("person");
         assert_eq!(saved.slug, "le-thi-mau");
-        assert_eq!(council::person(&db.pool, "le-thi-mau").await.expect("person").photo_url.as_deref(), Some("/uploads/abc123.jpg"));
+        assert_eq!(
+            council::person(&db.pool, "le-thi-mau").await.expect("person").photo_url.as_deref(),
+            Some("/uploads/abc123.jpg")
+        );
     })
 }
 
@@ -407,17 +506,35 @@ fn editors_change_who_sits_on_a_body() {
         let after = council::body(&db.pool, "ban-phap-che").await.expect("body");
         assert_eq!(after.members.len(), body.members.len() + 1);
         assert_eq!(after.members.last().map(|m| m.slug.as_str()), Some(outsider.as_str()));
-        assert!(council::person(&db.pool, &outsider).await.expect("person").memberships.iter().any(|(b, _, r)| b == "ban-phap-che" && r == "Thành viên"));
+        assert!(council::person(&db.pool, &outsider)
+            .await
+            .expect("person")
+            .memberships
+            .iter()
+            .any(|(b, _, r)| b == "ban-phap-che" && r == "Thành viên"));
         // A role change moves them up among the deputies.
         council::set_membership(&db.pool, "ban-phap-che", &outsider, "Phó Trưởng ban").await.expect("role");
         let after = council::body(&db.pool, "ban-phap-che").await.expect("body");
         assert_eq!(after.members[0].slug, leader.slug);
         let at = after.members.iter().position(|m| m.slug == outsider).expect("listed");
-        assert!(after.members[..at].iter().all(|m| m.role == "Trưởng ban" || m.role.starts_with("Phó")), "{:?}", after.members);
-        assert!(matches!(council::set_membership(&db.pool, "ban-phap-che", &outsider, "  ").await, Err(ApiError::Invalid(_))));
-        assert!(matches!(council::set_membership(&db.pool, "ban-phap-che", "khong-co-ai", "Thành viên").await, Err(ApiError::Invalid(_))));
+        assert!(
+            after.members[..at].iter().all(|m| m.role == "Trưởng ban" || m.role.starts_with("Phó")),
+            "{:?}",
+            after.members
+        );
+        assert!(matches!(
+            council::set_membership(&db.pool, "ban-phap-che", &outsider, "  ").await,
+            Err(ApiError::Invalid(_))
+        ));
+        assert!(matches!(
+            council::set_membership(&db.pool, "ban-phap-che", "khong-co-ai", "Thành viên").await,
+            Err(ApiError::Invalid(_))
+        ));
         council::remove_membership(&db.pool, "ban-phap-che", &outsider).await.expect("remove");
         assert_eq!(council::body(&db.pool, "ban-phap-che").await.expect("body").members.len(), body.members.len());
-        assert!(matches!(council::remove_membership(&db.pool, "ban-phap-che", &outsider).await, Err(ApiError::NotFound)));
+        assert!(matches!(
+            council::remove_membership(&db.pool, "ban-phap-che", &outsider).await,
+            Err(ApiError::NotFound)
+        ));
     })
 }

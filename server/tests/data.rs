@@ -12,210 +12,238 @@ const SEED_SLUG: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-di
 #[test]
 fn the_seed_article_reads_as_on_the_original_site() {
     common::run(async {
-    let db = common::demo_db().await;
-    let page = content::article_page(&db.pool, SEED_SLUG, false).await.expect("seed article");
-    let a = &page.article;
-    assert_eq!(a.title, "Triển khai Đề án xây dựng Thành phố thông minh: Khẳng định thương hiệu, vị thế Bình Dương");
-    assert_eq!(format::weekday_date(&a.published), "Thứ 2, 20/06/2022");
-    assert!(a.lead.starts_with("Từ năm 2016, Bình Dương đã mạnh dạn đổi mới mô hình phát triển"));
-    assert!(a.body_html.contains("<h2>Liên tiếp 4 lần được ICF vinh danh</h2>"));
-    assert!(a.body_html.contains("<h2>Khẳng định sự phát triển</h2>"));
-    assert_eq!(a.source.as_deref(), Some("Theo Báo Bình Dương Online"));
-    assert_eq!(a.share_count, 2);
-    assert!(!a.is_demo);
-    let crumbs: Vec<&str> = page.crumbs.iter().map(|c| c.label.as_str()).collect();
-    assert_eq!(crumbs, ["Trang chủ", "Hoạt động", "Thông tin trong tỉnh"]);
-    assert!(page.crumbs.iter().all(|c| c.href.is_some()), "every step of an article's breadcrumb links");
-    assert_eq!(page.related.len(), 10);
-    assert_eq!(page.related[0].title, "Chủ động tiên phong phát triển khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số");
-    assert_eq!(format::date_time(&page.related[0].published), "16/05/2025 09:41");
-    assert!(page.related.iter().all(|r| r.slug != SEED_SLUG), "the article is not among its own related");
+        let db = common::demo_db().await;
+        let page = content::article_page(&db.pool, SEED_SLUG, false).await.expect("seed article");
+        let a = &page.article;
+        assert_eq!(
+            a.title,
+            "Triển khai Đề án xây dựng Thành phố thông minh: Khẳng định thương hiệu, vị thế Bình Dương"
+        );
+        assert_eq!(format::weekday_date(&a.published), "Thứ 2, 20/06/2022");
+        assert!(a.lead.starts_with("Từ năm 2016, Bình Dương đã mạnh dạn đổi mới mô hình phát triển"));
+        assert!(a.body_html.contains("<h2>Liên tiếp 4 lần được ICF vinh danh</h2>"));
+        assert!(a.body_html.contains("<h2>Khẳng định sự phát triển</h2>"));
+        assert_eq!(a.source.as_deref(), Some("Theo Báo Bình Dương Online"));
+        assert_eq!(a.share_count, 2);
+        assert!(!a.is_demo);
+        let crumbs: Vec<&str> = page.crumbs.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(crumbs, ["Trang chủ", "Hoạt động", "Thông tin trong tỉnh"]);
+        assert!(page.crumbs.iter().all(|c| c.href.is_some()), "every step of an article's breadcrumb links");
+        assert_eq!(page.related.len(), 10);
+        assert_eq!(
+            page.related[0].title,
+            "Chủ động tiên phong phát triển khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số"
+        );
+        assert_eq!(format::date_time(&page.related[0].published), "16/05/2025 09:41");
+        assert!(page.related.iter().all(|r| r.slug != SEED_SLUG), "the article is not among its own related");
     })
 }
 
 #[test]
 fn each_read_of_an_article_counts_a_view() {
     common::run(async {
-    let db = common::demo_db().await;
-    let first = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
-    let second = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
-    assert_eq!(second, first + 1);
+        let db = common::demo_db().await;
+        let first = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
+        let second = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
+        assert_eq!(second, first + 1);
     })
 }
 
 #[test]
 fn unknown_things_are_not_found() {
     common::run(async {
-    let db = common::demo_db().await;
-    assert_eq!(content::article_page(&db.pool, "khong-co", false).await.err(), Some(ApiError::NotFound));
-    assert_eq!(content::content_page(&db.pool, "khong-co").await.err(), Some(ApiError::NotFound));
-    assert_eq!(content::category_page(&db.pool, "khong-co", 1).await.err(), Some(ApiError::NotFound));
+        let db = common::demo_db().await;
+        assert_eq!(content::article_page(&db.pool, "khong-co", false).await.err(), Some(ApiError::NotFound));
+        assert_eq!(content::content_page(&db.pool, "khong-co").await.err(), Some(ApiError::NotFound));
+        assert_eq!(content::category_page(&db.pool, "khong-co", 1).await.err(), Some(ApiError::NotFound));
     })
 }
 
 #[test]
 fn category_pages_are_newest_first_and_paginated() {
     common::run(async {
-    let db = common::demo_db().await;
-    let mut seen = Vec::new();
-    for (page, expected) in [(1, 10), (2, 10), (3, 3)] {
-        let p = content::category_page(&db.pool, "thong-tin-trong-tinh", page).await.expect("page");
-        assert_eq!(p.total_articles, 23);
-        assert_eq!(p.total_pages, 3);
-        assert_eq!(p.articles.len(), expected, "page {page}");
-        seen.extend(p.articles.iter().map(|a| (a.published.iso.clone(), a.slug.clone())));
-    }
-    let mut sorted = seen.clone();
-    sorted.sort_by(|a, b| b.0.cmp(&a.0));
-    assert_eq!(seen, sorted, "newest first across pages");
-    let mut slugs: Vec<_> = seen.iter().map(|s| s.1.clone()).collect();
-    slugs.dedup();
-    assert_eq!(slugs.len(), 23, "no article on two pages");
-    assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 4).await.err(), Some(ApiError::NotFound));
-    assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 0).await.err(), Some(ApiError::NotFound));
+        let db = common::demo_db().await;
+        let mut seen = Vec::new();
+        for (page, expected) in [(1, 10), (2, 10), (3, 3)] {
+            let p = content::category_page(&db.pool, "thong-tin-trong-tinh", page).await.expect("page");
+            assert_eq!(p.total_articles, 23);
+            assert_eq!(p.total_pages, 3);
+            assert_eq!(p.articles.len(), expected, "page {page}");
+            seen.extend(p.articles.iter().map(|a| (a.published.iso.clone(), a.slug.clone())));
+        }
+        let mut sorted = seen.clone();
+        sorted.sort_by(|a, b| b.0.cmp(&a.0));
+        assert_eq!(seen, sorted, "newest first across pages");
+        let mut slugs: Vec<_> = seen.iter().map(|s| s.1.clone()).collect();
+        slugs.dedup();
+        assert_eq!(slugs.len(), 23, "no article on two pages");
+        assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 4).await.err(), Some(ApiError::NotFound));
+        assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 0).await.err(), Some(ApiError::NotFound));
     })
 }
 
 #[test]
 fn a_parent_category_lists_its_whole_subtree() {
     common::run(async {
-    let db = common::demo_db().await;
-    let parent = content::category_page(&db.pool, "hoat-dong", 1).await.expect("parent");
-    assert_eq!(parent.total_articles, 23 + 6 + 3);
-    let children: Vec<&str> = parent.children.iter().map(|c| c.slug.as_str()).collect();
-    assert_eq!(children, ["thong-tin-trong-tinh", "hoat-dong-hdnd", "hoat-dong-doan-dbqh"]);
-    let crumbs: Vec<(&str, bool)> = parent.crumbs.iter().map(|c| (c.label.as_str(), c.href.is_some())).collect();
-    assert_eq!(crumbs, [("Trang chủ", true), ("Hoạt động", false)]);
+        let db = common::demo_db().await;
+        let parent = content::category_page(&db.pool, "hoat-dong", 1).await.expect("parent");
+        assert_eq!(parent.total_articles, 23 + 6 + 3);
+        let children: Vec<&str> = parent.children.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(children, ["thong-tin-trong-tinh", "hoat-dong-hdnd", "hoat-dong-doan-dbqh"]);
+        let crumbs: Vec<(&str, bool)> = parent.crumbs.iter().map(|c| (c.label.as_str(), c.href.is_some())).collect();
+        assert_eq!(crumbs, [("Trang chủ", true), ("Hoạt động", false)]);
     })
 }
 
 #[test]
 fn content_pages_know_their_place_in_the_tree() {
     common::run(async {
-    let db = common::demo_db().await;
-    let page = content::content_page(&db.pool, "to-dau-tieng-bau-bang").await.expect("page");
-    assert_eq!(page.title, "Đơn vị huyện Dầu Tiếng và huyện Bàu Bàng");
-    let crumbs: Vec<&str> = page.crumbs.iter().map(|c| c.label.as_str()).collect();
-    assert_eq!(crumbs, ["Trang chủ", "Giới thiệu", "Các Tổ đại biểu HĐND tỉnh", "Đơn vị huyện Dầu Tiếng và huyện Bàu Bàng"]);
-    let intro = content::content_page(&db.pool, "gioi-thieu").await.expect("intro");
-    assert_eq!(intro.children.len(), 5);
-    let groups = content::content_page(&db.pool, "cac-to-dai-bieu").await.expect("groups");
-    assert_eq!(groups.children.len(), 7);
+        let db = common::demo_db().await;
+        let page = content::content_page(&db.pool, "to-dau-tieng-bau-bang").await.expect("page");
+        assert_eq!(page.title, "Đơn vị huyện Dầu Tiếng và huyện Bàu Bàng");
+        let crumbs: Vec<&str> = page.crumbs.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            crumbs,
+            ["Trang chủ", "Giới thiệu", "Các Tổ đại biểu HĐND tỉnh", "Đơn vị huyện Dầu Tiếng và huyện Bàu Bàng"]
+        );
+        let intro = content::content_page(&db.pool, "gioi-thieu").await.expect("intro");
+        assert_eq!(intro.children.len(), 5);
+        let groups = content::content_page(&db.pool, "cac-to-dai-bieu").await.expect("groups");
+        assert_eq!(groups.children.len(), 7);
     })
 }
 
 #[test]
 fn the_menu_is_the_seed_tree_and_every_link_resolves() {
     common::run(async {
-    let db = common::demo_db().await;
-    let chrome = content::chrome(&db.pool).await.expect("chrome");
-    let roots: Vec<&str> = chrome.menu.iter().map(|n| n.item.label.as_str()).collect();
-    assert_eq!(roots, ["Trang chủ", "Giới thiệu", "Dữ liệu HĐND các cấp", "Kiến nghị cử tri", "Giám sát", "Nghị quyết"]);
-    let all = flatten(&chrome.menu);
-    assert_eq!(all.len(), 38, "the whole seed menu");
-    assert_eq!(chrome.menu[4].children.len(), 6, "six supervising bodies");
-    let links = all.iter().map(|m| m.href.clone())
-        .chain(chrome.quick_links.iter().map(|l| l.href.clone()))
-        .chain(chrome.footer_links.iter().map(|l| l.href.clone()))
-        .chain(chrome.calendar_links.iter().map(|l| l.href.clone()));
-    for href in links {
-        if let Some(slug) = href.strip_prefix("/chuyen-muc/") {
-            content::category_page(&db.pool, slug, 1).await.unwrap_or_else(|e| panic!("{href}: {e}"));
-        } else if let Some(slug) = href.strip_prefix("/trang/") {
-            content::content_page(&db.pool, slug).await.unwrap_or_else(|e| panic!("{href}: {e}"));
-        } else if let Some((path, query)) = ["/nghi-quyet", "/giam-sat", "/kien-nghi"].iter().find_map(|p| href.strip_prefix(p).map(|q| (*p, q))) {
-            let pairs: Vec<(String, String)> = query
-                .trim_start_matches('?')
-                .split('&')
-                .filter_map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
-                .collect();
-            let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
-            let total = match path {
-                "/nghi-quyet" => {
-                    let filter = app::resolution::Filter::from_query(get).unwrap_or_else(|e| panic!("{href}: {e}"));
-                    app::data::resolutions::list(&db.pool, &filter).await.unwrap_or_else(|e| panic!("{href}: {e}")).total
-                }
-                "/giam-sat" => {
-                    let filter = app::council::SupervisionFilter::from_query(get).unwrap_or_else(|e| panic!("{href}: {e}"));
-                    app::data::council::supervisions(&db.pool, &filter).await.unwrap_or_else(|e| panic!("{href}: {e}")).total
-                }
-                _ => {
-                    let filter = app::council::PetitionFilter::from_query(get).unwrap_or_else(|e| panic!("{href}: {e}"));
-                    app::data::council::petitions(&db.pool, &filter).await.unwrap_or_else(|e| panic!("{href}: {e}")).list.total
-                }
-            };
-            assert!(total > 0, "{href} lists records");
-        } else if let Some(calendar) = href.strip_prefix("/lich/") {
-            app::data::council::week(&db.pool, calendar, None).await.unwrap_or_else(|e| panic!("{href}: {e}"));
-        } else if href == "/tai-lieu-ky-hop" {
-            assert!(!app::data::council::sessions(&db.pool).await.expect("sessions").is_empty());
-        } else {
-            assert!(href == "/" || href == "/so-do-trang", "unexpected link {href}");
+        let db = common::demo_db().await;
+        let chrome = content::chrome(&db.pool).await.expect("chrome");
+        let roots: Vec<&str> = chrome.menu.iter().map(|n| n.item.label.as_str()).collect();
+        assert_eq!(
+            roots,
+            ["Trang chủ", "Giới thiệu", "Dữ liệu HĐND các cấp", "Kiến nghị cử tri", "Giám sát", "Nghị quyết"]
+        );
+        let all = flatten(&chrome.menu);
+        assert_eq!(all.len(), 38, "the whole seed menu");
+        assert_eq!(chrome.menu[4].children.len(), 6, "six supervising bodies");
+        let links = all
+            .iter()
+            .map(|m| m.href.clone())
+            .chain(chrome.quick_links.iter().map(|l| l.href.clone()))
+            .chain(chrome.footer_links.iter().map(|l| l.href.clone()))
+            .chain(chrome.calendar_links.iter().map(|l| l.href.clone()));
+        for href in links {
+            if let Some(slug) = href.strip_prefix("/chuyen-muc/") {
+                content::category_page(&db.pool, slug, 1).await.unwrap_or_else(|e| panic!("{href}: {e}"));
+            } else if let Some(slug) = href.strip_prefix("/trang/") {
+                content::content_page(&db.pool, slug).await.unwrap_or_else(|e| panic!("{href}: {e}"));
+            } else if let Some((path, query)) =
+                ["/nghi-quyet", "/giam-sat", "/kien-nghi"].iter().find_map(|p| href.strip_prefix(p).map(|q| (*p, q)))
+            {
+                let pairs: Vec<(String, String)> = query
+                    .trim_start_matches('?')
+                    .split('&')
+                    .filter_map(|p| p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+                    .collect();
+                let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+                let total = match path {
+                    "/nghi-quyet" => {
+                        let filter = app::resolution::Filter::from_query(get).unwrap_or_else(|e| panic!("{href}: {e}"));
+                        app::data::resolutions::list(&db.pool, &filter)
+                            .await
+                            .unwrap_or_else(|e| panic!("{href}: {e}"))
+                            .total
+                    }
+                    "/giam-sat" => {
+                        let filter =
+                            app::council::SupervisionFilter::from_query(get).unwrap_or_else(|e| panic!("{href}: {e}"));
+                        app::data::council::supervisions(&db.pool, &filter)
+                            .await
+                            .unwrap_or_else(|e| panic!("{href}: {e}"))
+                            .total
+                    }
+                    _ => {
+                        let filter =
+                            app::council::PetitionFilter::from_query(get).unwrap_or_else(|e| panic!("{href}: {e}"));
+                        app::data::council::petitions(&db.pool, &filter)
+                            .await
+                            .unwrap_or_else(|e| panic!("{href}: {e}"))
+                            .list
+                            .total
+                    }
+                };
+                assert!(total > 0, "{href} lists records");
+            } else if let Some(calendar) = href.strip_prefix("/lich/") {
+                app::data::council::week(&db.pool, calendar, None).await.unwrap_or_else(|e| panic!("{href}: {e}"));
+            } else if href == "/tai-lieu-ky-hop" {
+                assert!(!app::data::council::sessions(&db.pool).await.expect("sessions").is_empty());
+            } else {
+                assert!(href == "/" || href == "/so-do-trang", "unexpected link {href}");
+            }
         }
-    }
-    assert_eq!(chrome.videos.len(), 34);
-    assert_eq!(chrome.videos[0].youtube_id, "iELwXe7sNyM");
-    assert_eq!(chrome.calendar_links.len(), 4);
-    assert_eq!(chrome.publisher.phone, "(0274) 3848936");
-    assert!(chrome.publisher.licence.contains("43/GP-STTTT"));
+        assert_eq!(chrome.videos.len(), 34);
+        assert_eq!(chrome.videos[0].youtube_id, "iELwXe7sNyM");
+        assert_eq!(chrome.calendar_links.len(), 4);
+        assert_eq!(chrome.publisher.phone, "(0274) 3848936");
+        assert!(chrome.publisher.licence.contains("43/GP-STTTT"));
     })
 }
 
 #[test]
 fn the_home_page_has_featured_and_latest() {
     common::run(async {
-    let db = common::demo_db().await;
-    let home = content::home_page(&db.pool).await.expect("home");
-    assert!(!home.featured.is_empty());
-    assert_eq!(home.latest.len(), 10);
-    assert!(home.latest.windows(2).all(|w| w[0].published.iso >= w[1].published.iso));
-    assert!(!home.sections.is_empty());
+        let db = common::demo_db().await;
+        let home = content::home_page(&db.pool).await.expect("home");
+        assert!(!home.featured.is_empty());
+        assert_eq!(home.latest.len(), 10);
+        assert!(home.latest.windows(2).all(|w| w[0].published.iso >= w[1].published.iso));
+        assert!(!home.sections.is_empty());
     })
 }
 
 #[test]
 fn the_site_map_covers_menu_categories_and_pages() {
     common::run(async {
-    let db = common::demo_db().await;
-    let map = content::site_map(&db.pool).await.expect("site map");
-    assert_eq!(flatten(&map.categories).len(), 32);
-    assert_eq!(flatten(&map.pages).len(), 22);
-    assert_eq!(map.menu.len(), 6);
+        let db = common::demo_db().await;
+        let map = content::site_map(&db.pool).await.expect("site map");
+        assert_eq!(flatten(&map.categories).len(), 32);
+        assert_eq!(flatten(&map.pages).len(), 22);
+        assert_eq!(map.menu.len(), 6);
     })
 }
 
 #[test]
 fn demo_content_loads_once() {
     common::run(async {
-    let db = common::demo_db().await;
-    assert!(!server::demo::load_if_empty(&db.pool, db._dir.path()).await.expect("second load"));
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles").fetch_one(&db.pool).await.expect("count");
-    assert_eq!(n, 78);
+        let db = common::demo_db().await;
+        assert!(!server::demo::load_if_empty(&db.pool, db._dir.path()).await.expect("second load"));
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles").fetch_one(&db.pool).await.expect("count");
+        assert_eq!(n, 78);
     })
 }
 
 #[test]
 fn a_visit_is_a_visitor_away_for_thirty_minutes() {
     common::run(async {
-    let db = common::demo_db().await;
-    let t0 = 1_800_000_000;
-    let start = visits::stats(&db.pool, t0).await.expect("stats");
-    assert_eq!(start.total, 2_483_445);
-    assert_eq!(start.online, 0);
+        let db = common::demo_db().await;
+        let t0 = 1_800_000_000;
+        let start = visits::stats(&db.pool, t0).await.expect("stats");
+        assert_eq!(start.total, 2_483_445);
+        assert_eq!(start.online, 0);
 
-    visits::touch(&db.pool, "a", t0).await.expect("touch");
-    visits::touch(&db.pool, "a", t0 + 60).await.expect("touch");
-    visits::touch(&db.pool, "b", t0 + 120).await.expect("touch");
-    let s = visits::stats(&db.pool, t0 + 120).await.expect("stats");
-    assert_eq!(s.total, 2_483_447, "a returning within minutes is the same visit");
-    assert_eq!(s.online, 2);
+        visits::touch(&db.pool, "a", t0).await.expect("touch");
+        visits::touch(&db.pool, "a", t0 + 60).await.expect("touch");
+        visits::touch(&db.pool, "b", t0 + 120).await.expect("touch");
+        let s = visits::stats(&db.pool, t0 + 120).await.expect("stats");
+        assert_eq!(s.total, 2_483_447, "a returning within minutes is the same visit");
+        assert_eq!(s.online, 2);
 
-    // Ten minutes later only b is still online; 31 minutes after its last visit a comes back.
-    visits::touch(&db.pool, "b", t0 + 600).await.expect("touch");
-    assert_eq!(visits::stats(&db.pool, t0 + 600).await.expect("stats").online, 1);
-    visits::touch(&db.pool, "a", t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("touch");
-    let s = visits::stats(&db.pool, t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("stats");
-    assert_eq!(s.total, 2_483_448);
+        // Ten minutes later only b is still online; 31 minutes after its last visit a comes back.
+        visits::touch(&db.pool, "b", t0 + 600).await.expect("touch");
+        assert_eq!(visits::stats(&db.pool, t0 + 600).await.expect("stats").online, 1);
+        visits::touch(&db.pool, "a", t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("touch");
+        let s = visits::stats(&db.pool, t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("stats");
+        assert_eq!(s.total, 2_483_448);
     })
 }
 

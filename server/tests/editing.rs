@@ -51,7 +51,8 @@ fn json(path: &str, cookie: Option<&str>, body: serde_json::Value) -> Request<Bo
 }
 
 async fn login(app: &axum::Router, email: &str) -> String {
-    let (status, headers, body) = send(app, form("/api/login", None, &format!("email={email}&password={PASSWORD}"))).await;
+    let (status, headers, body) =
+        send(app, form("/api/login", None, &format!("email={email}&password={PASSWORD}"))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let cookie = headers.get(header::SET_COOKIE).expect("session cookie").to_str().expect("ascii");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
@@ -86,11 +87,19 @@ fn every_write_needs_a_session_and_the_same_site() {
             form("/api/restore_article", None, &format!("slug={SEED}&version=1&base_version={version}")),
             form("/api/create_article", None, "category=thong-tin-trong-tinh"),
             form("/api/trash_article", None, &format!("slug={SEED}&trashed=true")),
-            json("/api/save_page", None, serde_json::json!({ "slug": "gioi-thieu", "base_version": 1, "fields": { "title": "x", "description": "", "body_html": "" } })),
+            json(
+                "/api/save_page",
+                None,
+                serde_json::json!({ "slug": "gioi-thieu", "base_version": 1, "fields": { "title": "x", "description": "", "body_html": "" } }),
+            ),
             form("/api/restore_page", None, "slug=gioi-thieu&version=1&base_version=1"),
             form("/api/article_history", None, &format!("slug={SEED}")),
             form("/api/trash", None, ""),
-            json("/api/save_record", None, serde_json::json!({ "kind": "resolution", "slug": "12-2022-nq-hdnd", "base_version": 1, "fields": [["number", "1/2022/NQ-HĐND"]] })),
+            json(
+                "/api/save_record",
+                None,
+                serde_json::json!({ "kind": "resolution", "slug": "12-2022-nq-hdnd", "base_version": 1, "fields": [["number", "1/2022/NQ-HĐND"]] }),
+            ),
             form("/api/restore_record", None, "kind=resolution&slug=12-2022-nq-hdnd&version=1&base_version=1"),
             form("/api/trash_record", None, "kind=petition&slug=kn-demo-1&trashed=true"),
             form("/api/record_history", None, "kind=supervision&slug=x"),
@@ -140,15 +149,18 @@ fn login_failures_say_nothing_specific_and_are_rate_limited() {
         let db = common::demo_db().await;
         let app = app(db.pool.clone());
         accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
-        let (s1, _, wrong_password) = send(&app, form("/api/login", None, "email=bientap%40hdnd.vn&password=sai-mat-khau")).await;
-        let (s2, _, unknown_user) = send(&app, form("/api/login", None, "email=khong-co%40hdnd.vn&password=sai-mat-khau")).await;
+        let (s1, _, wrong_password) =
+            send(&app, form("/api/login", None, "email=bientap%40hdnd.vn&password=sai-mat-khau")).await;
+        let (s2, _, unknown_user) =
+            send(&app, form("/api/login", None, "email=khong-co%40hdnd.vn&password=sai-mat-khau")).await;
         assert_eq!(s1, StatusCode::BAD_REQUEST);
         assert_eq!(s2, StatusCode::BAD_REQUEST);
         assert_eq!(wrong_password, unknown_user, "the same answer whatever was wrong");
         for _ in 0..4 {
             send(&app, form("/api/login", None, "email=bientap%40hdnd.vn&password=sai-mat-khau")).await;
         }
-        let (status, _, body) = send(&app, form("/api/login", None, &format!("email=bientap%40hdnd.vn&password={PASSWORD}"))).await;
+        let (status, _, body) =
+            send(&app, form("/api/login", None, &format!("email=bientap%40hdnd.vn&password={PASSWORD}"))).await;
         assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits: {body}");
         // Another account from the same address is not blocked by this one's failures.
         accounts::add_user(&db.pool, "khac@hdnd.vn", Role::Admin, PASSWORD).await.expect("user");
@@ -240,7 +252,10 @@ fn a_save_from_an_older_version_is_refused_with_the_other_changes() {
         merged.title = first.title.clone();
         editing::save_article(&db.pool, &user(id), SEED, conflict.version, &merged, "B").await.expect("merged");
         let stored = content::article_page(&db.pool, SEED, false).await.expect("article").article;
-        assert_eq!((stored.title.as_str(), stored.lead.as_str()), ("Bản của biên tập viên A", "Sapo của biên tập viên B"));
+        assert_eq!(
+            (stored.title.as_str(), stored.lead.as_str()),
+            ("Bản của biên tập viên A", "Sapo của biên tập viên B")
+        );
     })
 }
 
@@ -275,7 +290,11 @@ fn drafts_scheduled_and_trashed_articles_are_invisible_to_visitors() {
         let before = content::category_page(&db.pool, "thong-tin-trong-tinh", 1).await.expect("list").total_articles;
 
         let slug = editing::create_article(&db.pool, &user(id), "thong-tin-trong-tinh").await.expect("create");
-        assert_eq!(content::article_page(&db.pool, &slug, false).await.err(), Some(ApiError::NotFound), "a draft is hidden");
+        assert_eq!(
+            content::article_page(&db.pool, &slug, false).await.err(),
+            Some(ApiError::NotFound),
+            "a draft is hidden"
+        );
         let draft = content::article_page(&db.pool, &slug, true).await.expect("editors see drafts").article;
         assert_eq!(draft.visibility, app::model::Visibility::Draft);
 
@@ -283,15 +302,29 @@ fn drafts_scheduled_and_trashed_articles_are_invisible_to_visitors() {
         fields.title = "Hội nghị tổng kết công tác năm".into();
         fields.status = Status::Published;
         fields.published_local = "2099-01-01T08:00".into();
-        let saved = editing::save_article(&db.pool, &user(id), &slug, draft.version, &fields, "hẹn giờ").await.expect("schedule");
+        let saved = editing::save_article(&db.pool, &user(id), &slug, draft.version, &fields, "hẹn giờ")
+            .await
+            .expect("schedule");
         assert_eq!(saved.slug, "hoi-nghi-tong-ket-cong-tac-nam", "a draft's address follows its title");
-        assert_eq!(content::article_page(&db.pool, &saved.slug, false).await.err(), Some(ApiError::NotFound), "scheduled is hidden");
-        assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 1).await.expect("list").total_articles, before);
+        assert_eq!(
+            content::article_page(&db.pool, &saved.slug, false).await.err(),
+            Some(ApiError::NotFound),
+            "scheduled is hidden"
+        );
+        assert_eq!(
+            content::category_page(&db.pool, "thong-tin-trong-tinh", 1).await.expect("list").total_articles,
+            before
+        );
 
         fields.published_local = "2024-01-01T08:00".into();
-        let published = editing::save_article(&db.pool, &user(id), &saved.slug, saved.version, &fields, "đăng").await.expect("publish");
+        let published = editing::save_article(&db.pool, &user(id), &saved.slug, saved.version, &fields, "đăng")
+            .await
+            .expect("publish");
         assert!(content::article_page(&db.pool, &published.slug, false).await.is_ok());
-        assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 1).await.expect("list").total_articles, before + 1);
+        assert_eq!(
+            content::category_page(&db.pool, "thong-tin-trong-tinh", 1).await.expect("list").total_articles,
+            before + 1
+        );
 
         editing::set_trashed(&db.pool, &published.slug, true).await.expect("trash");
         assert_eq!(content::article_page(&db.pool, &published.slug, true).await.err(), Some(ApiError::NotFound));
@@ -349,7 +382,10 @@ fn images_are_checked_stored_by_hash_and_cached() {
         let get = Request::get(&uploaded.url).body(Body::empty()).expect("request");
         let (status, headers, _) = send(&app, get).await;
         assert_eq!(status, StatusCode::OK);
-        assert_eq!(headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()), Some("public, max-age=31536000, immutable"));
+        assert_eq!(
+            headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()),
+            Some("public, max-age=31536000, immutable")
+        );
 
         // The same image again is the same file.
         let (_, _, again) = send(&app, multipart(Some(&cookie), &image)).await;
@@ -362,13 +398,17 @@ fn only_administrators_manage_accounts() {
     common::run(async {
         let db = common::demo_db().await;
         let app = app(db.pool.clone());
-        let add = |cookie: Option<&str>| form("/api/add_account", cookie, "email=moi%40hdnd.vn&role=editor&password=mat-khau-moi-123");
+        let add = |cookie: Option<&str>| {
+            form("/api/add_account", cookie, "email=moi%40hdnd.vn&role=editor&password=mat-khau-moi-123")
+        };
         assert_eq!(send(&app, add(None)).await.0, StatusCode::UNAUTHORIZED);
         let editor = editor_session(&db, &app).await;
         assert_eq!(send(&app, add(Some(&editor))).await.0, StatusCode::FORBIDDEN);
         assert_eq!(send(&app, form("/api/accounts", Some(&editor), "")).await.0, StatusCode::FORBIDDEN);
         assert_eq!(
-            send(&app, form("/api/set_account_disabled", Some(&editor), "email=bientap%40hdnd.vn&disabled=true")).await.0,
+            send(&app, form("/api/set_account_disabled", Some(&editor), "email=bientap%40hdnd.vn&disabled=true"))
+                .await
+                .0,
             StatusCode::FORBIDDEN
         );
         assert_eq!(accounts::list_users(&db.pool).await.expect("list").len(), 1, "nothing was added");
@@ -377,9 +417,11 @@ fn only_administrators_manage_accounts() {
         let admin = login(&app, "quantri%40hdnd.vn").await;
         let (status, _, body) = send(&app, add(Some(&admin))).await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        let (status, _, _) = send(&app, form("/api/set_account_disabled", Some(&admin), "email=quantri%40hdnd.vn&disabled=true")).await;
+        let (status, _, _) =
+            send(&app, form("/api/set_account_disabled", Some(&admin), "email=quantri%40hdnd.vn&disabled=true")).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "an administrator cannot lock themselves out");
-        let (status, _, _) = send(&app, form("/api/reset_account_password", Some(&admin), "email=moi%40hdnd.vn&password=ngan")).await;
+        let (status, _, _) =
+            send(&app, form("/api/reset_account_password", Some(&admin), "email=moi%40hdnd.vn&password=ngan")).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "weak passwords are refused");
         let (status, _, body) = send(&app, form("/api/accounts", Some(&admin), "")).await;
         assert_eq!(status, StatusCode::OK);
@@ -392,7 +434,9 @@ fn only_administrators_manage_accounts() {
 fn attachment(cookie: Option<&str>, kind: &str, slug: &str, file_name: &str, bytes: &[u8]) -> Request<Body> {
     let mut body = Vec::new();
     for (name, value) in [("kind", kind), ("slug", slug)] {
-        body.extend_from_slice(format!("--XYZ\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+        body.extend_from_slice(
+            format!("--XYZ\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
     }
     body.extend_from_slice(format!("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
     body.extend_from_slice(bytes);
@@ -412,7 +456,8 @@ fn editors_attach_and_detach_documents_on_records() {
         let pdf = b"%PDF-1.4\n% Nghi quyet dinh kem thu\n%%EOF\n".to_vec();
         assert_eq!(send(&app, attachment(None, "resolution", slug, "nq.pdf", &pdf)).await.0, StatusCode::UNAUTHORIZED);
         let cookie = editor_session(&db, &app).await;
-        let (status, _, body) = send(&app, attachment(Some(&cookie), "resolution", slug, "gia-mao.pdf", b"<html>")).await;
+        let (status, _, body) =
+            send(&app, attachment(Some(&cookie), "resolution", slug, "gia-mao.pdf", b"<html>")).await;
         assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
         assert!(body.contains("không đúng với loại tệp"), "{body}");
         let (status, _, _) = send(&app, attachment(Some(&cookie), "resolution", slug, "virus.exe", b"MZ")).await;
@@ -420,28 +465,37 @@ fn editors_attach_and_detach_documents_on_records() {
         let (status, _, _) = send(&app, attachment(Some(&cookie), "body", "ban-phap-che", "a.pdf", &pdf)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "bodies carry no files");
 
-        let (status, _, body) = send(&app, attachment(Some(&cookie), "resolution", slug, "Phụ lục kèm theo.pdf", &pdf)).await;
+        let (status, _, body) =
+            send(&app, attachment(Some(&cookie), "resolution", slug, "Phụ lục kèm theo.pdf", &pdf)).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let file: app::resolution::AttachedFile = serde_json::from_str(&body).expect("attached file");
         assert_eq!(file.name, "Phụ lục kèm theo.pdf");
         let detail = app::data::resolutions::detail(&db.pool, slug).await.expect("detail");
         assert!(detail.files.iter().any(|f| f.url == file.url), "the page lists the new file");
-        let (status, headers, downloaded) = send(&app, Request::get(file.url.as_str()).body(Body::empty()).expect("request")).await;
+        let (status, headers, downloaded) =
+            send(&app, Request::get(file.url.as_str()).body(Body::empty()).expect("request")).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
         assert_eq!(downloaded.as_bytes(), pdf.as_slice());
 
         // A session document's title is searchable as soon as it is attached.
-        let session: String = sqlx::query_scalar("SELECT slug FROM council_sessions LIMIT 1").fetch_one(&db.pool).await.expect("session");
-        let (status, _, _) = send(&app, attachment(Some(&cookie), "session", &session, "Tờ trình về cầu Bạch Đằng Hai.pdf", &pdf)).await;
+        let session: String =
+            sqlx::query_scalar("SELECT slug FROM council_sessions LIMIT 1").fetch_one(&db.pool).await.expect("session");
+        let (status, _, _) =
+            send(&app, attachment(Some(&cookie), "session", &session, "Tờ trình về cầu Bạch Đằng Hai.pdf", &pdf)).await;
         assert_eq!(status, StatusCode::OK);
         let q = app::search::SearchQuery { q: "bach dang hai".into(), kind: None, page: 1 };
         assert_eq!(app::data::search::search(&db.pool, &q).await.expect("search").total, 1);
 
         let stored = file.url.trim_start_matches("/tai-lieu/");
-        let (status, _, _) = send(&app, form("/api/detach_file", None, &format!("kind=resolution&slug={slug}&stored={stored}"))).await;
+        let (status, _, _) =
+            send(&app, form("/api/detach_file", None, &format!("kind=resolution&slug={slug}&stored={stored}"))).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
-        let (status, _, body) = send(&app, form("/api/detach_file", Some(&cookie), &format!("kind=resolution&slug={slug}&stored={stored}"))).await;
+        let (status, _, body) = send(
+            &app,
+            form("/api/detach_file", Some(&cookie), &format!("kind=resolution&slug={slug}&stored={stored}")),
+        )
+        .await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let detail = app::data::resolutions::detail(&db.pool, slug).await.expect("detail");
         assert!(detail.files.iter().all(|f| f.url != file.url));

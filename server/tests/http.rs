@@ -29,49 +29,73 @@ fn page(path: &str) -> Request<Body> {
 #[test]
 fn pages_render_on_the_server_with_status_codes() {
     common::run(async {
-    let db = common::demo_db().await;
-    let app = app(db.pool.clone());
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
 
-    let (status, headers, body) = send(&app, page("/bai-viet/trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong")).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(body.contains(r#"<html lang="vi""#));
-    assert!(body.contains("Thứ 2, 20/06/2022"));
-    assert!(body.contains("Liên tiếp 4 lần được ICF vinh danh"));
-    assert!(body.contains("<title>Triển khai Đề án xây dựng Thành phố thông minh"));
-    assert!(body.contains(r#"name="description""#));
-    assert!(headers.get(header::SET_COOKIE).is_some_and(|c| c.to_str().unwrap_or("").contains("HttpOnly")));
+        let (status, headers, body) = send(
+            &app,
+            page("/bai-viet/trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains(r#"<html lang="vi""#));
+        assert!(body.contains("Thứ 2, 20/06/2022"));
+        assert!(body.contains("Liên tiếp 4 lần được ICF vinh danh"));
+        assert!(body.contains("<title>Triển khai Đề án xây dựng Thành phố thông minh"));
+        assert!(body.contains(r#"name="description""#));
+        assert!(headers.get(header::SET_COOKIE).is_some_and(|c| c.to_str().unwrap_or("").contains("HttpOnly")));
 
-    for missing in ["/bai-viet/khong-co-bai-nay", "/khong-ton-tai", "/chuyen-muc/thong-tin-trong-tinh?trang=99", "/chuyen-muc/thong-tin-trong-tinh?trang=abc", "/trang/khong-co"] {
-        let (status, _, body) = send(&app, page(missing)).await;
-        assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
-        assert!(body.contains("Không tìm thấy trang"), "{missing}");
-    }
+        for missing in [
+            "/bai-viet/khong-co-bai-nay",
+            "/khong-ton-tai",
+            "/chuyen-muc/thong-tin-trong-tinh?trang=99",
+            "/chuyen-muc/thong-tin-trong-tinh?trang=abc",
+            "/trang/khong-co",
+        ] {
+            let (status, _, body) = send(&app, page(missing)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+            assert!(body.contains("Không tìm thấy trang"), "{missing}");
+        }
 
-    let (status, _, body) = send(&app, page("/chuyen-muc/thong-tin-trong-tinh?trang=3")).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(body.contains(r#"<span aria-current="page" class="page-current">3</span>"#));
+        let (status, _, body) = send(&app, page("/chuyen-muc/thong-tin-trong-tinh?trang=3")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains(r#"<span aria-current="page" class="page-current">3</span>"#));
     })
 }
 
 #[test]
 fn page_loads_count_visits_but_assets_do_not() {
     common::run(async {
-    let db = common::demo_db().await;
-    let app = app(db.pool.clone());
-    let total = || async {
-        app::data::visits::stats(&db.pool, app::data::now()).await.expect("stats").total
-    };
-    let before = total().await;
-    let (_, headers, _) = send(&app, page("/")).await;
-    assert_eq!(total().await, before + 1);
-    let cookie = headers.get(header::SET_COOKIE).expect("cookie").to_str().expect("ascii").split(';').next().expect("pair").to_string();
-    let again = Request::get("/so-do-trang").header(header::ACCEPT, "text/html").header(header::COOKIE, cookie).body(Body::empty()).expect("request");
-    let (status, headers, _) = send(&app, again).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(headers.get(header::SET_COOKIE).is_none(), "a known visitor keeps their id");
-    assert_eq!(total().await, before + 1, "same visitor, same visit");
-    send(&app, Request::get("/favicon.svg").header(header::ACCEPT, "text/html").body(Body::empty()).expect("request")).await;
-    assert_eq!(total().await, before + 1);
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let total = || async { app::data::visits::stats(&db.pool, app::data::now()).await.expect("stats").total };
+        let before = total().await;
+        let (_, headers, _) = send(&app, page("/")).await;
+        assert_eq!(total().await, before + 1);
+        let cookie = headers
+            .get(header::SET_COOKIE)
+            .expect("cookie")
+            .to_str()
+            .expect("ascii")
+            .split(';')
+            .next()
+            .expect("pair")
+            .to_string();
+        let again = Request::get("/so-do-trang")
+            .header(header::ACCEPT, "text/html")
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
+            .expect("request");
+        let (status, headers, _) = send(&app, again).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(headers.get(header::SET_COOKIE).is_none(), "a known visitor keeps their id");
+        assert_eq!(total().await, before + 1, "same visitor, same visit");
+        send(
+            &app,
+            Request::get("/favicon.svg").header(header::ACCEPT, "text/html").body(Body::empty()).expect("request"),
+        )
+        .await;
+        assert_eq!(total().await, before + 1);
     })
 }
 
@@ -93,65 +117,69 @@ const SEED: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-th
 #[test]
 fn the_share_form_validates_on_the_server_and_answers_honestly() {
     common::run(async {
-    let db = common::demo_db().await;
-    let app = app(db.pool.clone());
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
 
-    let (status, _, body) = send(&app, share(&format!("slug={SEED}&from=khong-hop-le&to=ban%40vd.vn"), "application/json")).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(body.contains("Email không hợp lệ"), "{body}");
+        let (status, _, body) =
+            send(&app, share(&format!("slug={SEED}&from=khong-hop-le&to=ban%40vd.vn"), "application/json")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains("Email không hợp lệ"), "{body}");
 
-    let (status, _, body) = send(&app, share(&format!("slug={SEED}&from=toi%40vd.vn&to=ban%40vd.vn"), "application/json")).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("chưa được gửi"), "{body}");
+        let (status, _, body) =
+            send(&app, share(&format!("slug={SEED}&from=toi%40vd.vn&to=ban%40vd.vn"), "application/json")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains("chưa được gửi"), "{body}");
 
-    let (status, _, _) = send(&app, share("slug=khong-co&from=toi%40vd.vn&to=ban%40vd.vn", "application/json")).await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _, _) =
+            send(&app, share("slug=khong-co&from=toi%40vd.vn&to=ban%40vd.vn", "application/json")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
 
-    let (status, _, body) = send(&app, share("slug=x", "application/json")).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "missing fields: {body}");
+        let (status, _, body) = send(&app, share("slug=x", "application/json")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "missing fields: {body}");
 
-    // Without JavaScript: the form posts and the browser is sent back to the article.
-    let (status, headers, _) = send(&app, share(&format!("slug={SEED}&from=toi%40vd.vn&to=sai"), "text/html")).await;
-    assert!(status.is_redirection(), "{status}");
-    let location = headers.get(header::LOCATION).expect("location").to_str().expect("ascii");
-    assert_eq!(location, format!("/bai-viet/{SEED}?chia_se=loi-den#chia-se"));
-    let (_, _, body) = send(&app, page(&format!("/bai-viet/{SEED}?chia_se=loi-den"))).await;
-    assert!(body.contains("Email không hợp lệ"));
+        // Without JavaScript: the form posts and the browser is sent back to the article.
+        let (status, headers, _) =
+            send(&app, share(&format!("slug={SEED}&from=toi%40vd.vn&to=sai"), "text/html")).await;
+        assert!(status.is_redirection(), "{status}");
+        let location = headers.get(header::LOCATION).expect("location").to_str().expect("ascii");
+        assert_eq!(location, format!("/bai-viet/{SEED}?chia_se=loi-den#chia-se"));
+        let (_, _, body) = send(&app, page(&format!("/bai-viet/{SEED}?chia_se=loi-den"))).await;
+        assert!(body.contains("Email không hợp lệ"));
     })
 }
 
 #[test]
 fn server_functions_answer_json_and_are_not_cached() {
     common::run(async {
-    let db = common::demo_db().await;
-    let app = app(db.pool.clone());
-    let req = post("/api/category")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from("slug=thong-tin-trong-tinh&page=2"))
-        .expect("request");
-    let (status, headers, body) = send(&app, req).await;
-    assert_eq!(status, StatusCode::OK);
-    assert_eq!(headers.get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap_or("")), Some("no-store"));
-    let page: app::model::CategoryPage = serde_json::from_str(&body).expect("json");
-    assert_eq!(page.page, 2);
-    assert_eq!(page.articles.len(), 10);
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let req = post("/api/category")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("slug=thong-tin-trong-tinh&page=2"))
+            .expect("request");
+        let (status, headers, body) = send(&app, req).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers.get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap_or("")), Some("no-store"));
+        let page: app::model::CategoryPage = serde_json::from_str(&body).expect("json");
+        assert_eq!(page.page, 2);
+        assert_eq!(page.articles.len(), 10);
     })
 }
 
 #[test]
 fn responses_are_compressed_when_the_browser_accepts_it() {
     common::run(async {
-    let db = common::demo_db().await;
-    let app = app(db.pool.clone());
-    for encoding in ["br", "gzip"] {
-        let req = Request::get("/so-do-trang")
-            .header(header::ACCEPT, "text/html")
-            .header(header::ACCEPT_ENCODING, encoding)
-            .body(Body::empty())
-            .expect("request");
-        let res = app.clone().oneshot(req).await.expect("response");
-        assert_eq!(res.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap_or("")), Some(encoding));
-    }
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        for encoding in ["br", "gzip"] {
+            let req = Request::get("/so-do-trang")
+                .header(header::ACCEPT, "text/html")
+                .header(header::ACCEPT_ENCODING, encoding)
+                .body(Body::empty())
+                .expect("request");
+            let res = app.clone().oneshot(req).await.expect("response");
+            assert_eq!(res.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap_or("")), Some(encoding));
+        }
     })
 }
 

@@ -44,9 +44,19 @@ fn every_filter_narrows_the_list_and_combines() {
         }
         let y2019 = check(Filter { year: Some(2019), page: 1, ..Default::default() }).await;
         assert!(y2019.items.iter().all(|r| r.signed.ends_with("/2019")));
-        let combined = check(Filter { term: Some("IX".into()), validity: Some(Validity::Expired), level: Some(Level::Province), page: 1, ..Default::default() }).await;
+        let combined = check(Filter {
+            term: Some("IX".into()),
+            validity: Some(Validity::Expired),
+            level: Some(Level::Province),
+            page: 1,
+            ..Default::default()
+        })
+        .await;
         assert!(combined.total > 0);
-        assert!(combined.items.iter().all(|r| r.term == "IX" && r.validity == Validity::Expired && r.level == Level::Province));
+        assert!(combined
+            .items
+            .iter()
+            .all(|r| r.term == "IX" && r.validity == Validity::Expired && r.level == Level::Province));
         assert_eq!(all.years.first(), Some(&2025));
     })
 }
@@ -56,10 +66,14 @@ fn sorting_and_pages() {
     common::run(async {
         let db = common::demo_db().await;
         let newest = resolutions::list(&db.pool, &Filter { page: 1, ..Default::default() }).await.expect("newest");
-        let oldest = resolutions::list(&db.pool, &Filter { sort: Sort::Oldest, page: 1, ..Default::default() }).await.expect("oldest");
+        let oldest = resolutions::list(&db.pool, &Filter { sort: Sort::Oldest, page: 1, ..Default::default() })
+            .await
+            .expect("oldest");
         assert!(newest.items[0].signed.ends_with("/2025"));
         assert!(oldest.items[0].signed.ends_with("/2011"));
-        let last = resolutions::list(&db.pool, &Filter { page: newest.total_pages, ..Default::default() }).await.expect("last page");
+        let last = resolutions::list(&db.pool, &Filter { page: newest.total_pages, ..Default::default() })
+            .await
+            .expect("last page");
         assert_eq!(
             (newest.total_pages - 1) as u64 * PAGE_SIZE as u64 + last.items.len() as u64,
             newest.total,
@@ -74,9 +88,17 @@ fn sorting_and_pages() {
 fn a_resolution_shows_its_relations_and_files() {
     common::run(async {
         let db = common::demo_db().await;
-        let replaced = resolutions::list(&db.pool, &Filter { validity: Some(Validity::Expired), doc_type: Some(DocType::Normative), page: 1, ..Default::default() })
-            .await
-            .expect("list");
+        let replaced = resolutions::list(
+            &db.pool,
+            &Filter {
+                validity: Some(Validity::Expired),
+                doc_type: Some(DocType::Normative),
+                page: 1,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("list");
         let old = resolutions::detail(&db.pool, &replaced.items[0].slug).await.expect("detail");
         let by = old.related.iter().find(|r| r.relation == "Được thay thế bởi").expect("replaced by a newer one");
         let newer = resolutions::detail(&db.pool, &by.slug).await.expect("newer");
@@ -94,12 +116,19 @@ fn files_download_with_their_name_and_pages_render() {
         let db = common::demo_db().await;
         let options = LeptosOptions::builder().output_name("hdnd").site_root("target/site").build();
         let app = server::http::router(db.pool.clone(), options, db._dir.path());
-        let first = resolutions::list(&db.pool, &Filter { page: 1, ..Default::default() }).await.expect("list").items[0].clone();
+        let first = resolutions::list(&db.pool, &Filter { page: 1, ..Default::default() }).await.expect("list").items
+            [0]
+        .clone();
         let detail = resolutions::detail(&db.pool, &first.slug).await.expect("detail");
-        let res = app.clone().oneshot(Request::get(&detail.files[0].url).body(Body::empty()).expect("req")).await.expect("res");
+        let res = app
+            .clone()
+            .oneshot(Request::get(&detail.files[0].url).body(Body::empty()).expect("req"))
+            .await
+            .expect("res");
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()), Some("application/pdf"));
-        let disposition = res.headers().get(header::CONTENT_DISPOSITION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let disposition =
+            res.headers().get(header::CONTENT_DISPOSITION).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
         assert!(disposition.starts_with("attachment;") && disposition.contains(".pdf"), "{disposition}");
         let body = res.into_body().collect().await.expect("body").to_bytes();
         assert!(body.starts_with(b"%PDF-1.4"));
@@ -108,7 +137,8 @@ fn files_download_with_their_name_and_pages_render() {
             let res = app.clone().oneshot(Request::get(bad).body(Body::empty()).expect("req")).await.expect("res");
             assert_eq!(res.status(), StatusCode::NOT_FOUND, "{bad}");
         }
-        let page = |path: String| Request::get(path).header(header::ACCEPT, "text/html").body(Body::empty()).expect("req");
+        let page =
+            |path: String| Request::get(path).header(header::ACCEPT, "text/html").body(Body::empty()).expect("req");
         let res = app.clone().oneshot(page("/nghi-quyet?khoa=IX&hieu_luc=het-hieu-luc".into())).await.expect("res");
         assert_eq!(res.status(), StatusCode::OK);
         let html = String::from_utf8_lossy(&res.into_body().collect().await.expect("body").to_bytes()).into_owned();

@@ -1,7 +1,7 @@
 //! Account management for administrators (the same operations as `server user …`).
 
-use crate::model::AccountRow;
 use crate::error::ApiError;
+use crate::model::AccountRow;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -61,7 +61,9 @@ pub async fn reset_account_password(email: String, password: String) -> Result<(
 pub fn account_result_message(code: &str) -> Option<&'static str> {
     match code {
         "da-tao" => Some("Đã tạo tài khoản."),
-        "loi-tao" => Some("Chưa tạo được tài khoản: email phải hợp lệ, chưa được dùng, và mật khẩu có ít nhất 10 ký tự."),
+        "loi-tao" => {
+            Some("Chưa tạo được tài khoản: email phải hợp lệ, chưa được dùng, và mật khẩu có ít nhất 10 ký tự.")
+        }
         "da-khoa" => Some("Đã khóa tài khoản; mọi phiên đăng nhập của tài khoản đã kết thúc."),
         "da-mo" => Some("Đã mở khóa tài khoản."),
         "da-dat-lai" => Some("Đã đặt lại mật khẩu; mọi phiên đăng nhập của tài khoản đã kết thúc."),

@@ -123,7 +123,12 @@ pub async fn record_for_edit(kind: String, slug: String) -> Result<EditableRecor
 }
 
 #[server(prefix = "/api", endpoint = "save_record", input = Json)]
-pub async fn save_record(kind: String, slug: String, base_version: i64, fields: RecordFields) -> Result<Saved, ApiError> {
+pub async fn save_record(
+    kind: String,
+    slug: String,
+    base_version: i64,
+    fields: RecordFields,
+) -> Result<Saved, ApiError> {
     let user = crate::session::require_editor().await?;
     let pool = crate::data::pool()?;
     let kind = kind_of(&kind)?;

@@ -3,7 +3,14 @@
 use leptos::prelude::*;
 
 /// One labelled select of the filter form; `all` adds "Tất cả" (the empty value) first.
-pub fn select(id: &'static str, name: &'static str, label: &'static str, all: bool, options: Vec<(String, String)>, selected: String) -> impl IntoView {
+pub fn select(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    all: bool,
+    options: Vec<(String, String)>,
+    selected: String,
+) -> impl IntoView {
     let all = all.then(|| {
         let selected = selected.is_empty();
         view! { <option value="" selected=selected>"Tất cả"</option> }
@@ -24,7 +31,6 @@ pub fn select(id: &'static str, name: &'static str, label: &'static str, all: bo
         </div>
     }
 }
-
 
 /// A fixed vocabulary as select options.
 pub fn options(choices: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -10,14 +10,9 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn ShareForm(slug: String, title: String) -> impl IntoView {
     // After a post without JavaScript, the server redirects back with the outcome.
-    let returned = use_query_map()
-        .get_untracked()
-        .get(SHARE_RESULT_PARAM)
-        .and_then(|code| parse_share_result(&code));
+    let returned = use_query_map().get_untracked().get(SHARE_RESULT_PARAM).and_then(|code| parse_share_result(&code));
     let errors = RwSignal::new(returned.map(|(e, _)| e).unwrap_or_default());
-    let status = RwSignal::new(
-        returned.filter(|(_, valid)| *valid).map(|_| share::NOT_SENT.to_string()),
-    );
+    let status = RwSignal::new(returned.filter(|(_, valid)| *valid).map(|_| share::NOT_SENT.to_string()));
     let pending = RwSignal::new(false);
     let from = NodeRef::<leptos::html::Input>::new();
     let to = NodeRef::<leptos::html::Input>::new();

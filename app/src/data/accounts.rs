@@ -16,7 +16,6 @@ pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
-
 #[derive(Debug, thiserror::Error)]
 pub enum AccountError {
     #[error("Địa chỉ email không hợp lệ.")]
@@ -171,7 +170,13 @@ pub enum LoginOutcome {
     Throttled,
 }
 
-pub async fn login(pool: &SqlitePool, email: &str, password: &str, ip: &str, now: i64) -> Result<LoginOutcome, ApiError> {
+pub async fn login(
+    pool: &SqlitePool,
+    email: &str,
+    password: &str,
+    ip: &str,
+    now: i64,
+) -> Result<LoginOutcome, ApiError> {
     let email = normalise_email(email);
     let since = now - FAILURE_WINDOW_SECS;
     let by_account: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE email = ?1 AND at >= ?2")
@@ -198,7 +203,9 @@ pub async fn login(pool: &SqlitePool, email: &str, password: &str, ip: &str, now
     let hash = row.as_ref().map(|r| r.1.as_str()).unwrap_or(dummy);
     let password_ok = verify_password(password, hash).await;
     let user = match row {
-        Some((id, _, role, false)) if password_ok => Role::parse(&role).map(|role| UserInfo { id, email: email.clone(), role }),
+        Some((id, _, role, false)) if password_ok => {
+            Role::parse(&role).map(|role| UserInfo { id, email: email.clone(), role })
+        }
         _ => None,
     };
     let Some(user) = user else {

@@ -1,8 +1,8 @@
 //! Reading the public content: menus, categories, articles, pages, settings.
 
 use super::time::vn_time;
-use crate::error::ApiError;
 use crate::editing::Status;
+use crate::error::ApiError;
 use crate::model::*;
 use crate::tree::{self, TreeNode};
 use sqlx::{FromRow, SqlitePool};
@@ -31,15 +31,14 @@ impl From<SummaryRow> for ArticleSummary {
 }
 
 /// Articles a visitor may see: not in the trash, published, publication time reached.
-pub const PUBLIC: &str = "a.deleted_at IS NULL AND a.status = 'published' AND a.published_at <= CAST(strftime('%s', 'now') AS INTEGER)";
+pub const PUBLIC: &str =
+    "a.deleted_at IS NULL AND a.status = 'published' AND a.published_at <= CAST(strftime('%s', 'now') AS INTEGER)";
 
 const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.lead, a.image_url, a.published_at, c.name AS category_name";
 
 pub async fn menu(pool: &SqlitePool) -> Result<Vec<TreeNode<MenuItem>>, ApiError> {
     let rows: Vec<(i64, Option<i64>, String, String, i64)> =
-        sqlx::query_as("SELECT id, parent_id, label, href, position FROM menu_items")
-            .fetch_all(pool)
-            .await?;
+        sqlx::query_as("SELECT id, parent_id, label, href, position FROM menu_items").fetch_all(pool).await?;
     let items: Vec<MenuItem> = rows
         .into_iter()
         .map(|(id, parent_id, label, href, position)| MenuItem { id, parent_id, label, href, position })
@@ -58,9 +57,7 @@ pub async fn links(pool: &SqlitePool, group: &str) -> Result<Vec<NavLink>, ApiEr
 
 pub async fn videos(pool: &SqlitePool) -> Result<Vec<Video>, ApiError> {
     let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT youtube_id, title FROM videos ORDER BY position, id")
-            .fetch_all(pool)
-            .await?;
+        sqlx::query_as("SELECT youtube_id, title FROM videos ORDER BY position, id").fetch_all(pool).await?;
     Ok(rows.into_iter().map(|(youtube_id, title)| Video { youtube_id, title }).collect())
 }
 
@@ -98,11 +95,10 @@ pub async fn chrome(pool: &SqlitePool) -> Result<Chrome, ApiError> {
 }
 
 pub async fn categories(pool: &SqlitePool) -> Result<Vec<Category>, ApiError> {
-    let rows: Vec<(i64, Option<i64>, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, parent_id, slug, name, description, position FROM categories",
-    )
-    .fetch_all(pool)
-    .await?;
+    let rows: Vec<(i64, Option<i64>, String, String, String, i64)> =
+        sqlx::query_as("SELECT id, parent_id, slug, name, description, position FROM categories")
+            .fetch_all(pool)
+            .await?;
     Ok(rows
         .into_iter()
         .map(|(id, parent_id, slug, name, description, position)| Category {
@@ -118,9 +114,7 @@ pub async fn categories(pool: &SqlitePool) -> Result<Vec<Category>, ApiError> {
 
 pub async fn page_refs(pool: &SqlitePool) -> Result<Vec<PageRef>, ApiError> {
     let rows: Vec<(i64, Option<i64>, String, String, i64)> =
-        sqlx::query_as("SELECT id, parent_id, slug, title, position FROM pages")
-            .fetch_all(pool)
-            .await?;
+        sqlx::query_as("SELECT id, parent_id, slug, title, position FROM pages").fetch_all(pool).await?;
     Ok(rows
         .into_iter()
         .map(|(id, parent_id, slug, title, position)| PageRef { id, parent_id, slug, title, position })
@@ -132,10 +126,12 @@ fn category_crumbs(all: &[Category], id: i64, last_is_link: bool) -> Vec<Crumb> 
     let chain = tree::ancestry(all, id);
     let n = chain.len();
     std::iter::once(Crumb::home())
-        .chain(chain.into_iter().enumerate().map(|(i, c)| Crumb {
-            href: (last_is_link || i + 1 < n).then(|| c.href()),
-            label: c.name,
-        }))
+        .chain(
+            chain
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| Crumb { href: (last_is_link || i + 1 < n).then(|| c.href()), label: c.name }),
+        )
         .collect()
 }
 
@@ -168,8 +164,7 @@ pub async fn category_page(pool: &SqlitePool, slug: &str, page: u32) -> Result<C
     .bind(((page - 1) * PAGE_SIZE) as i64)
     .fetch_all(pool)
     .await?;
-    let mut children: Vec<Category> =
-        all.iter().filter(|c| c.parent_id == Some(category.id)).cloned().collect();
+    let mut children: Vec<Category> = all.iter().filter(|c| c.parent_id == Some(category.id)).cloned().collect();
     children.sort_by_key(|c| (c.position, c.id));
     Ok(CategoryPage {
         crumbs: category_crumbs(&all, category.id, false),
@@ -268,22 +263,20 @@ pub async fn article_exists(pool: &SqlitePool, slug: &str) -> Result<bool, ApiEr
 }
 
 pub async fn content_page(pool: &SqlitePool, slug: &str) -> Result<ContentPage, ApiError> {
-    let row: (i64, String, String, String, String, bool, i64) = sqlx::query_as(
-        "SELECT id, slug, title, description, body_html, is_demo, version FROM pages WHERE slug = ?1",
-    )
-    .bind(slug)
-    .fetch_optional(pool)
-    .await?
-    .ok_or(ApiError::NotFound)?;
+    let row: (i64, String, String, String, String, bool, i64) =
+        sqlx::query_as("SELECT id, slug, title, description, body_html, is_demo, version FROM pages WHERE slug = ?1")
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?
+            .ok_or(ApiError::NotFound)?;
     let (id, slug, title, description, body_html, is_demo, version) = row;
     let refs = page_refs(pool).await?;
     let chain = tree::ancestry(&refs, id);
     let n = chain.len();
     let crumbs = std::iter::once(Crumb::home())
-        .chain(chain.into_iter().enumerate().map(|(i, p)| Crumb {
-            href: (i + 1 < n).then(|| p.href()),
-            label: p.title,
-        }))
+        .chain(
+            chain.into_iter().enumerate().map(|(i, p)| Crumb { href: (i + 1 < n).then(|| p.href()), label: p.title }),
+        )
         .collect();
     let mut children: Vec<PageRef> = refs.into_iter().filter(|p| p.parent_id == Some(id)).collect();
     children.sort_by_key(|p| (p.position, p.id));

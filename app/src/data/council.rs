@@ -22,7 +22,11 @@ fn pages(total: i64, size: u32, page: u32) -> Result<(u64, u32), ApiError> {
 
 /// A record's files in order, each with its title and document type (empty for a
 /// resolution's files, which live in their own table).
-pub async fn files_of(pool: &SqlitePool, kind: RecordKind, id: i64) -> Result<Vec<(String, String, AttachedFile)>, ApiError> {
+pub async fn files_of(
+    pool: &SqlitePool,
+    kind: RecordKind,
+    id: i64,
+) -> Result<Vec<(String, String, AttachedFile)>, ApiError> {
     let rows: Vec<(String, String, String, String, i64)> = if kind == RecordKind::Resolution {
         sqlx::query_as(
             "SELECT '', '', file_name, stored_name, size FROM resolution_files WHERE resolution_id = ?1 ORDER BY position, id",
@@ -81,10 +85,11 @@ impl SupervisionRow {
 const SUPERVISION_COLUMNS: &str = "id, slug, body, topic, period_from, period_to, units, findings, is_demo";
 
 pub async fn supervisions(pool: &SqlitePool, f: &SupervisionFilter) -> Result<Paged<SupervisionSummary>, ApiError> {
-    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM supervisions WHERE deleted_at IS NULL AND (?1 IS NULL OR body = ?1)")
-        .bind(&f.body)
-        .fetch_one(pool)
-        .await?;
+    let total: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM supervisions WHERE deleted_at IS NULL AND (?1 IS NULL OR body = ?1)")
+            .bind(&f.body)
+            .fetch_one(pool)
+            .await?;
     let (total, total_pages) = pages(total, LIST_PAGE_SIZE, f.page)?;
     let rows: Vec<SupervisionRow> = sqlx::query_as(&format!(
         "SELECT {SUPERVISION_COLUMNS} FROM supervisions WHERE deleted_at IS NULL AND (?1 IS NULL OR body = ?1) \
@@ -99,12 +104,13 @@ pub async fn supervisions(pool: &SqlitePool, f: &SupervisionFilter) -> Result<Pa
 }
 
 pub async fn supervision(pool: &SqlitePool, slug: &str) -> Result<SupervisionDetail, ApiError> {
-    let row: SupervisionRow =
-        sqlx::query_as(&format!("SELECT {SUPERVISION_COLUMNS} FROM supervisions WHERE slug = ?1 AND deleted_at IS NULL"))
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?
-            .ok_or(ApiError::NotFound)?;
+    let row: SupervisionRow = sqlx::query_as(&format!(
+        "SELECT {SUPERVISION_COLUMNS} FROM supervisions WHERE slug = ?1 AND deleted_at IS NULL"
+    ))
+    .bind(slug)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(ApiError::NotFound)?;
     let files = files_of(pool, RecordKind::Supervision, row.id).await?.into_iter().map(|(_, _, f)| f).collect();
     Ok(SupervisionDetail { summary: row.summary(), findings: paragraphs(&row.findings), files, is_demo: row.is_demo })
 }
@@ -191,10 +197,14 @@ fn push_petition_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &PetitionFilter, ov
         q.push(" AND field = ").push_bind(field.clone());
     }
     if let Some(y) = f.year {
-        q.push(" AND raised_on >= ").push_bind(format!("{y}-01-01")).push(" AND raised_on <= ").push_bind(format!("{y}-12-31"));
+        q.push(" AND raised_on >= ")
+            .push_bind(format!("{y}-01-01"))
+            .push(" AND raised_on <= ")
+            .push_bind(format!("{y}-12-31"));
     }
     if f.overdue {
-        q.push(" AND status IN ('cho-tra-loi', 'dang-giai-quyet') AND raised_on < ").push_bind(overdue_before.to_string());
+        q.push(" AND status IN ('cho-tra-loi', 'dang-giai-quyet') AND raised_on < ")
+            .push_bind(overdue_before.to_string());
     }
 }
 
@@ -223,7 +233,12 @@ pub async fn petitions(pool: &SqlitePool, f: &PetitionFilter) -> Result<Petition
     .fetch_all(pool)
     .await?;
     Ok(PetitionList {
-        list: Paged { items: rows.iter().map(|r| r.summary(today, days, true)).collect(), total, page: f.page, total_pages },
+        list: Paged {
+            items: rows.iter().map(|r| r.summary(today, days, true)).collect(),
+            total,
+            page: f.page,
+            total_pages,
+        },
         years,
         answer_days: days,
         overdue_total: overdue_total.max(0) as u64,
@@ -231,11 +246,12 @@ pub async fn petitions(pool: &SqlitePool, f: &PetitionFilter) -> Result<Petition
 }
 
 pub async fn petition(pool: &SqlitePool, slug: &str) -> Result<PetitionDetail, ApiError> {
-    let row: PetitionRow = sqlx::query_as(&format!("SELECT {PETITION_COLUMNS} FROM petitions WHERE slug = ?1 AND deleted_at IS NULL"))
-        .bind(slug)
-        .fetch_optional(pool)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let row: PetitionRow =
+        sqlx::query_as(&format!("SELECT {PETITION_COLUMNS} FROM petitions WHERE slug = ?1 AND deleted_at IS NULL"))
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?
+            .ok_or(ApiError::NotFound)?;
     let days = answer_days(pool).await?;
     let files = files_of(pool, RecordKind::Petition, row.id).await?.into_iter().map(|(_, _, f)| f).collect();
     Ok(PetitionDetail {
@@ -309,7 +325,12 @@ async fn events_between(pool: &SqlitePool, calendar: &str, from: i64, to: i64) -
     .await?)
 }
 
-fn group_by_day(events: &[EventRow], days: impl Iterator<Item = NaiveDate>, today: NaiveDate, keep_empty: bool) -> Vec<CalendarDay> {
+fn group_by_day(
+    events: &[EventRow],
+    days: impl Iterator<Item = NaiveDate>,
+    today: NaiveDate,
+    keep_empty: bool,
+) -> Vec<CalendarDay> {
     days.map(|day| {
         let (from, to) = (midnight(day), midnight(day + Days::new(1)));
         CalendarDay {
@@ -328,7 +349,8 @@ pub async fn week(pool: &SqlitePool, calendar: &str, day: Option<&str>) -> Resul
     let title = calendar_title(calendar).ok_or(ApiError::NotFound)?;
     let today = today();
     let day = match day {
-        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| ApiError::Invalid("Ngày không hợp lệ (YYYY-MM-DD).".into()))?,
+        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| ApiError::Invalid("Ngày không hợp lệ (YYYY-MM-DD).".into()))?,
         None => today,
     };
     let monday = day - Days::new(day.weekday().num_days_from_monday() as u64);
@@ -396,7 +418,10 @@ async fn members(pool: &SqlitePool, body_id: i64) -> Result<Vec<Member>, ApiErro
     .bind(body_id)
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(|(slug, name, role, position, photo_url)| Member { slug, name, role, position, photo_url }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(slug, name, role, position, photo_url)| Member { slug, name, role, position, photo_url })
+        .collect())
 }
 
 #[derive(FromRow)]
@@ -427,16 +452,21 @@ async fn body_detail(pool: &SqlitePool, row: BodyRow) -> Result<BodyDetail, ApiE
 const BODY_COLUMNS: &str = "id, slug, kind, name, unit, page_slug, duties, is_demo";
 
 pub async fn body(pool: &SqlitePool, slug: &str) -> Result<BodyDetail, ApiError> {
-    let row: BodyRow = sqlx::query_as(&format!("SELECT {BODY_COLUMNS} FROM bodies WHERE slug = ?1 AND deleted_at IS NULL"))
-        .bind(slug)
-        .fetch_optional(pool)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let row: BodyRow =
+        sqlx::query_as(&format!("SELECT {BODY_COLUMNS} FROM bodies WHERE slug = ?1 AND deleted_at IS NULL"))
+            .bind(slug)
+            .fetch_optional(pool)
+            .await?
+            .ok_or(ApiError::NotFound)?;
     body_detail(pool, row).await
 }
 
 /// Bodies of one kind ("to" for the delegate groups), or those shown on a Giới thiệu page.
-pub async fn bodies(pool: &SqlitePool, kind: Option<&str>, page_slug: Option<&str>) -> Result<Vec<BodyDetail>, ApiError> {
+pub async fn bodies(
+    pool: &SqlitePool,
+    kind: Option<&str>,
+    page_slug: Option<&str>,
+) -> Result<Vec<BodyDetail>, ApiError> {
     let rows: Vec<BodyRow> = sqlx::query_as(&format!(
         "SELECT {BODY_COLUMNS} FROM bodies WHERE deleted_at IS NULL AND (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR page_slug = ?2) \
          ORDER BY position, id"
@@ -468,7 +498,17 @@ pub async fn person(pool: &SqlitePool, slug: &str) -> Result<PersonDetail, ApiEr
     .bind(id)
     .fetch_all(pool)
     .await?;
-    Ok(PersonDetail { slug: slug.to_string(), name, photo_url, position, workplace, born, bio: paragraphs(&bio), memberships, is_demo })
+    Ok(PersonDetail {
+        slug: slug.to_string(),
+        name,
+        photo_url,
+        position,
+        workplace,
+        born,
+        bio: paragraphs(&bio),
+        memberships,
+        is_demo,
+    })
 }
 
 // ---- Tài liệu kỳ họp ----
@@ -504,7 +544,9 @@ const SESSION_SELECT: &str = "SELECT s.id, s.slug, s.term, s.number, s.title, s.
 
 pub async fn sessions(pool: &SqlitePool) -> Result<Vec<SessionSummary>, ApiError> {
     let rows: Vec<SessionRow> =
-        sqlx::query_as(&format!("{SESSION_SELECT} WHERE s.deleted_at IS NULL ORDER BY s.starts_on DESC, s.id DESC")).fetch_all(pool).await?;
+        sqlx::query_as(&format!("{SESSION_SELECT} WHERE s.deleted_at IS NULL ORDER BY s.starts_on DESC, s.id DESC"))
+            .fetch_all(pool)
+            .await?;
     Ok(rows.iter().map(SessionRow::summary).collect())
 }
 
@@ -540,7 +582,9 @@ pub async fn record_file(pool: &SqlitePool, stored_name: &str) -> Result<(String
 
 /// Every delegate, for choosing a new member: (slug, name, position).
 pub async fn people_options(pool: &SqlitePool) -> Result<Vec<(String, String, String)>, ApiError> {
-    Ok(sqlx::query_as("SELECT slug, name, position FROM people WHERE deleted_at IS NULL ORDER BY name, id").fetch_all(pool).await?)
+    Ok(sqlx::query_as("SELECT slug, name, position FROM people WHERE deleted_at IS NULL ORDER BY name, id")
+        .fetch_all(pool)
+        .await?)
 }
 
 async fn body_and_person(pool: &SqlitePool, body: &str, person: &str) -> Result<(i64, i64), ApiError> {
@@ -583,7 +627,11 @@ pub async fn set_membership(pool: &SqlitePool, body: &str, person: &str, role: &
 
 pub async fn remove_membership(pool: &SqlitePool, body: &str, person: &str) -> Result<(), ApiError> {
     let (body, person) = body_and_person(pool, body, person).await?;
-    let done = sqlx::query("DELETE FROM memberships WHERE body_id = ?1 AND person_id = ?2").bind(body).bind(person).execute(pool).await?;
+    let done = sqlx::query("DELETE FROM memberships WHERE body_id = ?1 AND person_id = ?2")
+        .bind(body)
+        .bind(person)
+        .execute(pool)
+        .await?;
     if done.rows_affected() == 0 {
         return Err(ApiError::NotFound);
     }

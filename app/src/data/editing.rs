@@ -91,7 +91,12 @@ pub fn clean_article(fields: &ArticleFields) -> Result<(ArticleFields, i64), Api
     ))
 }
 
-async fn author_of(tx: &mut Transaction<'_, Sqlite>, kind: &str, id: i64, version: i64) -> Result<(String, i64), ApiError> {
+async fn author_of(
+    tx: &mut Transaction<'_, Sqlite>,
+    kind: &str,
+    id: i64,
+    version: i64,
+) -> Result<(String, i64), ApiError> {
     let row: Option<(Option<String>, i64)> = sqlx::query_as(
         "SELECT u.email, r.created_at FROM revisions r LEFT JOIN users u ON u.id = r.user_id \
          WHERE r.kind = ?1 AND r.entity_id = ?2 AND r.version = ?3",
@@ -106,7 +111,12 @@ async fn author_of(tx: &mut Transaction<'_, Sqlite>, kind: &str, id: i64, versio
         .unwrap_or_else(|| ("Dữ liệu ban đầu".into(), super::now())))
 }
 
-async fn revision_json(tx: &mut Transaction<'_, Sqlite>, kind: &str, id: i64, version: i64) -> Result<Option<String>, ApiError> {
+async fn revision_json(
+    tx: &mut Transaction<'_, Sqlite>,
+    kind: &str,
+    id: i64,
+    version: i64,
+) -> Result<Option<String>, ApiError> {
     Ok(sqlx::query_scalar("SELECT data FROM revisions WHERE kind = ?1 AND entity_id = ?2 AND version = ?3")
         .bind(kind)
         .bind(id)
@@ -212,9 +222,8 @@ pub(super) async fn conflict<T: serde::de::DeserializeOwned>(
     values: impl Fn(&T) -> Vec<(String, String)>,
 ) -> Result<ApiError, ApiError> {
     let (author, at) = author_of(tx, kind, id, current_version).await?;
-    let base: Option<T> = revision_json(tx, kind, id, base_version)
-        .await?
-        .and_then(|json| serde_json::from_str(&json).ok());
+    let base: Option<T> =
+        revision_json(tx, kind, id, base_version).await?.and_then(|json| serde_json::from_str(&json).ok());
     let changes = base.map(|b| diff(&b, current)).unwrap_or_default();
     Ok(ApiError::Conflict(Box::new(Conflict {
         version: current_version,
@@ -243,7 +252,17 @@ pub async fn save_article(
     insert_revision(&mut tx, KIND_ARTICLE, row.id, row.version, None, "Bản ban đầu", &row.fields()).await?;
     if row.version != base_version {
         let current = row.fields();
-        let err = conflict(&mut tx, KIND_ARTICLE, row.id, base_version, row.version, &current, diff_articles, ArticleFields::field_values).await?;
+        let err = conflict(
+            &mut tx,
+            KIND_ARTICLE,
+            row.id,
+            base_version,
+            row.version,
+            &current,
+            diff_articles,
+            ArticleFields::field_values,
+        )
+        .await?;
         return Err(err);
     }
     let new_slug = if row.status == Status::Draft.as_str() {
@@ -330,14 +349,20 @@ pub(super) async fn history(pool: &SqlitePool, kind: &str, id: i64) -> Result<Ve
         .collect())
 }
 
-pub(super) async fn revision<T: serde::de::DeserializeOwned>(pool: &SqlitePool, kind: &str, id: i64, version: i64) -> Result<T, ApiError> {
-    let json: String = sqlx::query_scalar("SELECT data FROM revisions WHERE kind = ?1 AND entity_id = ?2 AND version = ?3")
-        .bind(kind)
-        .bind(id)
-        .bind(version)
-        .fetch_optional(pool)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+pub(super) async fn revision<T: serde::de::DeserializeOwned>(
+    pool: &SqlitePool,
+    kind: &str,
+    id: i64,
+    version: i64,
+) -> Result<T, ApiError> {
+    let json: String =
+        sqlx::query_scalar("SELECT data FROM revisions WHERE kind = ?1 AND entity_id = ?2 AND version = ?3")
+            .bind(kind)
+            .bind(id)
+            .bind(version)
+            .fetch_optional(pool)
+            .await?
+            .ok_or(ApiError::NotFound)?;
     serde_json::from_str(&json).map_err(|e| {
         tracing::error!(error = %e, "unreadable revision");
         ApiError::Server
@@ -358,7 +383,13 @@ pub async fn article_revision(pool: &SqlitePool, slug: &str, version: i64) -> Re
 }
 
 /// Restoring is itself a save (a new revision), checked against `base_version` like any save.
-pub async fn restore_article(pool: &SqlitePool, user: &UserInfo, slug: &str, version: i64, base_version: i64) -> Result<Saved, ApiError> {
+pub async fn restore_article(
+    pool: &SqlitePool,
+    user: &UserInfo,
+    slug: &str,
+    version: i64,
+    base_version: i64,
+) -> Result<Saved, ApiError> {
     let fields = article_revision(pool, slug, version).await?;
     save_article(pool, user, slug, base_version, &fields, &format!("Khôi phục phiên bản {version}")).await
 }
@@ -426,7 +457,13 @@ pub async fn trash(pool: &SqlitePool) -> Result<Vec<crate::model::TrashItem>, Ap
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(slug, title, at)| crate::model::TrashItem { kind: None, kind_label: "Bài viết".into(), slug, title, deleted: vn_time(at) })
+        .map(|(slug, title, at)| crate::model::TrashItem {
+            kind: None,
+            kind_label: "Bài viết".into(),
+            slug,
+            title,
+            deleted: vn_time(at),
+        })
         .collect())
 }
 
@@ -459,7 +496,17 @@ pub async fn save_page(
     let current = PageFields { title, description, body_html };
     insert_revision(&mut tx, KIND_PAGE, id, current_version, None, "Bản ban đầu", &current).await?;
     if current_version != base_version {
-        let err = conflict(&mut tx, KIND_PAGE, id, base_version, current_version, &current, diff_pages, PageFields::field_values).await?;
+        let err = conflict(
+            &mut tx,
+            KIND_PAGE,
+            id,
+            base_version,
+            current_version,
+            &current,
+            diff_pages,
+            PageFields::field_values,
+        )
+        .await?;
         return Err(err);
     }
     let version = current_version + 1;
@@ -490,7 +537,16 @@ pub async fn page_history(pool: &SqlitePool, slug: &str) -> Result<Vec<RevisionI
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(ApiError::NotFound)?;
-    insert_revision(&mut tx, KIND_PAGE, id, version, None, "Bản ban đầu", &PageFields { title, description, body_html }).await?;
+    insert_revision(
+        &mut tx,
+        KIND_PAGE,
+        id,
+        version,
+        None,
+        "Bản ban đầu",
+        &PageFields { title, description, body_html },
+    )
+    .await?;
     tx.commit().await?;
     history(pool, KIND_PAGE, id).await
 }
@@ -499,7 +555,13 @@ pub async fn page_revision(pool: &SqlitePool, slug: &str, version: i64) -> Resul
     revision(pool, KIND_PAGE, page_id(pool, slug).await?, version).await
 }
 
-pub async fn restore_page(pool: &SqlitePool, user: &UserInfo, slug: &str, version: i64, base_version: i64) -> Result<Saved, ApiError> {
+pub async fn restore_page(
+    pool: &SqlitePool,
+    user: &UserInfo,
+    slug: &str,
+    version: i64,
+    base_version: i64,
+) -> Result<Saved, ApiError> {
     let fields = page_revision(pool, slug, version).await?;
     save_page(pool, user, slug, base_version, &fields, &format!("Khôi phục phiên bản {version}")).await
 }
@@ -516,4 +578,3 @@ pub async fn page_changes(pool: &SqlitePool, slug: &str, from: i64, to: i64) -> 
     let new = page_revision(pool, slug, to).await?;
     Ok(diff_pages(&old, &new))
 }
-

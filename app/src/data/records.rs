@@ -36,7 +36,12 @@ enum Value {
 /// lines between them.
 fn clean_paragraphs(value: &str, max: usize) -> String {
     let text = value.replace("\r\n", "\n");
-    let joined = paragraphs(&text).iter().map(|p| sanitize::text(p, max)).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n");
+    let joined = paragraphs(&text)
+        .iter()
+        .map(|p| sanitize::text(p, max))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     joined.chars().take(max).collect()
 }
 
@@ -67,7 +72,8 @@ fn clean(kind: RecordKind, fields: &RecordFields) -> Result<(RecordFields, Vec<V
                 if raw.is_empty() {
                     (String::new(), Value::Text(None))
                 } else {
-                    let d = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| invalid("ngày không hợp lệ (dd/mm/yyyy)."))?;
+                    let d = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+                        .map_err(|_| invalid("ngày không hợp lệ (dd/mm/yyyy)."))?;
                     let t = d.format("%Y-%m-%d").to_string();
                     (t.clone(), Value::Text(Some(t)))
                 }
@@ -76,7 +82,8 @@ fn clean(kind: RecordKind, fields: &RecordFields) -> Result<(RecordFields, Vec<V
                 if raw.is_empty() {
                     (String::new(), Value::Int(None))
                 } else {
-                    let at = parse_input(raw).ok_or_else(|| invalid("thời gian không hợp lệ (dd/mm/yyyy, giờ:phút)."))?;
+                    let at =
+                        parse_input(raw).ok_or_else(|| invalid("thời gian không hợp lệ (dd/mm/yyyy, giờ:phút)."))?;
                     (local_input(at), Value::Int(Some(at)))
                 }
             }
@@ -84,7 +91,11 @@ fn clean(kind: RecordKind, fields: &RecordFields) -> Result<(RecordFields, Vec<V
                 if raw.is_empty() {
                     (String::new(), Value::Int(None))
                 } else {
-                    let n = raw.parse::<i64>().ok().filter(|n| (0..=100_000).contains(n)).ok_or_else(|| invalid("phải là một số."))?;
+                    let n = raw
+                        .parse::<i64>()
+                        .ok()
+                        .filter(|n| (0..=100_000).contains(n))
+                        .ok_or_else(|| invalid("phải là một số."))?;
                     (n.to_string(), Value::Int(Some(n)))
                 }
             }
@@ -131,7 +142,10 @@ fn check_together(kind: RecordKind, f: &RecordFields) -> Result<(), ApiError> {
         RecordKind::Event if !get(f, "ends_at").is_empty() && get(f, "ends_at") < get(f, "starts_at") => {
             bad("“Kết thúc” phải sau “Bắt đầu”.")
         }
-        RecordKind::Petition if get(f, "status") == "da-tra-loi" && (get(f, "answer").is_empty() || get(f, "answered_on").is_empty()) => {
+        RecordKind::Petition
+            if get(f, "status") == "da-tra-loi"
+                && (get(f, "answer").is_empty() || get(f, "answered_on").is_empty()) =>
+        {
             bad("Kiến nghị “Đã trả lời” cần có nội dung trả lời và ngày trả lời.")
         }
         RecordKind::Petition if !get(f, "answered_on").is_empty() && get(f, "answered_on") < get(f, "raised_on") => {
@@ -199,7 +213,17 @@ pub async fn save(
     let (id, current_version, current) = load(&mut tx, kind, slug).await?;
     insert_revision(&mut tx, kind.key(), id, current_version, None, "Bản ban đầu", &current).await?;
     if current_version != base_version {
-        let err = conflict(&mut tx, kind.key(), id, base_version, current_version, &current, |a, b| diff(kind, a, b), |c: &RecordFields| c.clone()).await?;
+        let err = conflict(
+            &mut tx,
+            kind.key(),
+            id,
+            base_version,
+            current_version,
+            &current,
+            |a, b| diff(kind, a, b),
+            |c: &RecordFields| c.clone(),
+        )
+        .await?;
         return Err(err);
     }
     let version = current_version + 1;
@@ -218,7 +242,12 @@ pub async fn save(
     }
     if kind == RecordKind::Resolution {
         if let Some((seq, year)) = number_parts(get(&shown, "number")) {
-            sqlx::query("UPDATE resolutions SET seq = ?1, year = ?2 WHERE id = ?3").bind(seq).bind(year).bind(id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE resolutions SET seq = ?1, year = ?2 WHERE id = ?3")
+                .bind(seq)
+                .bind(year)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
     }
     insert_revision(&mut tx, kind.key(), id, version, Some(user.id), note, &shown).await?;
@@ -247,7 +276,12 @@ async fn unique_slug(conn: &mut SqliteConnection, kind: RecordKind, title: &str,
 }
 
 /// Adds a record from the editor's form; it is public (and searchable) at once.
-pub async fn create(pool: &SqlitePool, user: &UserInfo, kind: RecordKind, fields: &RecordFields) -> Result<Saved, ApiError> {
+pub async fn create(
+    pool: &SqlitePool,
+    user: &UserInfo,
+    kind: RecordKind,
+    fields: &RecordFields,
+) -> Result<Saved, ApiError> {
     if kind.new_label().is_none() {
         return Err(ApiError::Invalid("Không thể thêm loại bản ghi này.".into()));
     }
@@ -261,7 +295,11 @@ pub async fn create(pool: &SqlitePool, user: &UserInfo, kind: RecordKind, fields
     }
     let placeholder = format!("nhap-{now}-{}-{}", user.id, kind.key());
     // A resolution also stores its number's parts, for number search and sorting.
-    let number = if kind == RecordKind::Resolution { Some(number_parts(get(&shown, "number")).ok_or(ApiError::Server)?) } else { None };
+    let number = if kind == RecordKind::Resolution {
+        Some(number_parts(get(&shown, "number")).ok_or(ApiError::Server)?)
+    } else {
+        None
+    };
     if number.is_some() {
         q.push("seq, year, ");
     }
@@ -287,7 +325,8 @@ pub async fn create(pool: &SqlitePool, user: &UserInfo, kind: RecordKind, fields
     let mut q = QueryBuilder::<Sqlite>::new("UPDATE ");
     q.push(kind.table()).push(" SET slug = ").push_bind(slug.clone()).push(" WHERE id = ").push_bind(id);
     q.build().execute(&mut *tx).await?;
-    insert_revision(&mut tx, kind.key(), id, 1, Some(user.id), &format!("Tạo {}", kind.label().to_lowercase()), &shown).await?;
+    insert_revision(&mut tx, kind.key(), id, 1, Some(user.id), &format!("Tạo {}", kind.label().to_lowercase()), &shown)
+        .await?;
     super::search::sync(&mut tx, search_kind(kind), id).await?;
     tx.commit().await?;
     Ok(Saved { slug, version: 1 })
@@ -303,7 +342,9 @@ fn push_value(q: &mut QueryBuilder<'_, Sqlite>, value: Value) {
 /// A duplicate resolution number is the editor's to fix, not a server error.
 fn unique_number(e: sqlx::Error) -> ApiError {
     match e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => ApiError::Invalid("Số, ký hiệu này đã có ở một nghị quyết khác.".into()),
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            ApiError::Invalid("Số, ký hiệu này đã có ở một nghị quyết khác.".into())
+        }
         other => other.into(),
     }
 }
@@ -323,18 +364,36 @@ pub async fn record_history(pool: &SqlitePool, kind: RecordKind, slug: &str) -> 
     history(pool, kind.key(), id).await
 }
 
-pub async fn record_revision(pool: &SqlitePool, kind: RecordKind, slug: &str, version: i64) -> Result<RecordFields, ApiError> {
+pub async fn record_revision(
+    pool: &SqlitePool,
+    kind: RecordKind,
+    slug: &str,
+    version: i64,
+) -> Result<RecordFields, ApiError> {
     revision(pool, kind.key(), id_of(pool, kind, slug).await?, version).await
 }
 
-pub async fn record_changes(pool: &SqlitePool, kind: RecordKind, slug: &str, from: i64, to: i64) -> Result<Vec<FieldDiff>, ApiError> {
+pub async fn record_changes(
+    pool: &SqlitePool,
+    kind: RecordKind,
+    slug: &str,
+    from: i64,
+    to: i64,
+) -> Result<Vec<FieldDiff>, ApiError> {
     let old = record_revision(pool, kind, slug, from).await?;
     let new = record_revision(pool, kind, slug, to).await?;
     Ok(diff(kind, &old, &new))
 }
 
 /// Restoring is itself a save, checked against `base_version` like any save.
-pub async fn restore(pool: &SqlitePool, user: &UserInfo, kind: RecordKind, slug: &str, version: i64, base_version: i64) -> Result<Saved, ApiError> {
+pub async fn restore(
+    pool: &SqlitePool,
+    user: &UserInfo,
+    kind: RecordKind,
+    slug: &str,
+    version: i64,
+    base_version: i64,
+) -> Result<Saved, ApiError> {
     let fields = record_revision(pool, kind, slug, version).await?;
     save(pool, user, kind, slug, base_version, &fields, &format!("Khôi phục phiên bản {version}")).await
 }
@@ -392,7 +451,12 @@ pub struct NewFile<'a> {
 }
 
 /// Attaches a stored file to a record (last in its list).
-pub async fn attach(pool: &SqlitePool, kind: RecordKind, slug: &str, file: NewFile<'_>) -> Result<AttachedFile, ApiError> {
+pub async fn attach(
+    pool: &SqlitePool,
+    kind: RecordKind,
+    slug: &str,
+    file: NewFile<'_>,
+) -> Result<AttachedFile, ApiError> {
     if !kind.takes_files() {
         return Err(ApiError::Invalid("Loại bản ghi này không có tệp đính kèm.".into()));
     }
@@ -444,7 +508,11 @@ pub async fn detach(pool: &SqlitePool, kind: RecordKind, slug: &str, stored: &st
     let id = id_of(pool, kind, slug).await?;
     let mut tx = pool.begin().await?;
     let done = if kind == RecordKind::Resolution {
-        sqlx::query("DELETE FROM resolution_files WHERE resolution_id = ?1 AND stored_name = ?2").bind(id).bind(stored).execute(&mut *tx).await?
+        sqlx::query("DELETE FROM resolution_files WHERE resolution_id = ?1 AND stored_name = ?2")
+            .bind(id)
+            .bind(stored)
+            .execute(&mut *tx)
+            .await?
     } else {
         sqlx::query("DELETE FROM record_files WHERE kind = ?1 AND record_id = ?2 AND stored_name = ?3")
             .bind(kind.key())
@@ -491,10 +559,14 @@ mod tests {
         assert_eq!(get(&shown, "findings"), "Một.\n\nHai.");
         let mut bad = good.clone();
         bad[1].1 = "ban-x".into();
-        assert!(matches!(clean(RecordKind::Supervision, &bad), Err(ApiError::Invalid(m)) if m.contains("Cơ quan giám sát")));
+        assert!(
+            matches!(clean(RecordKind::Supervision, &bad), Err(ApiError::Invalid(m)) if m.contains("Cơ quan giám sát"))
+        );
         let mut bad = good.clone();
         bad[0].1 = "   ".into();
-        assert!(matches!(clean(RecordKind::Supervision, &bad), Err(ApiError::Invalid(m)) if m.contains("không được để trống")));
+        assert!(
+            matches!(clean(RecordKind::Supervision, &bad), Err(ApiError::Invalid(m)) if m.contains("không được để trống"))
+        );
         let mut bad = good.clone();
         bad[3].1 = "2024-02-30".into();
         assert!(clean(RecordKind::Supervision, &bad).is_err());

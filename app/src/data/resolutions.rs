@@ -96,10 +96,11 @@ pub async fn detail(pool: &SqlitePool, slug: &str) -> Result<ResolutionDetail, A
         .fetch_optional(pool)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let extra: Extra = sqlx::query_as("SELECT id, session, signer, effective_on, is_demo FROM resolutions WHERE slug = ?1")
-        .bind(slug)
-        .fetch_one(pool)
-        .await?;
+    let extra: Extra =
+        sqlx::query_as("SELECT id, session, signer, effective_on, is_demo FROM resolutions WHERE slug = ?1")
+            .bind(slug)
+            .fetch_one(pool)
+            .await?;
     let related: Vec<(String, String, String, bool)> = sqlx::query_as(
         "SELECT r.relation, o.slug, o.number, 1 FROM resolution_relations r JOIN resolutions o ON o.id = r.to_id \
          WHERE r.from_id = ?1 AND o.deleted_at IS NULL \

@@ -82,7 +82,13 @@ fn url(kind: SearchKind, doc: &Doc) -> String {
     let record = match kind {
         SearchKind::Article => return article_href(&doc.slug),
         SearchKind::Page => return page_href(&doc.slug),
-        SearchKind::Event => return event_href(doc.calendar.as_deref().unwrap_or_default(), doc.day.as_deref().unwrap_or_default(), &doc.slug),
+        SearchKind::Event => {
+            return event_href(
+                doc.calendar.as_deref().unwrap_or_default(),
+                doc.day.as_deref().unwrap_or_default(),
+                &doc.slug,
+            )
+        }
         SearchKind::Resolution => RecordKind::Resolution,
         SearchKind::Petition => RecordKind::Petition,
         SearchKind::Supervision => RecordKind::Supervision,
@@ -155,7 +161,8 @@ pub async fn rebuild(pool: &SqlitePool) -> Result<u64, ApiError> {
 /// Rebuilds the index if it is empty while there is something to index (a database made
 /// before search existed, or filled by hand).
 pub async fn ensure_built(pool: &SqlitePool) -> Result<(), ApiError> {
-    let indexed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM search_index LIMIT 1)").fetch_one(pool).await?;
+    let indexed: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM search_index LIMIT 1)").fetch_one(pool).await?;
     if indexed == 0 {
         let n = rebuild(pool).await?;
         tracing::info!(entries = n, "search index built");
@@ -210,7 +217,11 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> Result<SearchResu
     let number = fold::resolution_number(&query.q);
     // Only fixed fragments go into the SQL; every value is bound (SQLite numbers parameters
     // up to the highest one used, so unused ones may be bound).
-    let exact_order = if exact.is_some() { "rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?4) DESC," } else { "" };
+    let exact_order = if exact.is_some() {
+        "rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?4) DESC,"
+    } else {
+        ""
+    };
     let number_order = if number.is_some() {
         "rowid IN (SELECT id * 16 + 3 FROM resolutions WHERE seq = ?5 AND year = ?6) DESC,"
     } else {
@@ -245,5 +256,12 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> Result<SearchResu
             })
         })
         .collect();
-    Ok(SearchResults { hits, total, page: query.page, total_pages, counts, took_ms: started.elapsed().as_millis() as u64 })
+    Ok(SearchResults {
+        hits,
+        total,
+        page: query.page,
+        total_pages,
+        counts,
+        took_ms: started.elapsed().as_millis() as u64,
+    })
 }

@@ -33,18 +33,14 @@ pub async fn touch(pool: &SqlitePool, visitor: &str, now: i64) -> Result<(), Api
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM visitors WHERE last_seen < ?1")
-        .bind(now - FORGET_AFTER_SECS)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query("DELETE FROM visitors WHERE last_seen < ?1").bind(now - FORGET_AFTER_SECS).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(())
 }
 
 pub async fn stats(pool: &SqlitePool, now: i64) -> Result<VisitStats, ApiError> {
-    let total: Option<i64> = sqlx::query_scalar("SELECT value FROM counters WHERE name = 'visits'")
-        .fetch_optional(pool)
-        .await?;
+    let total: Option<i64> =
+        sqlx::query_scalar("SELECT value FROM counters WHERE name = 'visits'").fetch_optional(pool).await?;
     let online: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM visitors WHERE last_seen >= ?1")
         .bind(now - ONLINE_WINDOW_SECS)
         .fetch_one(pool)

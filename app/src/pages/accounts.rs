@@ -1,5 +1,7 @@
 use super::load_page;
-use crate::api::{account_result_message, list_accounts, AddAccount, ResetAccountPassword, SetAccountDisabled, ACCOUNT_RESULT_PARAM};
+use crate::api::{
+    account_result_message, list_accounts, AddAccount, ResetAccountPassword, SetAccountDisabled, ACCOUNT_RESULT_PARAM,
+};
 use crate::auth::Role;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::model::{AccountRow, Crumb};

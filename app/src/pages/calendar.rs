@@ -5,13 +5,13 @@ use super::load_page;
 use crate::api::{get_calendar_upcoming, get_calendar_week};
 use crate::components::article_list::Pagination;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor::record::NewRecord;
 use crate::components::editor::record::RecordTools;
 use crate::components::editor::EditContext;
 use crate::council::*;
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::records::{RecordKind, CALENDARS};
-use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -42,13 +42,16 @@ pub fn CalendarView() -> impl IntoView {
     };
     let title = move || calendar_title(&calendar()).unwrap_or("Lịch").to_string();
     let ctx = EditContext::new();
-    let week = Resource::new(move || (calendar(), view_of(), ctx.reload.get()), |(c, v, _)| async move {
-        match v {
-            Ok(View::Week(day)) => get_calendar_week(c, day).await.map(Either::Left),
-            Ok(View::List(page)) => get_calendar_upcoming(c, page).await.map(Either::Right),
-            Err(_) => Err(ApiError::NotFound),
-        }
-    });
+    let week = Resource::new(
+        move || (calendar(), view_of(), ctx.reload.get()),
+        |(c, v, _)| async move {
+            match v {
+                Ok(View::Week(day)) => get_calendar_week(c, day).await.map(Either::Left),
+                Ok(View::List(page)) => get_calendar_upcoming(c, page).await.map(Either::Right),
+                Err(_) => Err(ApiError::NotFound),
+            }
+        },
+    );
     view! {
         <Title text=title/>
         <Meta name="description" content=move || format!("{} của HĐND tỉnh Bình Dương: thời gian, địa điểm, nội dung, thành phần.", title())/>

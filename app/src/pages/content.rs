@@ -1,10 +1,10 @@
 use super::{describe, load_page};
 use crate::api::{get_page, page_bodies};
-use crate::pages::body_section;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::editor::page::PageEditor;
 use crate::components::editor::{EditContext, EditTools};
 use crate::model::ContentPage;
+use crate::pages::body_section;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;

@@ -6,25 +6,36 @@ use super::{describe, load_page};
 use crate::api::{delegates, get_body, get_person};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::editor::members::MembersEditor;
+use crate::components::editor::record::NewRecord;
 use crate::components::editor::record::RecordTools;
 use crate::components::editor::EditContext;
 use crate::components::filter::{demo_badge, paragraphs_view};
 use crate::council::*;
 use crate::model::Crumb;
 use crate::records::RecordKind;
-use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 fn initials(name: &str) -> String {
-    name.split_whitespace().rev().take(2).collect::<Vec<_>>().into_iter().rev().filter_map(|w| w.chars().next()).collect()
+    name.split_whitespace()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 fn photo(name: &str, url: Option<String>) -> impl IntoView {
     match url {
-        Some(url) => view! { <img class="person-photo" src=url alt=format!("Ảnh {name}") width="96" height="120"/> }.into_any(),
-        None => view! { <span class="person-photo person-initials" aria-hidden="true">{initials(name)}</span> }.into_any(),
+        Some(url) => {
+            view! { <img class="person-photo" src=url alt=format!("Ảnh {name}") width="96" height="120"/> }.into_any()
+        }
+        None => {
+            view! { <span class="person-photo person-initials" aria-hidden="true">{initials(name)}</span> }.into_any()
+        }
     }
 }
 
@@ -80,7 +91,10 @@ pub fn DelegatesView() -> impl IntoView {
 pub fn BodyView() -> impl IntoView {
     let params = use_params_map();
     let ctx = EditContext::new();
-    let data = Resource::new(move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()), |(slug, _)| get_body(slug));
+    let data = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_body(slug),
+    );
     load_page(data, move |b: BodyDetail| {
         let intro = b.page_slug.clone().map(|p| view! { <p><a href=format!("/trang/{p}")>"Trang giới thiệu"</a></p> });
         view! {
@@ -111,7 +125,10 @@ pub fn BodyView() -> impl IntoView {
 pub fn PersonView() -> impl IntoView {
     let params = use_params_map();
     let ctx = EditContext::new();
-    let data = Resource::new(move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()), |(slug, _)| get_person(slug));
+    let data = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_person(slug),
+    );
     load_page(data, move |p: PersonDetail| {
         view! {
             <Title text=p.name.clone()/>

@@ -5,6 +5,7 @@ use super::{describe, load_page};
 use crate::api::{get_petition, list_petitions};
 use crate::components::article_list::Pagination;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor::record::NewRecord;
 use crate::components::editor::record::RecordTools;
 use crate::components::editor::EditContext;
 use crate::components::filter::{demo_badge, files_view, options, paragraphs_view, select};
@@ -12,7 +13,6 @@ use crate::council::*;
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::records::*;
-use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -87,7 +87,10 @@ pub fn PetitionsView() -> impl IntoView {
 pub fn PetitionView() -> impl IntoView {
     let params = use_params_map();
     let ctx = EditContext::new();
-    let data = Resource::new(move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()), |(slug, _)| get_petition(slug));
+    let data = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_petition(slug),
+    );
     load_page(data, move |d: PetitionDetail| {
         let p = d.summary;
         let title = format!("Kiến nghị của cử tri {} ngày {}", p.locality, p.raised);

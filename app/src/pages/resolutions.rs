@@ -4,14 +4,14 @@ use super::load_page;
 use crate::api::{get_resolution, list_resolutions};
 use crate::components::article_list::Pagination;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor::record::NewRecord;
 use crate::components::editor::record::RecordTools;
 use crate::components::editor::EditContext;
 use crate::components::filter::{files_view, select};
-use crate::records::RecordKind;
 use crate::error::ApiError;
 use crate::model::Crumb;
+use crate::records::RecordKind;
 use crate::resolution::*;
-use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -52,7 +52,9 @@ pub fn ResolutionsView() -> impl IntoView {
 
 #[component]
 fn FilterForm(filter: Filter, years: Vec<i32>) -> impl IntoView {
-    let keyed = |items: Vec<(&'static str, &'static str)>| items.into_iter().map(|(k, l)| (k.to_string(), l.to_string())).collect::<Vec<_>>();
+    let keyed = |items: Vec<(&'static str, &'static str)>| {
+        items.into_iter().map(|(k, l)| (k.to_string(), l.to_string())).collect::<Vec<_>>()
+    };
     view! {
         <form class="filter-form" method="get" action=LIST aria-label="Lọc nghị quyết">
             {select("f-khoa", "khoa", "Khóa", true, TERMS.iter().map(|t| (t.to_string(), format!("Khóa {t}"))).collect(), filter.term.clone().unwrap_or_default())}
@@ -108,7 +110,10 @@ fn Results(list: ResolutionList, filter: Filter) -> impl IntoView {
 pub fn ResolutionView() -> impl IntoView {
     let params = use_params_map();
     let ctx = EditContext::new();
-    let data = Resource::new(move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()), |(slug, _)| get_resolution(slug));
+    let data = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_resolution(slug),
+    );
     load_page(data, move |d: ResolutionDetail| {
         let s = d.summary;
         let title = format!("Nghị quyết số {}", s.number);

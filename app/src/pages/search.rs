@@ -14,7 +14,13 @@ use leptos_router::hooks::use_query_map;
 fn marked(segments: Vec<Segment>) -> impl IntoView {
     segments
         .into_iter()
-        .map(|s| if s.hit { view! { <mark>{s.text}</mark> }.into_any() } else { view! { <span>{s.text}</span> }.into_any() })
+        .map(|s| {
+            if s.hit {
+                view! { <mark>{s.text}</mark> }.into_any()
+            } else {
+                view! { <span>{s.text}</span> }.into_any()
+            }
+        })
         .collect_view()
 }
 

@@ -3,6 +3,7 @@
 use super::load_page;
 use crate::api::{get_session, list_sessions};
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor::record::NewRecord;
 use crate::components::editor::record::RecordTools;
 use crate::components::editor::EditContext;
 use crate::components::filter::demo_badge;
@@ -10,7 +11,6 @@ use crate::council::*;
 use crate::model::Crumb;
 use crate::records::RecordKind;
 use crate::resolution::file_size;
-use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -43,7 +43,10 @@ pub fn SessionsView() -> impl IntoView {
 pub fn SessionView() -> impl IntoView {
     let params = use_params_map();
     let ctx = EditContext::new();
-    let data = Resource::new(move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()), |(slug, _)| get_session(slug));
+    let data = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_session(slug),
+    );
     load_page(data, move |d: SessionDetail| {
         let s = d.summary;
         view! {

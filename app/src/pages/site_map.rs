@@ -18,10 +18,7 @@ pub fn SiteMapView() -> impl IntoView {
 }
 
 fn render(map: SiteMap) -> impl IntoView {
-    let crumbs = vec![
-        Crumb::home(),
-        Crumb::current("Sơ đồ trang"),
-    ];
+    let crumbs = vec![Crumb::home(), Crumb::current("Sơ đồ trang")];
     view! {
         <Breadcrumb crumbs/>
         <h1>"Sơ đồ trang"</h1>

@@ -4,6 +4,7 @@ use super::{describe, load_page};
 use crate::api::{get_supervision, list_supervisions};
 use crate::components::article_list::Pagination;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor::record::NewRecord;
 use crate::components::editor::record::RecordTools;
 use crate::components::editor::EditContext;
 use crate::components::filter::{demo_badge, files_view, options, paragraphs_view, select};
@@ -11,7 +12,6 @@ use crate::council::*;
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::records::{label_of, RecordKind, SUPERVISION_BODIES};
-use crate::components::editor::record::NewRecord;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -65,7 +65,10 @@ pub fn SupervisionsView() -> impl IntoView {
 pub fn SupervisionView() -> impl IntoView {
     let params = use_params_map();
     let ctx = EditContext::new();
-    let data = Resource::new(move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()), |(slug, _)| get_supervision(slug));
+    let data = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_supervision(slug),
+    );
     load_page(data, move |d: SupervisionDetail| {
         let s = d.summary;
         view! {

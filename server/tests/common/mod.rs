@@ -10,9 +10,8 @@ pub struct TestDb {
 
 pub async fn demo_db() -> TestDb {
     let dir = tempfile::tempdir().expect("tempdir");
-    let pool = server::db::connect(&Database::File(dir.path().join("test.db")))
-        .await
-        .expect("database opens and migrates");
+    let pool =
+        server::db::connect(&Database::File(dir.path().join("test.db"))).await.expect("database opens and migrates");
     assert!(server::demo::load_if_empty(&pool, dir.path()).await.expect("demo loads"));
     TestDb { pool, _dir: dir }
 }

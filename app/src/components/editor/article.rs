@@ -34,7 +34,9 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     let collect = {
         let image_url = image_url.clone();
         move || -> Option<ArticleFields> {
-            let text = |el: Option<leptos::web_sys::HtmlElement>| el.map(|e| e.inner_text().trim().to_string()).unwrap_or_default();
+            let text = |el: Option<leptos::web_sys::HtmlElement>| {
+                el.map(|e| e.inner_text().trim().to_string()).unwrap_or_default()
+            };
             let optional = |s: String| (!s.is_empty()).then_some(s);
             Some(ArticleFields {
                 title: text(title.get_untracked().map(Into::into)),
@@ -139,7 +141,8 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
         let slug = slug.clone();
         let navigate = navigate.clone();
         move |_| {
-            if !browser::confirm("Chuyển bài viết này vào thùng rác? Có thể khôi phục lại từ thùng rác.") {
+            if !browser::confirm("Chuyển bài viết này vào thùng rác? Có thể khôi phục lại từ thùng rác.")
+            {
                 return;
             }
             let slug = slug.clone();

@@ -112,7 +112,8 @@ mod imp {
         let failed = |_| "Không gửi được ảnh lên máy chủ.".to_string();
         let form = web_sys::FormData::new().map_err(|_| "Trình duyệt không hỗ trợ tải tệp.".to_string())?;
         form.append_with_blob("file", &file).map_err(|_| "Không đọc được tệp.".to_string())?;
-        let response = gloo_net::http::Request::post("/api/upload").body(form).map_err(failed)?.send().await.map_err(failed)?;
+        let response =
+            gloo_net::http::Request::post("/api/upload").body(form).map_err(failed)?.send().await.map_err(failed)?;
         if response.ok() {
             response.json::<crate::model::Uploaded>().await.map_err(failed)
         } else {
@@ -185,7 +186,12 @@ mod imp {
 
     /// Asks for a document (PDF or office file), uploads it and attaches it to a record;
     /// `done` gets the attached file.
-    pub fn pick_document(kind: &'static str, slug: String, report: impl Fn(String) + 'static, done: impl FnOnce(crate::resolution::AttachedFile) + 'static) {
+    pub fn pick_document(
+        kind: &'static str,
+        slug: String,
+        report: impl Fn(String) + 'static,
+        done: impl FnOnce(crate::resolution::AttachedFile) + 'static,
+    ) {
         choose_file(".pdf,.doc,.docx,.xls,.xlsx,.pptx,.odt,.ods", move |file| {
             report("Đang tải tệp lên…".to_string());
             leptos::task::spawn_local(async move {
@@ -200,13 +206,19 @@ mod imp {
         });
     }
 
-    async fn send_document(kind: &str, slug: &str, file: web_sys::File) -> Result<crate::resolution::AttachedFile, String> {
+    async fn send_document(
+        kind: &str,
+        slug: &str,
+        file: web_sys::File,
+    ) -> Result<crate::resolution::AttachedFile, String> {
         let failed = |_| "Không gửi được tệp lên máy chủ.".to_string();
         let form = web_sys::FormData::new().map_err(|_| "Trình duyệt không hỗ trợ tải tệp.".to_string())?;
         form.append_with_str("kind", kind).map_err(|_| "Không đọc được tệp.".to_string())?;
         form.append_with_str("slug", slug).map_err(|_| "Không đọc được tệp.".to_string())?;
-        form.append_with_blob_and_filename("file", &file, &file.name()).map_err(|_| "Không đọc được tệp.".to_string())?;
-        let response = gloo_net::http::Request::post("/api/attach").body(form).map_err(failed)?.send().await.map_err(failed)?;
+        form.append_with_blob_and_filename("file", &file, &file.name())
+            .map_err(|_| "Không đọc được tệp.".to_string())?;
+        let response =
+            gloo_net::http::Request::post("/api/attach").body(form).map_err(failed)?.send().await.map_err(failed)?;
         if response.ok() {
             response.json::<crate::resolution::AttachedFile>().await.map_err(failed)
         } else {
@@ -250,12 +262,13 @@ mod imp {
         use wasm_bindgen::closure::Closure;
         let window = leptos::prelude::window();
         let d1 = dirty.clone();
-        let before_unload = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |ev: web_sys::BeforeUnloadEvent| {
-            if d1() {
-                ev.prevent_default();
-                ev.set_return_value("");
-            }
-        });
+        let before_unload =
+            Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |ev: web_sys::BeforeUnloadEvent| {
+                if d1() {
+                    ev.prevent_default();
+                    ev.set_return_value("");
+                }
+            });
         let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
             if !dirty() {
                 return;
@@ -276,7 +289,8 @@ mod imp {
             let (before_unload, on_click) = cleanup.take();
             let window = leptos::prelude::window();
             let _ = window.remove_event_listener_with_callback("beforeunload", before_unload.as_ref().unchecked_ref());
-            let _ = window.remove_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+            let _ =
+                window.remove_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
         });
     }
 }
@@ -299,7 +313,13 @@ mod imp {
     pub fn backup_clear(_key: &str) {}
     pub fn pick_and_insert_image(_report: impl Fn(String) + Clone + 'static) {}
     pub fn pick_image(_report: impl Fn(String) + Clone + 'static, _done: impl FnOnce(String) + 'static) {}
-    pub fn pick_document(_kind: &'static str, _slug: String, _report: impl Fn(String) + 'static, _done: impl FnOnce(crate::resolution::AttachedFile) + 'static) {}
+    pub fn pick_document(
+        _kind: &'static str,
+        _slug: String,
+        _report: impl Fn(String) + 'static,
+        _done: impl FnOnce(crate::resolution::AttachedFile) + 'static,
+    ) {
+    }
     pub fn guard_unsaved(_dirty: impl Fn() -> bool + Clone + 'static) {}
 }
 

@@ -22,7 +22,11 @@ pub fn MembersEditor(body: String, members: Vec<Member>, ctx: EditContext) -> im
 }
 
 /// Runs a membership change and reports it; the page reloads its list on success.
-fn apply(ctx: EditContext, done: &'static str, change: impl std::future::Future<Output = Result<(), crate::error::ApiError>> + 'static) {
+fn apply(
+    ctx: EditContext,
+    done: &'static str,
+    change: impl std::future::Future<Output = Result<(), crate::error::ApiError>> + 'static,
+) {
     leptos::task::spawn_local(async move {
         match change.await {
             Ok(()) => {

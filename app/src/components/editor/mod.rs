@@ -260,7 +260,12 @@ impl EditorState {
 
 /// "Lưu", "Hủy" and "Lịch sử", the same in both editors.
 #[component]
-pub fn SaveButtons(state: EditorState, save: Callback<()>, cancel: Callback<()>, show_history: RwSignal<bool>) -> impl IntoView {
+pub fn SaveButtons(
+    state: EditorState,
+    save: Callback<()>,
+    cancel: Callback<()>,
+    show_history: RwSignal<bool>,
+) -> impl IntoView {
     view! {
         <button type="button" class="save-button" disabled=move || state.saving.get() on:click=move |_| save.run(())>"Lưu"</button>
         <button type="button" class="cancel-button" on:click=move |_| cancel.run(())>"Hủy"</button>
@@ -308,9 +313,11 @@ pub fn EditTools(
     editing: RwSignal<bool>,
     label: &'static str,
     /// "Bản nháp", "Hẹn giờ đăng"…; empty for a public page.
-    #[prop(optional)] badge: &'static str,
+    #[prop(optional)]
+    badge: &'static str,
     /// More buttons, after the edit toggle.
-    #[prop(optional)] children: Option<ChildrenFn>,
+    #[prop(optional)]
+    children: Option<ChildrenFn>,
 ) -> impl IntoView {
     let children = StoredValue::new(children);
     let user = expect_context::<crate::app::UserResource>();

@@ -14,7 +14,8 @@ pub fn RecordTools(kind: RecordKind, slug: String, ctx: EditContext) -> impl Int
     let editing = RwSignal::new(false);
     let slug = StoredValue::new(slug);
     let trash = move |_| {
-        if !browser::confirm("Chuyển bản ghi này vào thùng rác? Có thể khôi phục từ trang Thùng rác.") {
+        if !browser::confirm("Chuyển bản ghi này vào thùng rác? Có thể khôi phục từ trang Thùng rác.")
+        {
             return;
         }
         leptos::task::spawn_local(async move {
@@ -46,7 +47,10 @@ fn RecordForm(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSigna
     move || match loaded.get() {
         None => view! { <p>"Đang tải…"</p> }.into_any(),
         Some(Err(e)) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-        Some(Ok(record)) => view! { <Fields kind slug=slug.clone() ctx editing version=record.version initial=record.fields/> }.into_any(),
+        Some(Ok(record)) => {
+            view! { <Fields kind slug=slug.clone() ctx editing version=record.version initial=record.fields/> }
+                .into_any()
+        }
     }
 }
 
@@ -55,7 +59,14 @@ fn value_of(fields: &RecordFields, key: &str) -> String {
 }
 
 #[component]
-fn Fields(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSignal<bool>, version: i64, initial: RecordFields) -> impl IntoView {
+fn Fields(
+    kind: RecordKind,
+    slug: String,
+    ctx: EditContext,
+    editing: RwSignal<bool>,
+    version: i64,
+    initial: RecordFields,
+) -> impl IntoView {
     let state = EditorState::new(ctx, editing, version);
     let EditorState { base_version, base, dirty, .. } = state;
     base.set_value(initial.clone());
@@ -108,7 +119,12 @@ fn Fields(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSignal<bo
     }
 }
 
-fn field_input(spec: FieldSpec, values: RwSignal<RecordFields>, dirty: RwSignal<bool>, ctx: EditContext) -> impl IntoView {
+fn field_input(
+    spec: FieldSpec,
+    values: RwSignal<RecordFields>,
+    dirty: RwSignal<bool>,
+    ctx: EditContext,
+) -> impl IntoView {
     let id = format!("record-{}", spec.key);
     let key = spec.key;
     let current = move || value_of(&values.get(), key);
@@ -181,7 +197,9 @@ fn CreateForm(kind: RecordKind, ctx: EditContext, open: RwSignal<bool>) -> impl 
         .iter()
         .map(|spec| {
             let value = match spec.input {
-                Input::Choice(choices) if spec.required => choices.first().map(|(k, _)| k.to_string()).unwrap_or_default(),
+                Input::Choice(choices) if spec.required => {
+                    choices.first().map(|(k, _)| k.to_string()).unwrap_or_default()
+                }
                 _ => String::new(),
             };
             (spec.key.to_string(), value)
