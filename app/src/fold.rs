@@ -62,7 +62,7 @@ pub fn exact_terms(query: &str) -> Vec<String> {
     let words: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(str::to_lowercase)
         .take(12)
         .collect();
     if words.iter().all(|w| fold(w) == *w) {

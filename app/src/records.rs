@@ -241,7 +241,7 @@ impl RecordKind {
 
     /// The public address of a record of this kind, from its slug and fields.
     pub fn href(self, slug: &str, fields: &[(String, String)]) -> String {
-        let get = |key: &str| fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("");
+        let get = |key: &str| fields.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str());
         match self {
             RecordKind::Resolution => format!("/nghi-quyet/{slug}"),
             RecordKind::Supervision => format!("/giam-sat/{slug}"),
@@ -286,7 +286,7 @@ pub fn event_href(calendar: &str, date: &str, slug: &str) -> String {
 
 /// The label of `key` in a (key, label) vocabulary, or the key itself.
 pub fn label_of(choices: &[(&'static str, &'static str)], key: &str) -> String {
-    choices.iter().find(|(k, _)| *k == key).map(|(_, l)| l.to_string()).unwrap_or_else(|| key.to_string())
+    choices.iter().find(|(k, _)| *k == key).map_or_else(|| key.to_string(), |(_, l)| l.to_string())
 }
 
 /// A record's fields as the editor form holds them: (key, value as text), in form order.

@@ -262,7 +262,7 @@ pub fn file_size(bytes: u64) -> String {
     }
     let (value, unit) =
         if bytes < 1024 * 1024 { (bytes as f64 / 1024.0, "KB") } else { (bytes as f64 / 1024.0 / 1024.0, "MB") };
-    format!("{:.1} {unit}", value).replace('.', ",")
+    format!("{value:.1} {unit}").replace('.', ",")
 }
 
 /// "2022-06-20" → "20/06/2022".

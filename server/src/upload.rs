@@ -79,7 +79,8 @@ async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipar
                 Ok(b) => bytes = Some(b),
                 Err(_) => return too_big(),
             },
-            Ok(Some(_)) => continue,
+            // Other fields are ignored.
+            Ok(Some(_)) => {}
             Ok(None) => break,
             Err(_) => return too_big(),
         }

@@ -1,6 +1,7 @@
 //! Council records and search against a real SQLite file with the demo records: every filter,
 //! the overdue rule, the iCalendar feed parsed back with a real parser, search folding and
 //! ranking, number search, editing records in place, and the index staying in sync.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -76,7 +77,7 @@ fn petition_filters_narrow_and_combine() {
         );
         let beyond = PetitionFilter { page: all.list.total_pages + 1, ..Default::default() };
         assert!(matches!(council::petitions(&db.pool, &beyond).await, Err(ApiError::NotFound)));
-    })
+    });
 }
 
 #[test]
@@ -103,7 +104,7 @@ fn unanswered_petitions_past_the_allowed_days_are_overdue() {
         assert_eq!(fewer.answer_days, 400);
         assert!(fewer.list.total < overdue.list.total);
         assert!(fewer.list.items.iter().all(|p| p.days > 400));
-    })
+    });
 }
 
 #[test]
@@ -121,7 +122,7 @@ fn supervision_lists_per_body_and_detail_with_report() {
         let with_report = futures_first(&db.pool, &all.items).await;
         assert!(with_report.files[0].url.starts_with("/tai-lieu/") && with_report.files[0].size > 0);
         assert!(!with_report.findings.is_empty());
-    })
+    });
 }
 
 async fn futures_first(pool: &sqlx::SqlitePool, items: &[SupervisionSummary]) -> SupervisionDetail {
@@ -173,7 +174,7 @@ fn calendar_weeks_move_and_mark_today() {
         assert!(matches!(council::week(&db.pool, "hdnd", Some("2026-13-01")).await, Err(ApiError::Invalid(_))));
         let upcoming = council::upcoming(&db.pool, "hdnd", 1).await.expect("upcoming");
         assert!(upcoming.days.iter().all(|d| d.date >= today.to_string()) && !upcoming.days.is_empty());
-    })
+    });
 }
 
 #[test]
@@ -211,7 +212,7 @@ fn the_ical_feed_parses_with_times_in_ho_chi_minh() {
             assert_eq!(words(&summary), words(&row.content));
             assert_eq!(prop(&parsed.properties, "UID"), Some(format!("{}@hdnd.binhduong.gov.vn", row.slug)));
         }
-    })
+    });
 }
 
 #[test]
@@ -258,7 +259,7 @@ fn search_folds_diacritics_and_ranks_exact_matches_first() {
         assert_eq!(find(&db.pool, "xyzkhongco", None).await.total, 0);
         // Quotes and FTS syntax in a query are just text.
         assert_eq!(find(&db.pool, "\"NEAR(", None).await.total, find(&db.pool, "near", None).await.total);
-    })
+    });
 }
 
 #[test]
@@ -274,7 +275,7 @@ fn a_resolution_is_found_by_its_number_in_any_spelling() {
                 urls(&r)
             );
         }
-    })
+    });
 }
 
 fn set(fields: &mut RecordFields, key: &str, value: &str) {
@@ -330,7 +331,7 @@ fn the_index_follows_edits_trash_and_restore() {
             .expect("restore version");
         assert_eq!(find(&db.pool, "nui cau", None).await.total, 0);
         assert_eq!(find(&db.pool, "12/2022", None).await.hits[0].url, format!("/nghi-quyet/{slug}"));
-    })
+    });
 }
 
 #[test]
@@ -363,7 +364,7 @@ fn articles_follow_the_index_and_drafts_never_show() {
             .await
             .expect("schedule");
         assert_eq!(find(&db.pool, "ngoc trai trang an", None).await.total, 0);
-    })
+    });
 }
 
 #[test]
@@ -399,7 +400,7 @@ fn every_kind_of_record_can_be_edited_in_place() {
                 "{kind:?} is searchable after the edit"
             );
         }
-    })
+    });
 }
 
 fn form(pairs: &[(&str, &str)]) -> RecordFields {
@@ -485,7 +486,7 @@ fn editors_add_records_that_are_public_and_searchable_at_once() {
             council::person(&db.pool, "le-thi-mau").await.expect("person").photo_url.as_deref(),
             Some("/uploads/abc123.jpg")
         );
-    })
+    });
 }
 
 #[test]
@@ -536,5 +537,5 @@ fn editors_change_who_sits_on_a_body() {
             council::remove_membership(&db.pool, "ban-phap-che", &outsider).await,
             Err(ApiError::NotFound)
         ));
-    })
+    });
 }

@@ -1,4 +1,5 @@
 //! The data layer against a real SQLite file with the demo content.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -36,7 +37,7 @@ fn the_seed_article_reads_as_on_the_original_site() {
         );
         assert_eq!(format::date_time(&page.related[0].published), "16/05/2025 09:41");
         assert!(page.related.iter().all(|r| r.slug != SEED_SLUG), "the article is not among its own related");
-    })
+    });
 }
 
 #[test]
@@ -46,7 +47,7 @@ fn each_read_of_an_article_counts_a_view() {
         let first = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
         let second = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
         assert_eq!(second, first + 1);
-    })
+    });
 }
 
 #[test]
@@ -56,7 +57,7 @@ fn unknown_things_are_not_found() {
         assert_eq!(content::article_page(&db.pool, "khong-co", false).await.err(), Some(ApiError::NotFound));
         assert_eq!(content::content_page(&db.pool, "khong-co").await.err(), Some(ApiError::NotFound));
         assert_eq!(content::category_page(&db.pool, "khong-co", 1).await.err(), Some(ApiError::NotFound));
-    })
+    });
 }
 
 #[test]
@@ -79,7 +80,7 @@ fn category_pages_are_newest_first_and_paginated() {
         assert_eq!(slugs.len(), 23, "no article on two pages");
         assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 4).await.err(), Some(ApiError::NotFound));
         assert_eq!(content::category_page(&db.pool, "thong-tin-trong-tinh", 0).await.err(), Some(ApiError::NotFound));
-    })
+    });
 }
 
 #[test]
@@ -92,7 +93,7 @@ fn a_parent_category_lists_its_whole_subtree() {
         assert_eq!(children, ["thong-tin-trong-tinh", "hoat-dong-hdnd", "hoat-dong-doan-dbqh"]);
         let crumbs: Vec<(&str, bool)> = parent.crumbs.iter().map(|c| (c.label.as_str(), c.href.is_some())).collect();
         assert_eq!(crumbs, [("Trang chủ", true), ("Hoạt động", false)]);
-    })
+    });
 }
 
 #[test]
@@ -110,7 +111,7 @@ fn content_pages_know_their_place_in_the_tree() {
         assert_eq!(intro.children.len(), 5);
         let groups = content::content_page(&db.pool, "cac-to-dai-bieu").await.expect("groups");
         assert_eq!(groups.children.len(), 7);
-    })
+    });
 }
 
 #[test]
@@ -186,7 +187,7 @@ fn the_menu_is_the_seed_tree_and_every_link_resolves() {
         assert_eq!(chrome.calendar_links.len(), 4);
         assert_eq!(chrome.publisher.phone, "(0274) 3848936");
         assert!(chrome.publisher.licence.contains("43/GP-STTTT"));
-    })
+    });
 }
 
 #[test]
@@ -198,7 +199,7 @@ fn the_home_page_has_featured_and_latest() {
         assert_eq!(home.latest.len(), 10);
         assert!(home.latest.windows(2).all(|w| w[0].published.iso >= w[1].published.iso));
         assert!(!home.sections.is_empty());
-    })
+    });
 }
 
 #[test]
@@ -209,7 +210,7 @@ fn the_site_map_covers_menu_categories_and_pages() {
         assert_eq!(flatten(&map.categories).len(), 32);
         assert_eq!(flatten(&map.pages).len(), 22);
         assert_eq!(map.menu.len(), 6);
-    })
+    });
 }
 
 #[test]
@@ -219,7 +220,7 @@ fn demo_content_loads_once() {
         assert!(!server::demo::load_if_empty(&db.pool, db._dir.path()).await.expect("second load"));
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles").fetch_one(&db.pool).await.expect("count");
         assert_eq!(n, 78);
-    })
+    });
 }
 
 #[test]
@@ -244,7 +245,7 @@ fn a_visit_is_a_visitor_away_for_thirty_minutes() {
         visits::touch(&db.pool, "a", t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("touch");
         let s = visits::stats(&db.pool, t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("stats");
         assert_eq!(s.total, 2_483_448);
-    })
+    });
 }
 
 #[test]

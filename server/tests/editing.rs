@@ -1,5 +1,6 @@
 //! Accounts and editing through the real server functions and the data layer, against a real
 //! SQLite file: who may write, revisions, conflicts, restore, visibility, sanitising.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -140,7 +141,7 @@ fn every_write_needs_a_session_and_the_same_site() {
         assert_eq!(status, StatusCode::OK, "{body}");
         let after = content::article_page(&db.pool, SEED, false).await.expect("public").article;
         assert_eq!(after.title, "Tiêu đề bị sửa trái phép");
-    })
+    });
 }
 
 #[test]
@@ -165,7 +166,7 @@ fn login_failures_say_nothing_specific_and_are_rate_limited() {
         // Another account from the same address is not blocked by this one's failures.
         accounts::add_user(&db.pool, "khac@hdnd.vn", Role::Admin, PASSWORD).await.expect("user");
         login(&app, "khac%40hdnd.vn").await;
-    })
+    });
 }
 
 #[test]
@@ -190,7 +191,7 @@ fn disabled_accounts_and_logged_out_sessions_stop_working() {
             accounts::add_user(&db.pool, "BIENTAP@hdnd.vn", Role::Editor, PASSWORD).await,
             Err(accounts::AccountError::Exists)
         ));
-    })
+    });
 }
 
 #[test]
@@ -224,7 +225,7 @@ fn every_save_is_a_revision_and_any_can_be_restored() {
         assert_eq!(now.title, original.title);
         assert_eq!(now.lead, original.lead);
         assert_eq!(editing::article_history(&db.pool, SEED).await.expect("history").len(), 4);
-    })
+    });
 }
 
 #[test]
@@ -256,7 +257,7 @@ fn a_save_from_an_older_version_is_refused_with_the_other_changes() {
             (stored.title.as_str(), stored.lead.as_str()),
             ("Bản của biên tập viên A", "Sapo của biên tập viên B")
         );
-    })
+    });
 }
 
 #[test]
@@ -279,7 +280,7 @@ fn bodies_are_sanitised_before_they_are_stored() {
         for bad in ["onclick", "<script", "javascript:", "onerror"] {
             assert!(!body.contains(bad), "{bad} stored: {body}");
         }
-    })
+    });
 }
 
 #[test]
@@ -331,7 +332,7 @@ fn drafts_scheduled_and_trashed_articles_are_invisible_to_visitors() {
         assert_eq!(editing::trash(&db.pool).await.expect("trash list")[0].slug, published.slug);
         editing::set_trashed(&db.pool, &published.slug, false).await.expect("restore");
         assert!(content::article_page(&db.pool, &published.slug, false).await.is_ok());
-    })
+    });
 }
 
 fn multipart(cookie: Option<&str>, bytes: &[u8]) -> Request<Body> {
@@ -390,7 +391,7 @@ fn images_are_checked_stored_by_hash_and_cached() {
         // The same image again is the same file.
         let (_, _, again) = send(&app, multipart(Some(&cookie), &image)).await;
         assert_eq!(serde_json::from_str::<app::model::Uploaded>(&again).expect("json").url, uploaded.url);
-    })
+    });
 }
 
 #[test]
@@ -428,7 +429,7 @@ fn only_administrators_manage_accounts() {
         let list: Vec<app::model::AccountRow> = serde_json::from_str(&body).expect("json");
         let emails: Vec<&str> = list.iter().map(|a| a.email.as_str()).collect();
         assert_eq!(emails, ["bientap@hdnd.vn", "moi@hdnd.vn", "quantri@hdnd.vn"]);
-    })
+    });
 }
 
 fn attachment(cookie: Option<&str>, kind: &str, slug: &str, file_name: &str, bytes: &[u8]) -> Request<Body> {
@@ -499,5 +500,5 @@ fn editors_attach_and_detach_documents_on_records() {
         assert_eq!(status, StatusCode::OK, "{body}");
         let detail = app::data::resolutions::detail(&db.pool, slug).await.expect("detail");
         assert!(detail.files.iter().all(|f| f.url != file.url));
-    })
+    });
 }

@@ -1,5 +1,6 @@
 //! Resolutions against a real SQLite file with the demo records: filters, sort, pagination,
 //! detail with relations and files, and the download route.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -58,7 +59,7 @@ fn every_filter_narrows_the_list_and_combines() {
             .iter()
             .all(|r| r.term == "IX" && r.validity == Validity::Expired && r.level == Level::Province));
         assert_eq!(all.years.first(), Some(&2025));
-    })
+    });
 }
 
 #[test]
@@ -81,7 +82,7 @@ fn sorting_and_pages() {
         );
         let beyond = resolutions::list(&db.pool, &Filter { page: newest.total_pages + 1, ..Default::default() }).await;
         assert_eq!(beyond.err(), Some(ApiError::NotFound));
-    })
+    });
 }
 
 #[test]
@@ -107,7 +108,7 @@ fn a_resolution_shows_its_relations_and_files() {
         assert!(old.files[0].url.starts_with("/tai-lieu/") && old.files[0].size > 300);
         assert!(old.is_demo);
         assert_eq!(resolutions::detail(&db.pool, "khong-co").await.err(), Some(ApiError::NotFound));
-    })
+    });
 }
 
 #[test]
@@ -148,5 +149,5 @@ fn files_download_with_their_name_and_pages_render() {
         assert_eq!(res.status(), StatusCode::NOT_FOUND);
         let res = app.clone().oneshot(page(format!("/nghi-quyet/{}", first.slug))).await.expect("res");
         assert_eq!(res.status(), StatusCode::OK);
-    })
+    });
 }

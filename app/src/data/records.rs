@@ -317,10 +317,9 @@ pub async fn create(
         RecordKind::Petition => format!("kn-{id}"),
         RecordKind::Event => format!("su-kien-{id}"),
         RecordKind::Resolution => unique_slug(&mut tx, kind, get(&shown, "number"), id).await?,
-        RecordKind::Person => unique_slug(&mut tx, kind, get(&shown, "name"), id).await?,
+        RecordKind::Person | RecordKind::Body => unique_slug(&mut tx, kind, get(&shown, "name"), id).await?,
         RecordKind::Supervision => unique_slug(&mut tx, kind, get(&shown, "topic"), id).await?,
         RecordKind::Session => unique_slug(&mut tx, kind, get(&shown, "title"), id).await?,
-        RecordKind::Body => unique_slug(&mut tx, kind, get(&shown, "name"), id).await?,
     };
     let mut q = QueryBuilder::<Sqlite>::new("UPDATE ");
     q.push(kind.table()).push(" SET slug = ").push_bind(slug.clone()).push(" WHERE id = ").push_bind(id);
