@@ -25,7 +25,8 @@ async function parkPointer(page: Page): Promise<void> {
 test.describe('desktop menu', () => {
   test('every top-level item with children has a labelled toggle', async ({ page }) => {
     await gotoHydrated(page, '/');
-    await expect(page.locator('button.menu-button')).toBeHidden();
+    await expect(page.locator('.menu-button')).toBeHidden();
+    await expect(mainNav(page).getByRole('link', { name: 'Trang chủ', exact: true })).toBeVisible();
     const items = mainNav(page).locator('li:not(li li)');
     expect(await items.count()).toBeGreaterThanOrEqual(6);
     for (const item of await items.all()) {
@@ -98,21 +99,38 @@ test.describe('desktop menu', () => {
 test.describe('narrow screen menu', () => {
   test.use({ viewport: { width: 390, height: 800 } });
 
-  test('the Menu button reveals the navigation', async ({ page }) => {
+  test('the Menu summary reveals the navigation, Escape folds it again', async ({ page }) => {
     await gotoHydrated(page, '/');
-    const button = page.locator('button.menu-button');
-    await expect(button).toBeVisible();
-    await expect(button).toHaveText('Menu');
-    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    const fold = mainNav(page).locator('details.menu-fold');
+    const summary = fold.locator('summary.menu-button');
+    await expect(summary).toBeVisible();
+    await expect(summary).toHaveText('Menu');
+    await expect(fold).not.toHaveAttribute('open');
     await expect(mainNav(page).locator('a').filter({ visible: true })).toHaveCount(0);
 
-    await button.click();
-    await expect(button).toHaveAttribute('aria-expanded', 'true');
+    await summary.click();
+    await expect(fold).toHaveAttribute('open');
     await expect(mainNav(page).getByRole('link', { name: 'Trang chủ', exact: true })).toBeVisible();
     await expect(topLevelItem(page, 'Giới thiệu').locator('a').first()).toBeVisible();
 
-    await button.click();
-    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await summary.click();
+    await expect(fold).not.toHaveAttribute('open');
     await expect(mainNav(page).locator('a').filter({ visible: true })).toHaveCount(0);
+
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(fold).toHaveAttribute('open');
+    await page.keyboard.press('Escape');
+    await expect(fold).not.toHaveAttribute('open');
+    await expect(summary).toBeFocused();
+  });
+
+  test('following a menu link folds the menu again', async ({ page }) => {
+    await gotoHydrated(page, '/');
+    const fold = mainNav(page).locator('details.menu-fold');
+    await fold.locator('summary').click();
+    await mainNav(page).getByRole('link', { name: 'Giới thiệu', exact: true }).click();
+    await expect(page).toHaveURL(/\/trang\/gioi-thieu$/);
+    await expect(fold).not.toHaveAttribute('open');
   });
 });

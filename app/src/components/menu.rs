@@ -1,6 +1,7 @@
 //! The multi-level main menu: hover and focus open sub-menus on desktop; the toggle buttons
-//! open them by keyboard and touch; Escape closes; on phones the whole menu folds behind a
-//! "Menu" button. Without JavaScript the CSS alone keeps every item reachable.
+//! open them by keyboard and touch; Escape closes; on phones the whole menu folds into a
+//! `<details>` whose summary reads "Menu", closed in the server's HTML and opened with or
+//! without JavaScript. Without JavaScript the CSS alone keeps every item reachable.
 
 use crate::model::MenuItem;
 use crate::tree::TreeNode;
@@ -9,32 +10,52 @@ use leptos_router::hooks::use_location;
 
 #[component]
 pub fn MainNav(menu: Vec<TreeNode<MenuItem>>) -> impl IntoView {
+    // On phones the menu folds into a `<details>`: closed in the server's HTML (nothing moves
+    // when the app takes over) and opened by its summary with or without JavaScript. On wide
+    // screens CSS shows its content and hides the summary.
     let open = RwSignal::new(false);
-    let location = use_location();
-    // Close the folded menu after each navigation.
-    Effect::new(move |_| {
-        location.pathname.track();
-        open.set(false);
-    });
+    let fold = NodeRef::<leptos::html::Details>::new();
+    let summary = NodeRef::<leptos::html::Summary>::new();
+    // Following a link folds the menu again (the page below is what the reader asked for).
+    let on_link_click = move |ev: leptos::ev::MouseEvent| {
+        let on_link = event_target::<leptos::web_sys::Element>(&ev).closest("a").ok().flatten().is_some();
+        if on_link {
+            open.set(false);
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(summary) = summary.get_untracked() {
+                let _ = summary.focus();
+            }
+        }
+    };
     view! {
         <nav class="main-nav" aria-label="Menu chính">
-            <button
-                type="button"
-                class="menu-button"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="menu-chinh"
-                on:click=move |_| open.update(|o| *o = !*o)
+            <details
+                class="menu-fold"
+                node_ref=fold
+                prop:open=move || open.get()
+                on:toggle=move |_| {
+                    if let Some(details) = fold.get_untracked() {
+                        open.set(details.open());
+                    }
+                }
+                on:keydown=on_keydown
             >
-                <span class="menu-icon" aria-hidden="true"></span>
-                "Menu"
-            </button>
-            <ul id="menu-chinh" class="menu" class:open=move || open.get()>
-                {menu
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, node)| view! { <TopItem node index=i/> })
-                    .collect_view()}
-            </ul>
+                <summary class="menu-button" node_ref=summary>
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    "Menu"
+                </summary>
+                <ul id="menu-chinh" class="menu" on:click=on_link_click>
+                    {menu
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, node)| view! { <TopItem node index=i/> })
+                        .collect_view()}
+                </ul>
+            </details>
         </nav>
     }
 }
