@@ -3,6 +3,7 @@
 pub mod article_list;
 pub mod breadcrumb;
 pub mod editor;
+pub mod editor_slot;
 pub mod filter;
 pub mod layout;
 pub mod menu;

@@ -2,8 +2,7 @@ use super::{describe, load_page};
 use crate::api::get_article;
 use crate::components::article_list::CompactList;
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::editor::article::ArticleEditor;
-use crate::components::editor::{open_from_query, EditContext, EditTools};
+use crate::components::editor_slot::{open_from_query, EditContext, EditorRequest, EditorSlot};
 use crate::components::share_form::ShareForm;
 use crate::format;
 use crate::model::{Article, ArticlePage, Visibility};
@@ -33,16 +32,12 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
         Visibility::Draft => Some("Bản nháp"),
         Visibility::Scheduled => Some("Hẹn giờ đăng"),
     };
+    // While editing, the editor (mounted by the slot) stands where the article was.
     let body = {
         let a = a.clone();
-        move || {
-            if editing.get() {
-                view! { <ArticleEditor article=a.clone() ctx editing/> }.into_any()
-            } else {
-                display(a.clone()).into_any()
-            }
-        }
+        move || (!editing.get()).then(|| display(a.clone()))
     };
+    let tools = EditorRequest::Article { article: Box::new(a.clone()), ctx, editing, badge: badge.unwrap_or_default() };
     view! {
         <Title text=a.title.clone()/>
         <Meta name="description" content=description.clone()/>
@@ -52,7 +47,7 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
         <Meta property="og:description" content=description/>
         {(!og_image.is_empty()).then(|| view! { <Meta property="og:image" content=og_image.clone()/> })}
         <Breadcrumb crumbs=page.crumbs/>
-        <EditTools ctx editing label="Sửa bài viết" badge=badge.unwrap_or_default()/>
+        <EditorSlot request=tools/>
         {body}
         <ShareForm slug=a.slug.clone() title=a.title.clone()/>
         {(!page.related.is_empty()).then(|| view! {

@@ -1,8 +1,7 @@
 use super::{describe, load_page};
 use crate::api::{get_page, page_bodies};
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::editor::page::PageEditor;
-use crate::components::editor::{EditContext, EditTools};
+use crate::components::editor_slot::{EditContext, EditorRequest, EditorSlot};
 use crate::model::ContentPage;
 use crate::pages::body_section;
 use leptos::prelude::*;
@@ -38,12 +37,11 @@ fn render(page: ContentPage, ctx: EditContext) -> impl IntoView {
             </ul>
         </nav>
     });
+    // While editing, the editor (mounted by the slot) stands where the page was.
     let body = {
         let page = page.clone();
         move || {
-            if editing.get() {
-                view! { <PageEditor page=page.clone() ctx editing/> }.into_any()
-            } else {
+            (!editing.get()).then(|| {
                 view! {
                     <article class="content-page">
                         <h1>{page.title.clone()}</h1>
@@ -51,15 +49,15 @@ fn render(page: ContentPage, ctx: EditContext) -> impl IntoView {
                         <div class="page-body" inner_html=page.body_html.clone()></div>
                     </article>
                 }
-                .into_any()
-            }
+            })
         }
     };
+    let tools = EditorRequest::Page { page: Box::new(page.clone()), ctx, editing };
     view! {
         <Title text=page.title.clone()/>
         <Meta name="description" content=description/>
         <Breadcrumb crumbs=page.crumbs.clone()/>
-        <EditTools ctx editing label="Sửa trang"/>
+        <EditorSlot request=tools/>
         {body}
         {children}
     }

@@ -5,10 +5,10 @@
 use super::{describe, load_page};
 use crate::api::{delegates, get_body, get_person};
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::editor::members::MembersEditor;
-use crate::components::editor::record::NewRecord;
-use crate::components::editor::record::RecordTools;
-use crate::components::editor::EditContext;
+use crate::components::editor_slot::EditContext;
+use crate::components::editor_slot::MembersTools;
+use crate::components::editor_slot::NewRecord;
+use crate::components::editor_slot::RecordTools;
 use crate::components::filter::{demo_badge, paragraphs_view};
 use crate::council::*;
 use crate::model::Crumb;
@@ -114,7 +114,7 @@ pub fn BodyView() -> impl IntoView {
                     <h2 id="members-heading">"Thành viên"</h2>
                     {members_view(b.members.clone())}
                 </section>
-                <MembersEditor body=b.slug.clone() members=b.members.clone() ctx/>
+                <MembersTools body=b.slug.clone() members=b.members.clone() ctx/>
                 {intro}
             </article>
         }

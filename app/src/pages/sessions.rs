@@ -3,9 +3,9 @@
 use super::load_page;
 use crate::api::{get_session, list_sessions};
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::editor::record::NewRecord;
-use crate::components::editor::record::RecordTools;
-use crate::components::editor::EditContext;
+use crate::components::editor_slot::EditContext;
+use crate::components::editor_slot::NewRecord;
+use crate::components::editor_slot::RecordTools;
 use crate::components::filter::demo_badge;
 use crate::council::*;
 use crate::model::Crumb;

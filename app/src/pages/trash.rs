@@ -1,13 +1,13 @@
 use super::load_page;
-use crate::api::{list_trash, TrashArticle, TrashRecord};
+use crate::api::list_trash;
 use crate::components::breadcrumb::Breadcrumb;
-use crate::format;
+use crate::components::editor_slot::{editor_view, EditorRequest};
 use crate::model::{Crumb, TrashItem};
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 
-/// Thùng rác: trashed articles and council records, each restorable (editors only; others get 401).
+/// Thùng rác: trashed articles and council records, each restorable (editors only; others get
+/// 401). Its list lives in the editor module, loaded only for a signed-in editor.
 #[component]
 pub fn TrashView() -> impl IntoView {
     let data = Resource::new(|| (), |_| list_trash());
@@ -15,35 +15,6 @@ pub fn TrashView() -> impl IntoView {
         <Title text="Thùng rác"/>
         <Meta name="robots" content="noindex"/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Thùng rác")]/>
-        {load_page(data, |items: Vec<TrashItem>| {
-            if items.is_empty() {
-                return view! { <h1>"Thùng rác"</h1><p class="empty">"Thùng rác trống."</p> }.into_any();
-            }
-            view! {
-                <h1>"Thùng rác"</h1>
-                <ul class="trash-list">
-                    {items
-                        .into_iter()
-                        .map(|item| {
-                            let action = if item.kind.is_some() { TrashRecord::url() } else { TrashArticle::url() };
-                            view! {
-                            <li class="trash-item">
-                                <span class="trash-kind">{item.kind_label.clone()}</span> ": "
-                                <span class="trash-title">{item.title}</span>
-                                " · đã xóa lúc " <time datetime=item.deleted.iso.clone()>{format::date_time(&item.deleted)}</time>
-                                <form method="post" action=action>
-                                    {item.kind.map(|k| view! { <input type="hidden" name="kind" value=k/> })}
-                                    <input type="hidden" name="slug" value=item.slug/>
-                                    <input type="hidden" name="trashed" value="false"/>
-                                    <button type="submit">"Khôi phục"</button>
-                                </form>
-                            </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-            .into_any()
-        })}
+        {load_page(data, |items: Vec<TrashItem>| editor_view(EditorRequest::Trash { items }))}
     }
 }

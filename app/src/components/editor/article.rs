@@ -116,10 +116,10 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                     Ok(saved) => {
                         browser::backup_clear(&key);
                         state.saved(saved.version);
-                        if saved.slug != slug {
-                            navigate(&format!("/bai-viet/{}", saved.slug), Default::default());
-                        } else {
+                        if saved.slug == slug {
                             ctx.refresh();
+                        } else {
+                            navigate(&format!("/bai-viet/{}", saved.slug), Default::default());
                         }
                     }
                     Err(e) => state.failed(e, collect().map(|f| f.field_values()), apply),

@@ -166,7 +166,8 @@ mod imp {
                         return;
                     }
                     Some(text) if !text.trim().is_empty() => break text.trim().to_string(),
-                    Some(_) => continue,
+                    // An empty description: ask again.
+                    Some(_) => {}
                 }
             };
             restore_range(range);

@@ -9,16 +9,9 @@ use leptos::prelude::*;
 /// For signed-in editors, under a body's member list.
 #[component]
 pub fn MembersEditor(body: String, members: Vec<Member>, ctx: EditContext) -> impl IntoView {
-    let user = expect_context::<crate::app::UserResource>();
     let body = StoredValue::new(body);
     let members = StoredValue::new(members);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                user.await.ok().flatten().map(|_| view! { <Editor body members ctx/> })
-            })}
-        </Suspense>
-    }
+    view! { <Editor body members ctx/> }
 }
 
 /// Runs a membership change and reports it; the page reloads its list on success.

@@ -1,41 +1,41 @@
-//! Editing in place: the pieces shared by the article and page editors.
+//! Editing in place: everything only signed-in editors use. The browser loads this module
+//! lazily (its own WASM chunk) through `editor_slot`; `mount` is its one entry point.
 
+pub mod accounts;
 pub mod article;
 pub mod browser;
 pub mod history;
 pub mod members;
 pub mod page;
 pub mod record;
+pub mod trash;
 
+pub use crate::components::editor_slot::EditContext;
+use crate::components::editor_slot::EditorRequest;
 use crate::editing::{Change, FieldDiff};
 use crate::error::ApiError;
 use leptos::prelude::*;
 
-/// State that outlives one rendering of an editable page: the status line, and a counter that
-/// makes the page load its data again after a save.
-#[derive(Clone, Copy)]
-pub struct EditContext {
-    pub notice: RwSignal<Option<String>>,
-    pub reload: RwSignal<u32>,
-}
-
-impl EditContext {
-    pub fn new() -> Self {
-        EditContext { notice: RwSignal::new(None), reload: RwSignal::new(0) }
-    }
-
-    pub fn say(&self, text: impl Into<String>) {
-        self.notice.set(Some(text.into()));
-    }
-
-    pub fn refresh(&self) {
-        self.reload.update(|n| *n += 1);
-    }
-}
-
-impl Default for EditContext {
-    fn default() -> Self {
-        Self::new()
+/// Builds the tools a page asked for (see `EditorRequest`).
+pub fn mount(request: EditorRequest) -> AnyView {
+    match request {
+        EditorRequest::Article { article, ctx, editing, badge } => view! {
+            <EditTools ctx editing label="Sửa bài viết" badge/>
+            {move || editing.get().then(|| view! { <article::ArticleEditor article=(*article).clone() ctx editing/> })}
+        }
+        .into_any(),
+        EditorRequest::Page { page, ctx, editing } => view! {
+            <EditTools ctx editing label="Sửa trang"/>
+            {move || editing.get().then(|| view! { <page::PageEditor page=(*page).clone() ctx editing/> })}
+        }
+        .into_any(),
+        EditorRequest::Record { kind, slug, ctx } => view! { <record::RecordTools kind slug ctx/> }.into_any(),
+        EditorRequest::NewRecord { kind } => view! { <record::NewRecord kind/> }.into_any(),
+        EditorRequest::Members { body, members, ctx } => {
+            view! { <members::MembersEditor body members ctx/> }.into_any()
+        }
+        EditorRequest::Trash { items } => view! { <trash::TrashPanel items/> }.into_any(),
+        EditorRequest::Accounts { accounts } => view! { <accounts::AccountsPanel accounts/> }.into_any(),
     }
 }
 
@@ -304,9 +304,8 @@ pub fn save_failed(error: &ApiError) -> String {
     format!("Chưa lưu được: {error} Nội dung bạn đang soạn vẫn còn trên trang.")
 }
 
-/// Above an editable page, for signed-in editors only: the page's status, the edit toggle and
-/// the status line. Visitors get nothing here (the user is known on the server, so the server
-/// and the browser render the same).
+/// Above an editable page, for signed-in editors only (the slot mounts it for them alone):
+/// the page's status, the edit toggle and the status line.
 #[component]
 pub fn EditTools(
     ctx: EditContext,
@@ -317,48 +316,25 @@ pub fn EditTools(
     badge: &'static str,
     /// More buttons, after the edit toggle.
     #[prop(optional)]
-    children: Option<ChildrenFn>,
+    children: Option<Children>,
 ) -> impl IntoView {
-    let children = StoredValue::new(children);
-    let user = expect_context::<crate::app::UserResource>();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                user.await.ok().flatten().map(|_| view! {
-                    <div class="edit-tools">
-                        {(!badge.is_empty()).then(|| view! { <span class="status-badge">{badge}</span> })}
-                        <button
-                            type="button"
-                            class="edit-toggle"
-                            aria-pressed=move || editing.get().to_string()
-                            disabled=move || editing.get()
-                            on:click=move |_| {
-                                ctx.notice.set(None);
-                                editing.set(true);
-                            }
-                        >
-                            {label}
-                        </button>
-                        {children.get_value().map(|c| c())}
-                        <EditorStatus ctx/>
-                    </div>
-                })
-            })}
-        </Suspense>
+        <div class="edit-tools">
+            {(!badge.is_empty()).then(|| view! { <span class="status-badge">{badge}</span> })}
+            <button
+                type="button"
+                class="edit-toggle"
+                aria-pressed=move || editing.get().to_string()
+                disabled=move || editing.get()
+                on:click=move |_| {
+                    ctx.notice.set(None);
+                    editing.set(true);
+                }
+            >
+                {label}
+            </button>
+            {children.map(|c| c())}
+            <EditorStatus ctx/>
+        </div>
     }
-}
-
-/// Opens edit mode when the URL asks for it (`?sua=1`, as after "Bài viết mới") and someone
-/// is signed in. Runs in the browser only, after hydration.
-pub fn open_from_query(editing: RwSignal<bool>) {
-    let wanted = leptos_router::hooks::use_query_map().get_untracked().get(crate::api::EDIT_PARAM).is_some();
-    if !wanted {
-        return;
-    }
-    let user = expect_context::<crate::app::UserResource>();
-    Effect::new(move |_| {
-        if user.get().and_then(Result::ok).flatten().is_some() {
-            editing.set(true);
-        }
-    });
 }

@@ -78,7 +78,7 @@ fn Fields(
             if let Some(slot) = v.iter_mut().find(|(k, _)| k == key) {
                 slot.1 = value.to_string();
             }
-        })
+        });
     };
     let save = Callback::new({
         let slug = slug.clone();
@@ -154,7 +154,7 @@ fn field_input(
                             }
                         });
                         dirty.set(true);
-                    })
+                    });
                 }>"Tải ảnh lên"</button>
             </span>
         }
@@ -256,13 +256,13 @@ fn FilesEditor(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoVie
                 Ok(list) => files.set(list),
                 Err(e) => ctx.say(e.to_string()),
             }
-        })
+        });
     };
     load();
     let add = move |_| {
         // The list here updates at once; the page's own list follows on the next save (a
         // refresh now would close the form and drop unsaved fields).
-        browser::pick_document(kind.key(), slug.get_value(), move |message| ctx.say(message), move |_| load())
+        browser::pick_document(kind.key(), slug.get_value(), move |message| ctx.say(message), move |_| load());
     };
     view! {
         <fieldset class="record-files">
