@@ -7,11 +7,12 @@ use crate::components::layout::{RouteLoading, SiteFooter, SiteHeader};
 use crate::components::sidebar::Sidebar;
 use crate::components::status::NotFound;
 use crate::model::Chrome;
-use crate::pages::*;
+use crate::pages::routes::*;
+use crate::pages::{AccountsView, LoginView, TrashView};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 pub const SITE_SHORT_NAME: &str = "HĐND tỉnh Bình Dương";
 
@@ -30,6 +31,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#9b1c1c"/>
                 <AutoReload options=options.clone()/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -51,7 +53,6 @@ pub fn App() -> impl IntoView {
     mark_hydrated();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/hdnd.css"/>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Title formatter=|title: String| {
             if title.is_empty() { SITE_SHORT_NAME.to_string() } else { format!("{title} | {SITE_SHORT_NAME}") }
@@ -64,25 +65,25 @@ pub fn App() -> impl IntoView {
             <div class="page-layout">
                 <main id="noi-dung" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view=HomeView ssr=SsrMode::Async/>
-                        <Route path=path!("/chuyen-muc/:slug") view=CategoryView ssr=SsrMode::Async/>
-                        <Route path=path!("/bai-viet/:slug") view=ArticleView ssr=SsrMode::Async/>
-                        <Route path=path!("/trang/:slug") view=ContentPageView ssr=SsrMode::Async/>
-                        <Route path=path!("/so-do-trang") view=SiteMapView ssr=SsrMode::Async/>
+                        <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/chuyen-muc/:slug") view={Lazy::<CategoryRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/bai-viet/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/trang/:slug") view={Lazy::<ContentPageRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/so-do-trang") view={Lazy::<SiteMapRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dang-nhap") view=LoginView ssr=SsrMode::Async/>
-                        <Route path=path!("/nghi-quyet") view=ResolutionsView ssr=SsrMode::Async/>
-                        <Route path=path!("/nghi-quyet/:slug") view=ResolutionView ssr=SsrMode::Async/>
-                        <Route path=path!("/giam-sat") view=SupervisionsView ssr=SsrMode::Async/>
-                        <Route path=path!("/giam-sat/:slug") view=SupervisionView ssr=SsrMode::Async/>
-                        <Route path=path!("/kien-nghi") view=PetitionsView ssr=SsrMode::Async/>
-                        <Route path=path!("/kien-nghi/:slug") view=PetitionView ssr=SsrMode::Async/>
-                        <Route path=path!("/lich/:slug") view=CalendarView ssr=SsrMode::Async/>
-                        <Route path=path!("/dai-bieu") view=DelegatesView ssr=SsrMode::Async/>
-                        <Route path=path!("/dai-bieu/:slug") view=PersonView ssr=SsrMode::Async/>
-                        <Route path=path!("/co-quan/:slug") view=BodyView ssr=SsrMode::Async/>
-                        <Route path=path!("/tai-lieu-ky-hop") view=SessionsView ssr=SsrMode::Async/>
-                        <Route path=path!("/tai-lieu-ky-hop/:slug") view=SessionView ssr=SsrMode::Async/>
-                        <Route path=path!("/tim-kiem") view=SearchView ssr=SsrMode::Async/>
+                        <Route path=path!("/nghi-quyet") view={Lazy::<ResolutionsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/nghi-quyet/:slug") view={Lazy::<ResolutionRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/giam-sat") view={Lazy::<SupervisionsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/giam-sat/:slug") view={Lazy::<SupervisionRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/kien-nghi") view={Lazy::<PetitionsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/kien-nghi/:slug") view={Lazy::<PetitionRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/lich/:slug") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/dai-bieu") view={Lazy::<DelegatesRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/dai-bieu/:slug") view={Lazy::<PersonRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/co-quan/:slug") view={Lazy::<BodyRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/tai-lieu-ky-hop") view={Lazy::<SessionsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/tai-lieu-ky-hop/:slug") view={Lazy::<SessionRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/tim-kiem") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/thung-rac") view=TrashView ssr=SsrMode::Async/>
                         <Route path=path!("/quan-tri/tai-khoan") view=AccountsView ssr=SsrMode::Async/>
                     </Routes>

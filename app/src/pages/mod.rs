@@ -10,6 +10,7 @@ mod login;
 mod people;
 mod petitions;
 mod resolutions;
+pub mod routes;
 mod search;
 mod sessions;
 mod site_map;

@@ -1,0 +1,138 @@
+//! The page types, lazily loaded in groups: in the browser each group's code is its own WASM
+//! chunk, fetched the first time one of its pages is shown (before hydration on a direct load,
+//! before rendering on client-side navigation). The shell (chrome, router, hydration) stays in
+//! the main module; the server renders every route at once, as before.
+//!
+//! Groups, not one chunk per page: the splitter gives every set of chunks that share code a
+//! chunk of its own, so twenty page chunks came to about a hundred tiny files per page. A few
+//! groups of pages that share most of their code keep a first visit to a handful of requests.
+
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+
+/// News and the site's own pages.
+#[derive(Clone, Copy, Debug)]
+pub enum NewsPage {
+    Home,
+    Category,
+    Article,
+    ContentPage,
+    SiteMap,
+}
+
+#[lazy]
+fn news_pages(page: NewsPage) -> AnyView {
+    use super::*;
+    match page {
+        NewsPage::Home => view! { <HomeView/> }.into_any(),
+        NewsPage::Category => view! { <CategoryView/> }.into_any(),
+        NewsPage::Article => view! { <ArticleView/> }.into_any(),
+        NewsPage::ContentPage => view! { <ContentPageView/> }.into_any(),
+        NewsPage::SiteMap => view! { <SiteMapView/> }.into_any(),
+    }
+}
+
+/// The council's records.
+#[derive(Clone, Copy, Debug)]
+pub enum RecordPage {
+    Resolutions,
+    Resolution,
+    Supervisions,
+    Supervision,
+    Petitions,
+    Petition,
+    Sessions,
+    Session,
+}
+
+#[lazy]
+fn record_pages(page: RecordPage) -> AnyView {
+    use super::*;
+    match page {
+        RecordPage::Resolutions => view! { <ResolutionsView/> }.into_any(),
+        RecordPage::Resolution => view! { <ResolutionView/> }.into_any(),
+        RecordPage::Supervisions => view! { <SupervisionsView/> }.into_any(),
+        RecordPage::Supervision => view! { <SupervisionView/> }.into_any(),
+        RecordPage::Petitions => view! { <PetitionsView/> }.into_any(),
+        RecordPage::Petition => view! { <PetitionView/> }.into_any(),
+        RecordPage::Sessions => view! { <SessionsView/> }.into_any(),
+        RecordPage::Session => view! { <SessionView/> }.into_any(),
+    }
+}
+
+/// Delegates and the council's bodies.
+#[derive(Clone, Copy, Debug)]
+pub enum PeoplePage {
+    Delegates,
+    Person,
+    Body,
+}
+
+#[lazy]
+fn people_pages(page: PeoplePage) -> AnyView {
+    use super::*;
+    match page {
+        PeoplePage::Delegates => view! { <DelegatesView/> }.into_any(),
+        PeoplePage::Person => view! { <PersonView/> }.into_any(),
+        PeoplePage::Body => view! { <BodyView/> }.into_any(),
+    }
+}
+
+/// The four calendars.
+#[lazy]
+fn calendar_page() -> AnyView {
+    view! { <super::CalendarView/> }.into_any()
+}
+
+/// Search.
+#[lazy]
+fn search_page() -> AnyView {
+    view! { <super::SearchView/> }.into_any()
+}
+
+/// `Route => lazy call, its loader`: a unit route whose view comes from its group's chunk.
+/// The router awaits `preload` before it hydrates a route, so the chunk is there when the
+/// server's HTML is taken over; `#[lazy]` names the loader `__preload_<function>`.
+macro_rules! lazy_pages {
+    ($($route:ident => $view:expr, $preload:ident);* $(;)?) => {
+        $(
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $view.await
+                }
+
+                async fn preload() {
+                    #[cfg(target_arch = "wasm32")]
+                    $preload().await;
+                }
+            }
+        )*
+    };
+}
+
+lazy_pages! {
+    HomeRoute => news_pages(NewsPage::Home), __preload_news_pages;
+    CategoryRoute => news_pages(NewsPage::Category), __preload_news_pages;
+    ArticleRoute => news_pages(NewsPage::Article), __preload_news_pages;
+    ContentPageRoute => news_pages(NewsPage::ContentPage), __preload_news_pages;
+    SiteMapRoute => news_pages(NewsPage::SiteMap), __preload_news_pages;
+    ResolutionsRoute => record_pages(RecordPage::Resolutions), __preload_record_pages;
+    ResolutionRoute => record_pages(RecordPage::Resolution), __preload_record_pages;
+    SupervisionsRoute => record_pages(RecordPage::Supervisions), __preload_record_pages;
+    SupervisionRoute => record_pages(RecordPage::Supervision), __preload_record_pages;
+    PetitionsRoute => record_pages(RecordPage::Petitions), __preload_record_pages;
+    PetitionRoute => record_pages(RecordPage::Petition), __preload_record_pages;
+    SessionsRoute => record_pages(RecordPage::Sessions), __preload_record_pages;
+    SessionRoute => record_pages(RecordPage::Session), __preload_record_pages;
+    DelegatesRoute => people_pages(PeoplePage::Delegates), __preload_people_pages;
+    PersonRoute => people_pages(PeoplePage::Person), __preload_people_pages;
+    BodyRoute => people_pages(PeoplePage::Body), __preload_people_pages;
+    CalendarRoute => calendar_page(), __preload_calendar_page;
+    SearchRoute => search_page(), __preload_search_page;
+}
