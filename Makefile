@@ -11,11 +11,12 @@ E2E := end2end
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/$(E2E)/node_modules/.bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help run test setup setup-rust setup-node setup-browser build unit lint e2e clean
+.PHONY: help run test setup setup-rust setup-node setup-browser build unit lint e2e bench-web setup-bench clean
 
 help:
 	@echo "make run   – build (release) and serve http://127.0.0.1:3000 with the demo database in data/"
 	@echo "make test  – unit and integration tests, clippy, then Playwright against a fresh database"
+	@echo "make bench-web – release build, then Lighthouse (mobile), module sizes and twiggy on a fresh demo database"
 
 ## ---- set-up (idempotent) ----
 
@@ -43,8 +44,11 @@ setup-browser:
 
 ## ---- build and run ----
 
+# --split: every page type and the editor become their own WASM chunks (see app/src/pages/routes.rs
+# and components/editor_slot.rs). Then the assets are compressed once (brotli 11, gzip 9).
 build: setup-rust setup-node
-	cargo leptos build --release
+	cargo leptos build --release --split
+	./target/release/server precompress target/site/pkg
 
 run: build
 	DATA_DIR=$${DATA_DIR:-data} LEPTOS_SITE_ADDR=$${LEPTOS_SITE_ADDR:-127.0.0.1:3000} ./target/release/server
@@ -56,6 +60,7 @@ unit: setup-rust
 	cargo test -p server
 
 lint: setup-rust
+	cargo fmt --all -- --check
 	cargo clippy -p app --features ssr --all-targets -- -D warnings
 	cargo clippy -p app --features hydrate -- -D warnings
 	cargo clippy -p frontend -- -D warnings
@@ -66,6 +71,17 @@ e2e: build setup-browser
 
 test: unit lint e2e
 
+## ---- benchmarks ----
+
+# Lighthouse comes from bench/'s committed lockfile; twiggy from crates.io.
+setup-bench: setup-node setup-browser
+	@if [ ! -d bench/node_modules/lighthouse ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then \
+	  cd bench && npm ci --no-audit --no-fund; fi
+	@command -v twiggy >/dev/null || cargo install twiggy --locked
+
+bench-web: build setup-bench
+	bench/web.sh
+
 clean:
 	cargo clean
-	rm -rf $(E2E)/node_modules $(E2E)/test-results
+	rm -rf $(E2E)/node_modules $(E2E)/test-results bench/node_modules

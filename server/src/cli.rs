@@ -27,6 +27,8 @@ pub enum Command {
     Reindex,
     /// Đặt số ngày tối đa để trả lời kiến nghị cử tri (quá hạn thì được đánh dấu)
     AnswerDays { days: u32 },
+    /// Nén sẵn (brotli, gzip) các tệp đã dựng trong thư mục, chạy một lần khi dựng
+    Precompress { dir: std::path::PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,7 +106,8 @@ pub async fn run_maintenance(pool: &sqlx::SqlitePool, command: Command) -> Resul
                 .await?;
             format!("Kiến nghị chưa được trả lời sau {days} ngày sẽ được đánh dấu quá hạn.")
         }
-        Command::Serve => String::new(),
+        // Handled before the database is opened (see main).
+        Command::Serve | Command::Precompress { .. } => String::new(),
     })
 }
 

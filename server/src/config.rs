@@ -41,8 +41,8 @@ impl Config {
             None => Database::File(data_dir.join("hdnd.db")),
         };
         let demo_content = match get("DEMO_CONTENT").as_deref() {
-            None | Some("") | Some("1") | Some("true") => true,
-            Some("0") | Some("false") => false,
+            None | Some("" | "1" | "true") => true,
+            Some("0" | "false") => false,
             Some(other) => return Err(ConfigError::DemoFlag(other.to_string())),
         };
         Ok(Config { data_dir, database, demo_content })

@@ -1,5 +1,9 @@
 //! The HTTP stack: Leptos routes and server functions with the database in their context,
 //! static files, visitor counting, caching headers and compression.
+//!
+//! The built assets under `/pkg` are named by content (cargo-leptos' `hash-files`) and were
+//! compressed at build time (`precompress`): they are sent as stored, brotli or gzip as the
+//! browser accepts, cached for a year, and never compressed per request.
 
 use crate::visitor;
 use app::{shell, App};
@@ -18,6 +22,14 @@ use tower_http::compression::CompressionLayer;
 pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Path) -> Router {
     let routes = generate_route_list(App);
     let uploads_dir = data_dir.join("uploads");
+    let pkg_dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let assets = Router::new()
+        .nest_service("/pkg", tower_http::services::ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        // The same name answers br, gzip or plain bytes: caches must key on the encoding.
+        .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+            header::VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ));
     let uploads = crate::upload::routes(crate::upload::Uploads { pool: pool.clone(), dir: uploads_dir.clone() })
         .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir))
         .merge(crate::files::routes(pool.clone(), data_dir.join("files")))
@@ -27,7 +39,7 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
         let pool = pool.clone();
         move || provide_context(pool.clone())
     };
-    Router::new()
+    let pages = Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -37,9 +49,18 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
         .merge(uploads)
         .layer(middleware::from_fn_with_state(pool, visitor::track))
         .layer(middleware::from_fn(api_error_status))
-        .layer(middleware::from_fn(same_origin_writes))
-        .layer(middleware::from_fn(cache_headers))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new());
+    // The assets stay outside the compression layer: they were compressed at build time.
+    assets.merge(pages).layer(middleware::from_fn(same_origin_writes)).layer(middleware::from_fn(cache_headers))
+}
+
+/// Whether the release build named its assets by content: cargo-leptos then leaves the names
+/// in a file beside the server binary, which Leptos reads to link them.
+pub fn hashed_assets_built(options: &LeptosOptions) -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+        .is_some_and(|file| file.is_file())
 }
 
 /// Whether a write request comes from a page of this site: its `Origin` (or, failing that,
@@ -72,12 +93,9 @@ async fn same_origin_writes(req: Request, next: Next) -> Response {
 
 /// How long browsers may keep a response without asking again.
 pub fn cache_policy(path: &str) -> Option<&'static str> {
-    if path.starts_with("/pkg/") {
-        // Not fingerprinted: revalidate (Last-Modified → 304) so a new build is never mixed
-        // with an old page.
-        Some("public, max-age=0, must-revalidate")
-    } else if path.starts_with("/uploads/") || path.starts_with("/tai-lieu/") {
-        // Named by content hash: a changed image gets a new name.
+    if path.starts_with("/pkg/") || path.starts_with("/uploads/") || path.starts_with("/tai-lieu/") {
+        // Named by content hash: a new build or a changed file gets a new name, so an old page
+        // keeps the modules it was built with and a new one never mixes them.
         Some("public, max-age=31536000, immutable")
     } else if path.starts_with("/images/") || path == "/favicon.svg" {
         Some("public, max-age=604800")

@@ -12,5 +12,6 @@ pub mod files;
 pub mod generate;
 pub mod http;
 pub mod ical;
+pub mod precompress;
 pub mod upload;
 pub mod visitor;

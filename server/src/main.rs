@@ -23,6 +23,10 @@ async fn main() -> ExitCode {
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let cli = <cli::Cli as clap::Parser>::parse();
+    if let Some(cli::Command::Precompress { dir }) = &cli.command {
+        println!("{}", server::precompress::precompress_dir(dir)?);
+        return Ok(());
+    }
     let config = Config::from_env()?;
     let pool = db::connect(&config.database).await?;
     if let Some(command) = cli.command.filter(|c| !matches!(c, cli::Command::Serve)) {
@@ -35,7 +39,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         println!("{}", result?);
         return Ok(());
     }
-    let options = get_configuration(None)?.leptos_options;
+    let mut options = get_configuration(None)?.leptos_options;
+    // A release build names its assets by content (cargo-leptos writes the names beside the
+    // binary); Leptos then links the hashed names.
+    options.hash_files = http::hashed_assets_built(&options);
     if config.demo_content && demo::load_if_empty(&pool, &config.data_dir).await? {
         tracing::info!("loaded the demo content into the empty database");
     }

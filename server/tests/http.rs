@@ -1,5 +1,6 @@
 //! The whole HTTP stack in-process: pages, status codes, server functions, the visitor
 //! cookie, caching and compression.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
@@ -60,7 +61,7 @@ fn pages_render_on_the_server_with_status_codes() {
         let (status, _, body) = send(&app, page("/chuyen-muc/thong-tin-trong-tinh?trang=3")).await;
         assert_eq!(status, StatusCode::OK);
         assert!(body.contains(r#"<span aria-current="page" class="page-current">3</span>"#));
-    })
+    });
 }
 
 #[test]
@@ -96,7 +97,7 @@ fn page_loads_count_visits_but_assets_do_not() {
         )
         .await;
         assert_eq!(total().await, before + 1);
-    })
+    });
 }
 
 /// A POST as a page of this site sends it (same Host and Origin).
@@ -145,7 +146,7 @@ fn the_share_form_validates_on_the_server_and_answers_honestly() {
         assert_eq!(location, format!("/bai-viet/{SEED}?chia_se=loi-den#chia-se"));
         let (_, _, body) = send(&app, page(&format!("/bai-viet/{SEED}?chia_se=loi-den"))).await;
         assert!(body.contains("Email không hợp lệ"));
-    })
+    });
 }
 
 #[test]
@@ -163,7 +164,7 @@ fn server_functions_answer_json_and_are_not_cached() {
         let page: app::model::CategoryPage = serde_json::from_str(&body).expect("json");
         assert_eq!(page.page, 2);
         assert_eq!(page.articles.len(), 10);
-    })
+    });
 }
 
 #[test]
@@ -180,14 +181,63 @@ fn responses_are_compressed_when_the_browser_accepts_it() {
             let res = app.clone().oneshot(req).await.expect("response");
             assert_eq!(res.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap_or("")), Some(encoding));
         }
-    })
+    });
 }
 
 #[test]
 fn cache_policy_per_kind_of_path() {
     use server::http::cache_policy;
     assert_eq!(cache_policy("/images/quoc-huy.svg"), Some("public, max-age=604800"));
-    assert_eq!(cache_policy("/pkg/hdnd.wasm"), Some("public, max-age=0, must-revalidate"));
+    assert_eq!(cache_policy("/pkg/hdnd.Xk3f9_Qa.wasm"), Some("public, max-age=31536000, immutable"));
     assert_eq!(cache_policy("/api/article"), Some("no-store"));
     assert_eq!(cache_policy("/"), None);
+}
+
+/// Built assets go out as they were compressed at build time: the `.br` or `.gz` bytes on disk,
+/// unchanged, cached for a year; without an accepted encoding, the plain file (the stack does
+/// not compress it on the fly).
+#[test]
+fn built_assets_are_sent_precompressed_and_cached_for_good() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let site = tempfile::tempdir().unwrap();
+        let pkg = site.path().join("pkg");
+        std::fs::create_dir_all(&pkg).unwrap();
+        let js = "export function hydrate() { return 'Hội đồng nhân dân'; }\n".repeat(300);
+        std::fs::write(pkg.join("hdnd.Xk3f9_Qa.js"), &js).unwrap();
+        let summary = server::precompress::precompress_dir(&pkg).unwrap();
+        assert_eq!(summary.files, 1);
+        let options = LeptosOptions::builder()
+            .output_name("hdnd")
+            .site_root(site.path().to_string_lossy().to_string())
+            .build();
+        let app = server::http::router(db.pool.clone(), options, db._dir.path());
+
+        for (encoding, suffix) in [("br", "br"), ("gzip", "gz"), ("br;q=0, gzip", "gz")] {
+            let req = Request::get("/pkg/hdnd.Xk3f9_Qa.js")
+                .header(header::ACCEPT_ENCODING, encoding)
+                .body(Body::empty())
+                .unwrap();
+            let res = app.clone().oneshot(req).await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{encoding}");
+            let headers = res.headers().clone();
+            let expected_encoding = if suffix == "br" { "br" } else { "gzip" };
+            assert_eq!(headers.get(header::CONTENT_ENCODING).unwrap(), expected_encoding, "{encoding}");
+            assert_eq!(headers.get(header::CACHE_CONTROL).unwrap(), "public, max-age=31536000, immutable");
+            assert!(headers.get(header::VARY).is_some_and(|v| v.to_str().unwrap().to_lowercase().contains("accept-encoding")));
+            assert!(headers.get(header::CONTENT_TYPE).unwrap().to_str().unwrap().contains("javascript"));
+            let body = res.into_body().collect().await.unwrap().to_bytes();
+            let on_disk = std::fs::read(pkg.join(format!("hdnd.Xk3f9_Qa.js.{suffix}"))).unwrap();
+            assert_eq!(body.as_ref(), on_disk.as_slice(), "the stored bytes, not a fresh compression ({encoding})");
+        }
+
+        let req = Request::get("/pkg/hdnd.Xk3f9_Qa.js").body(Body::empty()).unwrap();
+        let res = app.clone().oneshot(req).await.unwrap();
+        assert!(res.headers().get(header::CONTENT_ENCODING).is_none());
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(body.as_ref(), js.as_bytes());
+
+        let req = Request::get("/pkg/khong-co.js").header(header::ACCEPT_ENCODING, "br").body(Body::empty()).unwrap();
+        assert_eq!(app.clone().oneshot(req).await.unwrap().status(), StatusCode::NOT_FOUND);
+    });
 }
