@@ -38,6 +38,8 @@ pub fn SearchView() -> impl IntoView {
     let title = move || if q().is_empty() { "Tìm kiếm".to_string() } else { format!("Tìm kiếm: {}", q()) };
     view! {
         <Title text=title/>
+        <Meta name="description" content="Tìm kiếm tin bài, nghị quyết, kiến nghị cử tri, hoạt động giám sát, lịch làm việc, đại biểu và tài liệu kỳ họp của HĐND tỉnh Bình Dương, gõ có dấu hoặc không dấu."/>
+        // Result pages are many and change: search engines index the records themselves.
         <Meta name="robots" content="noindex"/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Tìm kiếm")]/>
         <h1>"Tìm kiếm"</h1>

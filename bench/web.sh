@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `make bench-web`: serves the release build on a fresh demo database, runs Lighthouse on the
+# page types the budgets name, lists the built modules with their stored sizes, and shows
+# `twiggy top` of the main WASM module. Run from the repository root after `make build`.
+set -euo pipefail
+port=${BENCH_PORT:-3200}
+data=$(mktemp -d /tmp/hdnd-bench-XXXXXX)
+DATA_DIR=$data LEPTOS_SITE_ADDR=127.0.0.1:$port LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
+  ./target/release/server &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 100); do
+  curl -fs -o /dev/null "http://127.0.0.1:$port/" && break
+  sleep 0.2
+done
+
+echo "== Built modules (bytes: raw, brotli 11, gzip 9) =="
+for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
+  [ -e "$f" ] || continue
+  printf '%-60s %9d %9d %9d\n' "$(basename "$f")" "$(stat -c %s "$f")" \
+    "$(stat -c %s "$f.br" 2>/dev/null || echo 0)" "$(stat -c %s "$f.gz" 2>/dev/null || echo 0)"
+done
+echo
+
+echo "== Lighthouse =="
+node bench/web.mjs "http://127.0.0.1:$port"
+echo
+
+main=$(ls target/site/pkg/hdnd.*.wasm 2>/dev/null | head -n 1 || true)
+if command -v twiggy >/dev/null && [ -n "$main" ]; then
+  echo "== twiggy top -n 20 $(basename "$main") =="
+  twiggy top -n 20 "$main"
+fi

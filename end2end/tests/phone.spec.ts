@@ -1,0 +1,105 @@
+/**
+ * A phone-first portal: an anonymous first visit to every public page type, on a 412 × 823
+ * phone with an empty cache, downloads no editor code, stays within its JavaScript + WASM
+ * budget, does not move while it loads and hydrates, and shows the page's title on the first
+ * screen. A signed-in editor gets the editor module, and "Sửa" works.
+ */
+import type { APIRequestContext } from '@playwright/test';
+import {
+  expect,
+  gotoHydrated,
+  mainHeading,
+  SEED_ARTICLE,
+  test,
+  type Page,
+} from './fixtures';
+import {
+  editorOnlyModules,
+  firstDetailHref,
+  layoutShiftScore,
+  PHONE,
+  PUBLIC_PAGE_TYPES,
+  scriptBytes,
+  type PageType,
+} from './phone-helpers';
+
+test.use({ viewport: PHONE });
+
+/** Fills in the detail pages (their slugs come from the lists). */
+async function pageTypes(request: APIRequestContext): Promise<PageType[]> {
+  const types: PageType[] = [];
+  for (const type of PUBLIC_PAGE_TYPES) {
+    if (type.detailOf) {
+      types.push({ ...type, path: await firstDetailHref(request, type.detailOf, type.path) });
+    } else {
+      types.push(type);
+    }
+  }
+  return types;
+}
+
+test('an anonymous visit to each page type loads no editor code, and its bytes do not grow', async ({
+  newVisitor,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const editorModules = editorOnlyModules();
+  expect(editorModules.length, 'the build has an editor chunk of its own').toBeGreaterThan(0);
+  const report: string[] = [];
+  for (const type of await pageTypes(request)) {
+    const page = await newVisitor();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const bytes = scriptBytes(page);
+    await gotoHydrated(page, type.path);
+    await page.waitForLoadState('networkidle');
+
+    const editorRequests = requested.filter((p) => editorModules.some((m) => p.endsWith(`/${m}`)));
+    expect(editorRequests, `editor code requested by a visitor on ${type.path}`).toEqual([]);
+    const total = await bytes.total();
+    const verdict = total <= type.budget ? 'within' : 'over';
+    report.push(`${type.kind}: ${(total / 1024).toFixed(1)} KiB (${verdict} the ${type.budget / 1024} KiB budget)`);
+    expect(total, `JS + WASM on the wire for ${type.path}`).toBeGreaterThan(10_000);
+    expect(total, `JS + WASM on the wire for ${type.path}`).toBeLessThanOrEqual(type.ceiling);
+    await page.context().close();
+  }
+  console.log(report.join('\n'));
+});
+
+test('no page type moves while it loads and hydrates, and its title is on the first screen', async ({
+  newVisitor,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  for (const type of await pageTypes(request)) {
+    const page = await newVisitor();
+    await gotoHydrated(page, type.path);
+    await page.waitForLoadState('networkidle');
+    const cls = await layoutShiftScore(page);
+    expect(cls, `cumulative layout shift on ${type.path}`).toBeLessThanOrEqual(0.02);
+    await expectTitleOnFirstScreen(page, type.path);
+    await page.context().close();
+  }
+});
+
+async function expectTitleOnFirstScreen(page: Page, path: string): Promise<void> {
+  const box = await mainHeading(page).boundingBox();
+  expect(box, `h1 of ${path}`).not.toBeNull();
+  expect(box!.y + box!.height, `bottom of the h1 of ${path}`).toBeLessThanOrEqual(PHONE.height);
+}
+
+test('a signed-in editor loads the editor module, and "Sửa bài viết" opens the editor', async ({
+  newEditor,
+}) => {
+  const editorModules = editorOnlyModules();
+  const page = await newEditor(undefined, '/');
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await gotoHydrated(page, SEED_ARTICLE.path);
+  const toggle = page.getByRole('button', { name: 'Sửa bài viết' });
+  await expect(toggle).toBeVisible();
+  expect(requested.some((p) => editorModules.some((m) => p.endsWith(`/${m}`)))).toBe(true);
+  await toggle.click();
+  await expect(page.locator('[contenteditable="true"]').first()).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Định dạng' })).toBeVisible();
+});
