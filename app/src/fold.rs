@@ -59,12 +59,8 @@ pub fn terms(query: &str) -> Vec<String> {
 /// The query's words as typed, lower case but with their diacritics, when it has any
 /// ("Dầu Tiếng" → ["dầu", "tiếng"]); empty for a query without diacritics.
 pub fn exact_terms(query: &str) -> Vec<String> {
-    let words: Vec<String> = query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .take(12)
-        .collect();
+    let words: Vec<String> =
+        query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).take(12).collect();
     if words.iter().all(|w| fold(w) == *w) {
         Vec::new()
     } else {

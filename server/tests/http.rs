@@ -207,10 +207,8 @@ fn built_assets_are_sent_precompressed_and_cached_for_good() {
         std::fs::write(pkg.join("hdnd.Xk3f9_Qa.js"), &js).unwrap();
         let summary = server::precompress::precompress_dir(&pkg).unwrap();
         assert_eq!(summary.files, 1);
-        let options = LeptosOptions::builder()
-            .output_name("hdnd")
-            .site_root(site.path().to_string_lossy().to_string())
-            .build();
+        let options =
+            LeptosOptions::builder().output_name("hdnd").site_root(site.path().to_string_lossy().to_string()).build();
         let app = server::http::router(db.pool.clone(), options, db._dir.path());
 
         for (encoding, suffix) in [("br", "br"), ("gzip", "gz"), ("br;q=0, gzip", "gz")] {
@@ -224,7 +222,11 @@ fn built_assets_are_sent_precompressed_and_cached_for_good() {
             let expected_encoding = if suffix == "br" { "br" } else { "gzip" };
             assert_eq!(headers.get(header::CONTENT_ENCODING).unwrap(), expected_encoding, "{encoding}");
             assert_eq!(headers.get(header::CACHE_CONTROL).unwrap(), "public, max-age=31536000, immutable");
-            assert!(headers.get(header::VARY).is_some_and(|v| v.to_str().unwrap().to_lowercase().contains("accept-encoding")));
+            assert!(headers.get(header::VARY).is_some_and(|v| v
+                .to_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("accept-encoding")));
             assert!(headers.get(header::CONTENT_TYPE).unwrap().to_str().unwrap().contains("javascript"));
             let body = res.into_body().collect().await.unwrap().to_bytes();
             let on_disk = std::fs::read(pkg.join(format!("hdnd.Xk3f9_Qa.js.{suffix}"))).unwrap();
