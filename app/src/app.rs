@@ -8,7 +8,7 @@ use crate::components::sidebar::Sidebar;
 use crate::components::status::NotFound;
 use crate::model::Chrome;
 use crate::pages::routes::*;
-use crate::pages::{AccountsView, LoginView, TrashView};
+use crate::pages::LoginView;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
@@ -84,8 +84,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tai-lieu-ky-hop") view={Lazy::<SessionsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/tai-lieu-ky-hop/:slug") view={Lazy::<SessionRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/tim-kiem") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/thung-rac") view=TrashView ssr=SsrMode::Async/>
-                        <Route path=path!("/quan-tri/tai-khoan") view=AccountsView ssr=SsrMode::Async/>
+                        <Route path=path!("/thung-rac") view={Lazy::<TrashRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/quan-tri/tai-khoan") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Sidebar/>

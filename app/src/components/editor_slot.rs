@@ -7,7 +7,7 @@
 //! `components::editor`.
 
 use crate::council::Member;
-use crate::model::{AccountRow, Article, ContentPage, TrashItem};
+use crate::model::{Article, ContentPage};
 use crate::records::RecordKind;
 use leptos::prelude::*;
 
@@ -52,10 +52,6 @@ pub enum EditorRequest {
     NewRecord { kind: RecordKind },
     /// Changing who sits on a body.
     Members { body: String, members: Vec<Member>, ctx: EditContext },
-    /// The trash page's list (its data came back, so the user is an editor).
-    Trash { items: Vec<TrashItem> },
-    /// The accounts page (its data came back, so the user is an administrator).
-    Accounts { accounts: Vec<AccountRow> },
 }
 
 /// Fetches the editor chunk (once; later calls run at once) and builds the requested tools.
@@ -85,17 +81,6 @@ pub fn EditorSlot(request: EditorRequest) -> impl IntoView {
                 </Suspense>
             }
         })
-    }
-}
-
-/// Mounts `request` straight away, on the server too: for editors' own pages, whose data
-/// has already proved who is asking (visitors get the error page and never reach this).
-pub fn editor_view(request: EditorRequest) -> impl IntoView {
-    let request = StoredValue::new(request);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(load_editor(request.get_value()))}
-        </Suspense>
     }
 }
 

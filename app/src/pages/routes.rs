@@ -78,6 +78,23 @@ fn people_pages(page: PeoplePage) -> AnyView {
     }
 }
 
+/// The editors' own pages (the trash, the accounts): a visitor who opens one gets the
+/// "Cần đăng nhập" page, and downloads none of the editor itself.
+#[derive(Clone, Copy, Debug)]
+pub enum StaffPage {
+    Trash,
+    Accounts,
+}
+
+#[lazy]
+fn staff_pages(page: StaffPage) -> AnyView {
+    use super::*;
+    match page {
+        StaffPage::Trash => view! { <TrashView/> }.into_any(),
+        StaffPage::Accounts => view! { <AccountsView/> }.into_any(),
+    }
+}
+
 /// The four calendars.
 #[lazy]
 fn calendar_page() -> AnyView {
@@ -135,4 +152,6 @@ lazy_pages! {
     BodyRoute => people_pages(PeoplePage::Body), __preload_people_pages;
     CalendarRoute => calendar_page(), __preload_calendar_page;
     SearchRoute => search_page(), __preload_search_page;
+    TrashRoute => staff_pages(StaffPage::Trash), __preload_staff_pages;
+    AccountsRoute => staff_pages(StaffPage::Accounts), __preload_staff_pages;
 }

@@ -1,5 +1,6 @@
-//! Editing in place: everything only signed-in editors use. The browser loads this module
-//! lazily (its own WASM chunk) through `editor_slot`; `mount` is its one entry point.
+//! Editing in place: everything only signed-in editors use. The browser loads the in-place
+//! editors lazily (their own WASM chunk) through `editor_slot`, whose one entry point is
+//! `mount`; the trash and accounts panels load with their own lazy routes.
 
 pub mod accounts;
 pub mod article;
@@ -34,8 +35,6 @@ pub fn mount(request: EditorRequest) -> AnyView {
         EditorRequest::Members { body, members, ctx } => {
             view! { <members::MembersEditor body members ctx/> }.into_any()
         }
-        EditorRequest::Trash { items } => view! { <trash::TrashPanel items/> }.into_any(),
-        EditorRequest::Accounts { accounts } => view! { <accounts::AccountsPanel accounts/> }.into_any(),
     }
 }
 
