@@ -16,12 +16,18 @@ pub async fn demo_db() -> TestDb {
     TestDb { pool, _dir: dir }
 }
 
-/// Runs a test on one runtime shared by the whole test binary. Leptos keeps process-wide
-/// state (its executor, the server-function registry) that must not outlive the runtime it
-/// was first used on; with one runtime per test, a later test could wait on a dead one.
+/// Runs a test on one runtime shared by the whole test binary, one test at a time. Leptos
+/// keeps process-wide state (its executor, the server-function registry) that must not outlive
+/// the runtime it was first used on; with one runtime per test, a later test could wait on a
+/// dead one. And two tests rendering pages at once in one process sometimes never finished
+/// (a wakeup lost between them, about one run in five, before this lock): a server renders
+/// on one runtime too, but a test binary is many apps, so the tests take turns.
 pub fn run<F: std::future::Future>(test: F) -> F::Output {
     static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
         tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime")
     });
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    // A test that failed while holding the lock poisons it; the next one may still run.
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     RUNTIME.block_on(test)
 }
