@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A kind of council record. On the wire (server functions, plain forms) it is its `key()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum RecordKind {
     Resolution,
     Supervision,
@@ -318,6 +320,19 @@ mod tests {
             keys.dedup();
             assert_eq!(keys.len(), kind.fields().len(), "{kind:?} has a duplicate field");
         }
+    }
+
+    /// Server functions take the kind itself; on the wire it is the same key that plain forms
+    /// post and revisions store.
+    #[test]
+    fn every_kind_travels_as_its_key() {
+        for kind in RecordKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.key()));
+            assert_eq!(serde_json::from_str::<RecordKind>(&json).unwrap(), kind);
+        }
+        assert!(serde_json::from_str::<RecordKind>("\"Resolution\"").is_err());
+        assert!(serde_json::from_str::<RecordKind>("\"bogus\"").is_err());
     }
 
     #[test]

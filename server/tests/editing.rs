@@ -502,3 +502,25 @@ fn editors_attach_and_detach_documents_on_records() {
         assert!(detail.files.iter().all(|f| f.url != file.url));
     });
 }
+
+/// Server functions take the record kind itself: its key, as plain forms post it; anything
+/// else is the caller's mistake (400), and a known key works.
+#[test]
+fn record_kinds_travel_as_their_keys() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let cookie = editor_session(&db, &app).await;
+        for bad in ["bogus", "Resolution", ""] {
+            let req = form("/api/record_history", Some(&cookie), &format!("kind={bad}&slug=12-2022-nq-hdnd"));
+            let (status, _, body) = send(&app, req).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "kind={bad}: {body}");
+            assert!(body.contains("không hợp lệ"), "kind={bad}: {body}");
+        }
+        let req = form("/api/record_history", Some(&cookie), "kind=resolution&slug=12-2022-nq-hdnd");
+        let (status, _, body) = send(&app, req).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let history: Vec<app::editing::RevisionInfo> = serde_json::from_str(&body).unwrap();
+        assert!(!history.is_empty());
+    });
+}

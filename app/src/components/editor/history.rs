@@ -18,7 +18,7 @@ async fn load(kind: Kind, slug: String) -> Result<Vec<RevisionInfo>, ApiError> {
     match kind {
         Kind::Article => crate::api::article_history(slug).await,
         Kind::Page => crate::api::page_history(slug).await,
-        Kind::Record(k) => crate::api::record_history(k.key().to_string(), slug).await,
+        Kind::Record(k) => crate::api::record_history(k, slug).await,
     }
 }
 
@@ -26,7 +26,7 @@ async fn changes(kind: Kind, slug: String, from: i64, to: i64) -> Result<Vec<Fie
     match kind {
         Kind::Article => crate::api::article_changes(slug, from, to).await,
         Kind::Page => crate::api::page_changes(slug, from, to).await,
-        Kind::Record(k) => crate::api::record_changes(k.key().to_string(), slug, from, to).await,
+        Kind::Record(k) => crate::api::record_changes(k, slug, from, to).await,
     }
 }
 
@@ -34,7 +34,7 @@ async fn restore(kind: Kind, slug: String, version: i64, base: i64) -> Result<Sa
     match kind {
         Kind::Article => crate::api::restore_article(slug, version, base).await,
         Kind::Page => crate::api::restore_page(slug, version, base).await,
-        Kind::Record(k) => crate::api::restore_record(k.key().to_string(), slug, version, base).await,
+        Kind::Record(k) => crate::api::restore_record(k, slug, version, base).await,
     }
 }
 

@@ -19,7 +19,7 @@ pub fn RecordTools(kind: RecordKind, slug: String, ctx: EditContext) -> impl Int
             return;
         }
         leptos::task::spawn_local(async move {
-            match trash_record(kind.key().to_string(), slug.get_value(), true).await {
+            match trash_record(kind, slug.get_value(), true).await {
                 Ok(()) => {
                     ctx.say("Đã chuyển vào thùng rác.");
                     ctx.refresh();
@@ -42,7 +42,7 @@ fn RecordForm(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSigna
     let loaded = RwSignal::new(None::<Result<crate::records::EditableRecord, crate::error::ApiError>>);
     {
         let slug = slug.clone();
-        leptos::task::spawn_local(async move { loaded.set(Some(record_for_edit(kind.key().to_string(), slug).await)) });
+        leptos::task::spawn_local(async move { loaded.set(Some(record_for_edit(kind, slug).await)) });
     }
     move || match loaded.get() {
         None => view! { <p>"Đang tải…"</p> }.into_any(),
@@ -87,7 +87,7 @@ fn Fields(
             state.start_saving();
             let slug = slug.clone();
             leptos::task::spawn_local(async move {
-                match save_record(kind.key().to_string(), slug, base_version.get_untracked(), fields.clone()).await {
+                match save_record(kind, slug, base_version.get_untracked(), fields.clone()).await {
                     Ok(saved) => {
                         state.saved(saved.version);
                         ctx.refresh();
@@ -216,7 +216,7 @@ fn CreateForm(kind: RecordKind, ctx: EditContext, open: RwSignal<bool>) -> impl 
         ctx.say("Đang lưu…");
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            match create_record(kind.key().to_string(), fields.clone()).await {
+            match create_record(kind, fields.clone()).await {
                 Ok(saved) => {
                     ctx.say("Đã thêm.");
                     open.set(false);
@@ -252,7 +252,7 @@ fn FilesEditor(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoVie
     let slug = StoredValue::new(slug);
     let load = move || {
         leptos::task::spawn_local(async move {
-            match record_files(kind.key().to_string(), slug.get_value()).await {
+            match record_files(kind, slug.get_value()).await {
                 Ok(list) => files.set(list),
                 Err(e) => ctx.say(e.to_string()),
             }
@@ -277,7 +277,7 @@ fn FilesEditor(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoVie
                         }
                         let stored = stored.clone();
                         leptos::task::spawn_local(async move {
-                            match detach_file(kind.key().to_string(), slug.get_value(), stored).await {
+                            match detach_file(kind, slug.get_value(), stored).await {
                                 Ok(()) => {
                                     ctx.say("Đã gỡ tệp.");
                                     load();
