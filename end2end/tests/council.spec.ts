@@ -163,8 +163,13 @@ test('supervision per body, the delegates, a Giới thiệu page from the record
   await expect(page.locator('section.body-section')).toHaveCount(8);
 
   await gotoHydrated(page, '/tai-lieu-ky-hop');
-  await page.locator('ul.session-list a').first().click();
+  const first = page.locator('ul.session-list a').first();
+  const href = await first.getAttribute('href');
+  await first.click();
+  // Client-side navigation: wait for the new page (its URL, then its table), not for time.
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
   const rows = page.locator('table.session-documents tbody tr');
+  await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThanOrEqual(4);
   const download = page.waitForEvent('download');
   await rows.first().locator('a').click();
