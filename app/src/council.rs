@@ -103,7 +103,7 @@ pub struct SupervisionDetail {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PetitionFilter {
-    pub status: Option<String>,
+    pub status: Option<PetitionStatus>,
     pub channel: Option<String>,
     pub locality: Option<String>,
     pub field: Option<String>,
@@ -117,7 +117,7 @@ impl PetitionFilter {
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
         let year = year_param(&get)?;
         Ok(PetitionFilter {
-            status: choice_param(&get, "trang_thai", PETITION_STATUSES)?,
+            status: choice_param(&get, "trang_thai", PETITION_STATUSES)?.as_deref().and_then(PetitionStatus::parse),
             channel: choice_param(&get, "kenh", CHANNELS)?,
             locality: choice_param(&get, "dia_phuong", LOCALITIES)?,
             field: choice_param(&get, "linh_vuc", FIELDS_OF_LIFE)?,
@@ -129,7 +129,7 @@ impl PetitionFilter {
 
     pub fn query(&self, page: u32) -> String {
         query_string(&[
-            ("trang_thai", self.status.clone()),
+            ("trang_thai", self.status.map(|s| s.key().to_string())),
             ("kenh", self.channel.clone()),
             ("dia_phuong", self.locality.clone()),
             ("linh_vuc", self.field.clone()),
@@ -148,8 +148,7 @@ pub struct PetitionSummary {
     pub field_label: String,
     pub agency: String,
     pub channel_label: String,
-    pub status: String,
-    pub status_label: String,
+    pub status: PetitionStatus,
     /// dd/mm/yyyy
     pub raised: String,
     /// Not answered within the allowed days.
@@ -180,8 +179,8 @@ pub struct PetitionDetail {
 }
 
 /// The overdue rule: an unanswered petition raised more than `answer_days` days ago.
-pub fn is_overdue(status: &str, days_since_raised: i64, answer_days: i64) -> bool {
-    status != "da-tra-loi" && days_since_raised > answer_days
+pub fn is_overdue(status: PetitionStatus, days_since_raised: i64, answer_days: i64) -> bool {
+    status.is_open() && days_since_raised > answer_days
 }
 
 // ---- Lịch ----
@@ -344,9 +343,9 @@ mod tests {
 
     #[test]
     fn overdue_means_unanswered_past_the_allowed_days() {
-        assert!(is_overdue("cho-tra-loi", 61, 60));
-        assert!(is_overdue("dang-giai-quyet", 200, 60));
-        assert!(!is_overdue("cho-tra-loi", 60, 60));
-        assert!(!is_overdue("da-tra-loi", 500, 60));
+        assert!(is_overdue(PetitionStatus::Waiting, 61, 60));
+        assert!(is_overdue(PetitionStatus::InProgress, 200, 60));
+        assert!(!is_overdue(PetitionStatus::Waiting, 60, 60));
+        assert!(!is_overdue(PetitionStatus::Answered, 500, 60));
     }
 }

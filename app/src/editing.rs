@@ -1,7 +1,108 @@
 //! What editing sends and receives: the editable fields, revisions, conflicts and diffs.
 
 use crate::format::VnDateTime;
+use crate::records::RecordKind;
+use crate::search::SearchKind;
 use serde::{Deserialize, Serialize};
+
+/// What an editor can edit: an article, a content page, or a council record of some kind.
+/// Every kind goes through the same revisions, conflicts, history, restore and trash. On the
+/// wire (server functions, plain forms) and in the revisions table it is its `key()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "&'static str")]
+pub enum DocKind {
+    Article,
+    Page,
+    Record(RecordKind),
+}
+
+impl DocKind {
+    /// Every kind: articles, pages, then the council's records.
+    pub fn all() -> impl Iterator<Item = DocKind> {
+        [DocKind::Article, DocKind::Page].into_iter().chain(RecordKind::ALL.into_iter().map(DocKind::Record))
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Article => "article",
+            DocKind::Page => "page",
+            DocKind::Record(kind) => kind.key(),
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<DocKind> {
+        DocKind::all().find(|k| k.key() == key)
+    }
+
+    /// "Bài viết", "Nghị quyết", …
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Article => "Bài viết",
+            DocKind::Page => "Trang",
+            DocKind::Record(kind) => kind.label(),
+        }
+    }
+
+    /// The table documents of this kind live in (a fixed name, never from input).
+    pub fn table(self) -> &'static str {
+        match self {
+            DocKind::Article => "articles",
+            DocKind::Page => "pages",
+            DocKind::Record(kind) => kind.table(),
+        }
+    }
+
+    /// The column that names a document (in the trash list).
+    pub fn title_column(self) -> &'static str {
+        match self {
+            DocKind::Article | DocKind::Page => "title",
+            DocKind::Record(kind) => kind.spec().title_field,
+        }
+    }
+
+    pub fn search_kind(self) -> SearchKind {
+        match self {
+            DocKind::Article => SearchKind::Article,
+            DocKind::Page => SearchKind::Page,
+            DocKind::Record(kind) => kind.search_kind(),
+        }
+    }
+
+    /// Whether documents of this kind can go to the trash (content pages hold the menu's
+    /// tree and cannot).
+    pub fn can_trash(self) -> bool {
+        self != DocKind::Page
+    }
+
+    /// The editor's name for one of the kind's fields.
+    pub fn field_label(self, field: &str) -> &'static str {
+        match self {
+            DocKind::Article | DocKind::Page => field_label(field),
+            DocKind::Record(kind) => {
+                kind.fields().iter().find(|f| f.key == field).map_or("Trường khác", |f| f.label)
+            }
+        }
+    }
+}
+
+impl From<DocKind> for &'static str {
+    fn from(kind: DocKind) -> Self {
+        kind.key()
+    }
+}
+
+impl TryFrom<String> for DocKind {
+    type Error = String;
+    fn try_from(key: String) -> Result<Self, String> {
+        DocKind::parse(&key).ok_or_else(|| format!("Loại nội dung không hợp lệ: {key}"))
+    }
+}
+
+impl From<RecordKind> for DocKind {
+    fn from(kind: RecordKind) -> Self {
+        DocKind::Record(kind)
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
@@ -153,7 +254,25 @@ pub fn field_label(field: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::merge_field;
+    use super::*;
+
+    /// Every kind travels and is stored as its key, which is unique.
+    #[test]
+    fn every_document_kind_travels_as_its_key() {
+        let keys: Vec<_> = DocKind::all().map(DocKind::key).collect();
+        let mut unique = keys.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len());
+        for kind in DocKind::all() {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.key()));
+            assert_eq!(serde_json::from_str::<DocKind>(&json).unwrap(), kind);
+        }
+        assert!(serde_json::from_str::<DocKind>("\"bogus\"").is_err());
+        assert_eq!(DocKind::Record(RecordKind::Petition).field_label("status"), "Tình trạng");
+        assert_eq!(DocKind::Article.field_label("lead"), "Sapo");
+    }
 
     #[test]
     fn untouched_fields_take_the_stored_value() {

@@ -259,10 +259,7 @@ pub struct SiteMap {
 /// An article in the trash.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrashItem {
-    /// None for an article; a council record's kind key ("resolution", "petition", …).
-    pub kind: Option<String>,
-    /// "Bài viết", "Nghị quyết", …
-    pub kind_label: String,
+    pub kind: crate::editing::DocKind,
     pub slug: String,
     pub title: String,
     pub deleted: VnDateTime,

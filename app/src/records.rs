@@ -2,6 +2,7 @@
 //! there are, and each kind's editable fields (the form an editor sees, what the server
 //! checks, what a revision stores).
 
+use crate::search::SearchKind;
 use serde::{Deserialize, Serialize};
 
 /// A kind of council record. On the wire (server functions, plain forms) it is its `key()`.
@@ -58,8 +59,53 @@ pub const SUPERVISION_BODIES: &[(&str, &str)] = &[
     ("ban-pc", "Ban Pháp chế"),
 ];
 
-pub const PETITION_STATUSES: &[(&str, &str)] =
-    &[("cho-tra-loi", "Chờ trả lời"), ("dang-giai-quyet", "Đang giải quyết"), ("da-tra-loi", "Đã trả lời")];
+/// Where a voters' petition stands. Stored, posted and written in URLs as its `key()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PetitionStatus {
+    #[serde(rename = "cho-tra-loi")]
+    Waiting,
+    #[serde(rename = "dang-giai-quyet")]
+    InProgress,
+    #[serde(rename = "da-tra-loi")]
+    Answered,
+}
+
+impl PetitionStatus {
+    pub const ALL: [PetitionStatus; 3] =
+        [PetitionStatus::Waiting, PetitionStatus::InProgress, PetitionStatus::Answered];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            PetitionStatus::Waiting => "cho-tra-loi",
+            PetitionStatus::InProgress => "dang-giai-quyet",
+            PetitionStatus::Answered => "da-tra-loi",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            PetitionStatus::Waiting => "Chờ trả lời",
+            PetitionStatus::InProgress => "Đang giải quyết",
+            PetitionStatus::Answered => "Đã trả lời",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<PetitionStatus> {
+        PetitionStatus::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Still waiting for its answer (and so can be overdue).
+    pub fn is_open(self) -> bool {
+        self != PetitionStatus::Answered
+    }
+}
+
+/// The statuses as the form's and the filter's choices.
+pub const PETITION_STATUSES: &[(&str, &str)] = &[
+    (PetitionStatus::Waiting.key(), PetitionStatus::Waiting.label()),
+    (PetitionStatus::InProgress.key(), PetitionStatus::InProgress.label()),
+    (PetitionStatus::Answered.key(), PetitionStatus::Answered.label()),
+];
 
 pub const CHANNELS: &[(&str, &str)] = &[("hdnd", "Qua HĐND tỉnh"), ("doan-dbqh", "Qua Đoàn ĐBQH")];
 
@@ -167,6 +213,229 @@ const SESSION_FIELDS: &[FieldSpec] = &[
     field("ends_on", "Đến ngày", Input::Date, true),
 ];
 
+/// Where a record of a kind is read on the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Address {
+    /// This path and the slug: "/nghi-quyet/" + slug.
+    Under(&'static str),
+    /// A calendar's week, at the entry (see `event_href`).
+    CalendarWeek,
+}
+
+/// How a new record's slug is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewSlug {
+    /// From this field's text, made unique in the kind's table.
+    FromField(&'static str),
+    /// This prefix and the record's id: "kn-42".
+    Numbered(&'static str),
+}
+
+/// Everything that makes a kind of record what it is. Adding a kind of record is one more
+/// `KindSpec` (with its table, and its page for visitors): the editor's form, the checks, the
+/// revisions, the trash, the attachments and the search index all follow from it.
+#[derive(Clone, Copy, Debug)]
+pub struct KindSpec {
+    /// The kind's name in revisions, attachments, plain forms and server functions.
+    pub key: &'static str,
+    /// "Nghị quyết", as in "Nghị quyết đã được người khác sửa".
+    pub label: &'static str,
+    /// The edit button's label, "Sửa nghị quyết".
+    pub edit_label: &'static str,
+    /// The "add" button's label; None for kinds that are not added from the site (the bodies
+    /// are fixed by law).
+    pub new_label: Option<&'static str>,
+    /// Whether records of this kind carry files (a resolution's text, a report, an answer, a
+    /// session's documents).
+    pub takes_files: bool,
+    /// The table the kind lives in (a fixed name, never from input).
+    pub table: &'static str,
+    /// The editable fields, in form order; each key is also its column.
+    pub fields: &'static [FieldSpec],
+    /// The field that names a record (in the trash list).
+    pub title_field: &'static str,
+    pub new_slug: NewSlug,
+    pub address: Address,
+    pub search: SearchKind,
+    /// Rules that involve more than one field; the error is the editor's to read.
+    pub check: Rule,
+    /// Columns computed from the fields on every save (a resolution's number parts, for
+    /// sorting and number search).
+    pub derived: Derived,
+}
+
+/// A check across fields: the message names the fields, in Vietnamese.
+pub type Rule = fn(&RecordFields) -> Result<(), &'static str>;
+
+/// Columns computed from the fields: (column, value).
+pub type Derived = fn(&RecordFields) -> Vec<(&'static str, i64)>;
+
+fn no_rules(_: &RecordFields) -> Result<(), &'static str> {
+    Ok(())
+}
+
+fn nothing_derived(_: &RecordFields) -> Vec<(&'static str, i64)> {
+    Vec::new()
+}
+
+/// The value of `key` among a record's fields ("" when absent).
+pub fn value<'a>(fields: &'a [(String, String)], key: &str) -> &'a str {
+    fields.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str())
+}
+
+/// "12/2022/NQ-HĐND" → (12, 2022).
+pub fn number_parts(number: &str) -> Option<(i64, i32)> {
+    let mut parts = number.split('/');
+    let seq = parts.next()?.trim().parse::<i64>().ok().filter(|n| *n > 0)?;
+    let year = parts.next()?.trim().parse::<i32>().ok().filter(|y| (1990..=2100).contains(y))?;
+    parts.next().filter(|s| !s.trim().is_empty())?;
+    Some((seq, year))
+}
+
+const RESOLUTION: KindSpec = KindSpec {
+    key: "resolution",
+    label: "Nghị quyết",
+    edit_label: "Sửa nghị quyết",
+    new_label: Some("Thêm nghị quyết"),
+    takes_files: true,
+    table: "resolutions",
+    fields: RESOLUTION_FIELDS,
+    title_field: "number",
+    new_slug: NewSlug::FromField("number"),
+    address: Address::Under("/nghi-quyet/"),
+    search: SearchKind::Resolution,
+    check: |f| match number_parts(value(f, "number")) {
+        Some(_) => Ok(()),
+        None => Err("“Số, ký hiệu” phải có dạng số/năm/ký hiệu, ví dụ 12/2022/NQ-HĐND."),
+    },
+    derived: |f| {
+        number_parts(value(f, "number")).map_or_else(Vec::new, |(seq, year)| vec![("seq", seq), ("year", year.into())])
+    },
+};
+
+const SUPERVISION: KindSpec = KindSpec {
+    key: "supervision",
+    label: "Hoạt động giám sát",
+    edit_label: "Sửa hoạt động giám sát",
+    new_label: Some("Thêm hoạt động giám sát"),
+    takes_files: true,
+    table: "supervisions",
+    fields: SUPERVISION_FIELDS,
+    title_field: "topic",
+    new_slug: NewSlug::FromField("topic"),
+    address: Address::Under("/giam-sat/"),
+    search: SearchKind::Supervision,
+    check: |f| {
+        if value(f, "period_to") < value(f, "period_from") {
+            Err("“Đến ngày” phải sau “Từ ngày”.")
+        } else {
+            Ok(())
+        }
+    },
+    derived: nothing_derived,
+};
+
+const PETITION: KindSpec = KindSpec {
+    key: "petition",
+    label: "Kiến nghị",
+    edit_label: "Sửa kiến nghị",
+    new_label: Some("Thêm kiến nghị"),
+    takes_files: true,
+    table: "petitions",
+    fields: PETITION_FIELDS,
+    title_field: "text",
+    new_slug: NewSlug::Numbered("kn"),
+    address: Address::Under("/kien-nghi/"),
+    search: SearchKind::Petition,
+    check: |f| {
+        let answered = PetitionStatus::parse(value(f, "status")) == Some(PetitionStatus::Answered);
+        if answered && (value(f, "answer").is_empty() || value(f, "answered_on").is_empty()) {
+            Err("Kiến nghị “Đã trả lời” cần có nội dung trả lời và ngày trả lời.")
+        } else if !value(f, "answered_on").is_empty() && value(f, "answered_on") < value(f, "raised_on") {
+            Err("“Ngày trả lời” phải sau “Ngày tiếp nhận”.")
+        } else {
+            Ok(())
+        }
+    },
+    derived: nothing_derived,
+};
+
+const EVENT: KindSpec = KindSpec {
+    key: "event",
+    label: "Lịch",
+    edit_label: "Sửa lịch",
+    new_label: Some("Thêm lịch"),
+    takes_files: false,
+    table: "calendar_events",
+    fields: EVENT_FIELDS,
+    title_field: "content",
+    new_slug: NewSlug::Numbered("su-kien"),
+    address: Address::CalendarWeek,
+    search: SearchKind::Event,
+    check: |f| {
+        if !value(f, "ends_at").is_empty() && value(f, "ends_at") < value(f, "starts_at") {
+            Err("“Kết thúc” phải sau “Bắt đầu”.")
+        } else {
+            Ok(())
+        }
+    },
+    derived: nothing_derived,
+};
+
+const PERSON: KindSpec = KindSpec {
+    key: "person",
+    label: "Đại biểu",
+    edit_label: "Sửa đại biểu",
+    new_label: Some("Thêm đại biểu"),
+    takes_files: false,
+    table: "people",
+    fields: PERSON_FIELDS,
+    title_field: "name",
+    new_slug: NewSlug::FromField("name"),
+    address: Address::Under("/dai-bieu/"),
+    search: SearchKind::Person,
+    check: no_rules,
+    derived: nothing_derived,
+};
+
+const BODY: KindSpec = KindSpec {
+    key: "body",
+    label: "Cơ quan",
+    edit_label: "Sửa cơ quan",
+    new_label: None,
+    takes_files: false,
+    table: "bodies",
+    fields: BODY_FIELDS,
+    title_field: "name",
+    new_slug: NewSlug::FromField("name"),
+    address: Address::Under("/co-quan/"),
+    search: SearchKind::Body,
+    check: no_rules,
+    derived: nothing_derived,
+};
+
+const SESSION: KindSpec = KindSpec {
+    key: "session",
+    label: "Kỳ họp",
+    edit_label: "Sửa kỳ họp",
+    new_label: Some("Thêm kỳ họp"),
+    takes_files: true,
+    table: "council_sessions",
+    fields: SESSION_FIELDS,
+    title_field: "title",
+    new_slug: NewSlug::FromField("title"),
+    address: Address::Under("/tai-lieu-ky-hop/"),
+    search: SearchKind::Session,
+    check: |f| {
+        if value(f, "ends_on") < value(f, "starts_on") {
+            Err("“Đến ngày” phải sau “Từ ngày”.")
+        } else {
+            Ok(())
+        }
+    },
+    derived: nothing_derived,
+};
+
 impl RecordKind {
     pub const ALL: [RecordKind; 7] = [
         RecordKind::Resolution,
@@ -178,105 +447,63 @@ impl RecordKind {
         RecordKind::Session,
     ];
 
-    /// The kind's name in revisions and the search index.
-    pub fn key(self) -> &'static str {
+    /// What the kind is: the one place a kind is described.
+    pub fn spec(self) -> &'static KindSpec {
         match self {
-            RecordKind::Resolution => "resolution",
-            RecordKind::Supervision => "supervision",
-            RecordKind::Petition => "petition",
-            RecordKind::Event => "event",
-            RecordKind::Person => "person",
-            RecordKind::Body => "body",
-            RecordKind::Session => "session",
+            RecordKind::Resolution => &RESOLUTION,
+            RecordKind::Supervision => &SUPERVISION,
+            RecordKind::Petition => &PETITION,
+            RecordKind::Event => &EVENT,
+            RecordKind::Person => &PERSON,
+            RecordKind::Body => &BODY,
+            RecordKind::Session => &SESSION,
         }
+    }
+
+    /// The kind's name in revisions, attachments and the search index.
+    pub fn key(self) -> &'static str {
+        self.spec().key
     }
 
     pub fn parse(key: &str) -> Option<RecordKind> {
         RecordKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
-    /// "Nghị quyết", as in "Nghị quyết đã được người khác sửa".
     pub fn label(self) -> &'static str {
-        match self {
-            RecordKind::Resolution => "Nghị quyết",
-            RecordKind::Supervision => "Hoạt động giám sát",
-            RecordKind::Petition => "Kiến nghị",
-            RecordKind::Event => "Lịch",
-            RecordKind::Person => "Đại biểu",
-            RecordKind::Body => "Cơ quan",
-            RecordKind::Session => "Kỳ họp",
-        }
+        self.spec().label
     }
 
-    /// The edit button's label, "Sửa nghị quyết".
     pub fn edit_label(self) -> &'static str {
-        match self {
-            RecordKind::Resolution => "Sửa nghị quyết",
-            RecordKind::Supervision => "Sửa hoạt động giám sát",
-            RecordKind::Petition => "Sửa kiến nghị",
-            RecordKind::Event => "Sửa lịch",
-            RecordKind::Person => "Sửa đại biểu",
-            RecordKind::Body => "Sửa cơ quan",
-            RecordKind::Session => "Sửa kỳ họp",
-        }
+        self.spec().edit_label
     }
 
-    /// The "add" button's label; None for kinds that are not added from the site (the bodies
-    /// are fixed by law).
     pub fn new_label(self) -> Option<&'static str> {
-        match self {
-            RecordKind::Resolution => Some("Thêm nghị quyết"),
-            RecordKind::Supervision => Some("Thêm hoạt động giám sát"),
-            RecordKind::Petition => Some("Thêm kiến nghị"),
-            RecordKind::Event => Some("Thêm lịch"),
-            RecordKind::Person => Some("Thêm đại biểu"),
-            RecordKind::Body => None,
-            RecordKind::Session => Some("Thêm kỳ họp"),
-        }
+        self.spec().new_label
     }
 
-    /// Whether records of this kind carry files (a resolution's text, a report, an answer,
-    /// a session's documents).
     pub fn takes_files(self) -> bool {
-        matches!(self, RecordKind::Resolution | RecordKind::Supervision | RecordKind::Petition | RecordKind::Session)
+        self.spec().takes_files
+    }
+
+    pub fn fields(self) -> &'static [FieldSpec] {
+        self.spec().fields
+    }
+
+    pub fn table(self) -> &'static str {
+        self.spec().table
+    }
+
+    pub fn search_kind(self) -> SearchKind {
+        self.spec().search
     }
 
     /// The public address of a record of this kind, from its slug and fields.
     pub fn href(self, slug: &str, fields: &[(String, String)]) -> String {
-        let get = |key: &str| fields.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str());
-        match self {
-            RecordKind::Resolution => format!("/nghi-quyet/{slug}"),
-            RecordKind::Supervision => format!("/giam-sat/{slug}"),
-            RecordKind::Petition => format!("/kien-nghi/{slug}"),
-            RecordKind::Event => event_href(get("calendar"), get("starts_at").split('T').next().unwrap_or(""), slug),
-            RecordKind::Person => format!("/dai-bieu/{slug}"),
-            RecordKind::Body => format!("/co-quan/{slug}"),
-            RecordKind::Session => format!("/tai-lieu-ky-hop/{slug}"),
-        }
-    }
-
-    pub fn fields(self) -> &'static [FieldSpec] {
-        match self {
-            RecordKind::Resolution => RESOLUTION_FIELDS,
-            RecordKind::Supervision => SUPERVISION_FIELDS,
-            RecordKind::Petition => PETITION_FIELDS,
-            RecordKind::Event => EVENT_FIELDS,
-            RecordKind::Person => PERSON_FIELDS,
-            RecordKind::Body => BODY_FIELDS,
-            RecordKind::Session => SESSION_FIELDS,
-        }
-    }
-
-    /// The table the kind lives in (a fixed name, never from input).
-    pub fn table(self) -> &'static str {
-        match self {
-            RecordKind::Resolution => "resolutions",
-            RecordKind::Supervision => "supervisions",
-            RecordKind::Petition => "petitions",
-            RecordKind::Event => "calendar_events",
-            RecordKind::Person => "people",
-            RecordKind::Body => "bodies",
-            RecordKind::Session => "council_sessions",
+        match self.spec().address {
+            Address::Under(path) => format!("{path}{slug}"),
+            Address::CalendarWeek => {
+                event_href(value(fields, "calendar"), value(fields, "starts_at").split('T').next().unwrap_or(""), slug)
+            }
         }
     }
 }
@@ -339,6 +566,10 @@ mod tests {
     fn paragraphs_split_at_blank_lines() {
         assert_eq!(paragraphs("Một\nhai\n\n  Ba \n\n\n"), vec!["Một\nhai".to_string(), "Ba".to_string()]);
         assert_eq!(label_of(PETITION_STATUSES, "da-tra-loi"), "Đã trả lời");
+        for status in PetitionStatus::ALL {
+            assert_eq!(PetitionStatus::parse(status.key()), Some(status));
+            assert_eq!(serde_json::to_string(&status).unwrap(), format!("\"{}\"", status.key()));
+        }
         let event = vec![
             ("calendar".to_string(), "hdnd".to_string()),
             ("starts_at".to_string(), "2026-11-30T08:00".to_string()),

@@ -11,12 +11,14 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-/// `base`, or `base-2`, `base-3`… whichever `taken` does not already hold.
+/// `base`, then `base-2`, `base-3`…: the slugs to try, in order, for something new.
+pub fn candidates(base: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(base.to_string()).chain((2..).map(move |n| format!("{base}-{n}")))
+}
+
+/// The first of `candidates(base)` that `taken` does not already hold.
 pub fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    if !taken(base) {
-        return base.to_string();
-    }
-    (2..).map(|n| format!("{base}-{n}")).find(|candidate| !taken(candidate)).unwrap_or_else(|| base.to_string())
+    candidates(base).find(|candidate| !taken(candidate)).unwrap_or_else(|| base.to_string())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! stored under `DATA_DIR/files/` by content hash and served by `/tai-lieu/`.
 
 use crate::upload::{refuse, require_session};
-use app::data::records::{attach, NewFile};
+use app::data::attachments::{attach, NewFile};
 use app::error::ApiError;
 use app::records::RecordKind;
 use axum::extract::{DefaultBodyLimit, Multipart, State};

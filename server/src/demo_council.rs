@@ -7,6 +7,8 @@
 
 use crate::demo::DemoError;
 use crate::demo_records::demo_pdf;
+use app::data::attachments::{self, NewFile};
+use app::records::{PetitionStatus, RecordKind};
 use chrono::{Datelike, Days, NaiveDate, TimeZone};
 use chrono_tz::Asia::Ho_Chi_Minh;
 use serde::Deserialize;
@@ -74,7 +76,7 @@ struct Petition {
     agency: String,
     channel: String,
     raised_days_ago: i64,
-    status: String,
+    status: PetitionStatus,
     answer: Option<String>,
     answer_agency: Option<String>,
     answered_days_after: Option<i64>,
@@ -113,7 +115,7 @@ struct Session {
 async fn attach(
     tx: &mut Transaction<'_, Sqlite>,
     files_dir: &Path,
-    kind: &str,
+    kind: RecordKind,
     record_id: i64,
     position: i64,
     title: &str,
@@ -123,20 +125,8 @@ async fn attach(
     let pdf = demo_pdf(title, "Tài liệu minh họa của cổng thông tin.");
     let stored =
         crate::files::store(files_dir, &pdf, "pdf").await.map_err(|e| DemoError::Invalid(format!("ghi tệp: {e}")))?;
-    sqlx::query(
-        "INSERT INTO record_files (kind, record_id, title, doc_kind, file_name, stored_name, size, mime, position) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'application/pdf', ?8)",
-    )
-    .bind(kind)
-    .bind(record_id)
-    .bind(title)
-    .bind(doc_kind)
-    .bind(file_name)
-    .bind(&stored)
-    .bind(pdf.len() as i64)
-    .bind(position)
-    .execute(&mut **tx)
-    .await?;
+    let file = NewFile { file_name, stored: &stored, size: pdf.len() as i64, mime: "application/pdf", title, doc_kind };
+    attachments::insert(tx, kind, record_id, &file, Some(position)).await?;
     Ok(())
 }
 
@@ -235,7 +225,7 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
             attach(
                 tx,
                 files_dir,
-                "supervision",
+                RecordKind::Supervision,
                 id,
                 0,
                 &format!("Báo cáo kết quả {}", lower_first(&s.topic)),
@@ -262,7 +252,7 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
         .bind(&p.field)
         .bind(&p.agency)
         .bind(&p.channel)
-        .bind(&p.status)
+        .bind(p.status.key())
         .bind(&p.answer)
         .bind(answered.map(|d| d.to_string()))
         .bind(&p.answer_agency)
@@ -270,12 +260,12 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
         .execute(&mut **tx)
         .await?
         .last_insert_rowid();
-        if p.status == "da-tra-loi" && i % 2 == 0 {
+        if p.status == PetitionStatus::Answered && i % 2 == 0 {
             let agency = p.answer_agency.clone().unwrap_or_else(|| p.agency.clone());
             attach(
                 tx,
                 files_dir,
-                "petition",
+                RecordKind::Petition,
                 id,
                 0,
                 &format!("Văn bản trả lời của {agency}"),
@@ -325,7 +315,7 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
         .last_insert_rowid();
         for (n, d) in s.documents.iter().enumerate() {
             let file_name = format!("{}-{:02}.pdf", s.slug, n + 1);
-            attach(tx, files_dir, "session", id, n as i64, &d.title, &d.kind, &file_name).await?;
+            attach(tx, files_dir, RecordKind::Session, id, n as i64, &d.title, &d.kind, &file_name).await?;
         }
     }
     Ok(())
@@ -347,10 +337,10 @@ mod tests {
     fn the_demo_records_parse_and_cover_every_kind() {
         let r: Records = serde_json::from_str(RECORDS_JSON).expect("records.json");
         assert_eq!(r.bodies.iter().filter(|b| b.kind == "to").count(), 7);
-        for status in ["cho-tra-loi", "dang-giai-quyet", "da-tra-loi"] {
-            assert!(r.petitions.iter().any(|p| p.status == status), "{status}");
+        for status in PetitionStatus::ALL {
+            assert!(r.petitions.iter().any(|p| p.status == status), "{status:?}");
         }
-        assert!(r.petitions.iter().any(|p| p.status != "da-tra-loi" && p.raised_days_ago > 90), "an overdue one");
+        assert!(r.petitions.iter().any(|p| p.status.is_open() && p.raised_days_ago > 90), "an overdue one");
         for calendar in ["hdnd", "doan-dbqh", "tiep-cong-dan", "tiep-xuc-cu-tri"] {
             assert!(r.events.iter().filter(|e| e.calendar == calendar).count() >= 10, "{calendar}");
         }

@@ -2,6 +2,8 @@
 //! with amend/replace relations and a small generated PDF for each. Deterministic, so every
 //! fresh database gets the same records.
 
+use app::data::attachments::{self, NewFile};
+use app::records::RecordKind;
 use chrono::{Duration, NaiveDate};
 use sqlx::{Sqlite, Transaction};
 use std::path::Path;
@@ -155,15 +157,16 @@ async fn insert(
     let stored = crate::files::store(files_dir, &pdf, "pdf")
         .await
         .map_err(|e| super::demo::DemoError::Invalid(format!("ghi tệp: {e}")))?;
-    sqlx::query(
-        "INSERT INTO resolution_files (resolution_id, file_name, stored_name, size, mime) VALUES (?1, ?2, ?3, ?4, 'application/pdf')",
-    )
-    .bind(id)
-    .bind(format!("{slug}.pdf"))
-    .bind(&stored)
-    .bind(pdf.len() as i64)
-    .execute(&mut **tx)
-    .await?;
+    let file_name = format!("{slug}.pdf");
+    let file = NewFile {
+        file_name: &file_name,
+        stored: &stored,
+        size: pdf.len() as i64,
+        mime: "application/pdf",
+        title: "",
+        doc_kind: "",
+    };
+    attachments::insert(tx, RecordKind::Resolution, id, &file, None).await?;
     Ok(id)
 }
 

@@ -74,11 +74,7 @@ async fn download(State(files): State<Files>, Path(name): Path<String>) -> Respo
     if !is_stored_name(&name) {
         return not_found();
     }
-    let found = match app::data::resolutions::file(&files.pool, &name).await {
-        Ok(found) => Ok(found),
-        Err(_) => app::data::council::record_file(&files.pool, &name).await,
-    };
-    let Ok((file_name, mime)) = found else {
+    let Ok((file_name, mime)) = app::data::attachments::public_file(&files.pool, &name).await else {
         return not_found();
     };
     let Ok(bytes) = tokio::fs::read(files.dir.join(&name)).await else {

@@ -3,6 +3,7 @@
 //! `server bench` times searches and list pages against whatever is in the database.
 
 use app::council::{PetitionFilter, SupervisionFilter};
+use app::records::PetitionStatus;
 use app::resolution::Filter;
 use app::search::{SearchKind, SearchQuery};
 use sqlx::SqlitePool;
@@ -59,7 +60,6 @@ const LOCALITIES: &[&str] =
     &["Thủ Dầu Một", "Dĩ An", "Thuận An", "Bến Cát", "Tân Uyên", "Dầu Tiếng - Bàu Bàng", "Phú Giáo - Bắc Tân Uyên"];
 const FIELDS: &[&str] =
     &["dat-dai", "giao-thong", "giao-duc", "y-te", "moi-truong", "an-sinh", "kinh-te", "hanh-chinh"];
-const STATUSES: &[&str] = &["cho-tra-loi", "dang-giai-quyet", "da-tra-loi"];
 const VALIDITIES: &[&str] = &["con-hieu-luc", "het-hieu-luc-mot-phan", "het-hieu-luc"];
 const CALENDARS: &[&str] = &["hdnd", "doan-dbqh", "tiep-cong-dan", "tiep-xuc-cu-tri"];
 
@@ -112,10 +112,11 @@ pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn s
     }
     let first: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM petitions").fetch_one(&mut *tx).await?;
     for i in 0..petitions {
-        let status = rng.pick(STATUSES);
+        let status = PetitionStatus::ALL[(rng.next() % 3) as usize];
         let days = (rng.next() % 3000) as i64;
         let raised = chrono::Utc::now().date_naive() - chrono::Duration::days(days);
-        let answered = (status == "da-tra-loi").then(|| raised + chrono::Duration::days((rng.next() % 90) as i64));
+        let answered =
+            (status == PetitionStatus::Answered).then(|| raised + chrono::Duration::days((rng.next() % 90) as i64));
         sqlx::query(
             "INSERT INTO petitions (slug, text, meeting, locality, raised_on, field, agency, channel, status, answer, answered_on, \
              answer_agency, is_demo, created_at, updated_at) VALUES (?1, ?2, 'Tiếp xúc cử tri (dữ liệu sinh tự động)', ?3, ?4, ?5, \
@@ -127,7 +128,7 @@ pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn s
         .bind(raised.to_string())
         .bind(rng.pick(FIELDS))
         .bind(if rng.next().is_multiple_of(3) { "doan-dbqh" } else { "hdnd" })
-        .bind(status)
+        .bind(status.key())
         .bind(answered.map(|_| format!("UBND tỉnh đã chỉ đạo {} trong năm tới.", rng.pick(TOPICS))))
         .bind(answered.map(|d| d.to_string()))
         .bind(answered.map(|_| "UBND tỉnh"))

@@ -6,10 +6,11 @@
 mod common;
 
 use app::council::*;
-use app::data::{council, records, search};
+use app::data::{council, documents, records, search};
+use app::editing::DocKind;
 use app::error::ApiError;
 use app::records::{
-    RecordFields, RecordKind, CALENDARS, FIELDS_OF_LIFE, LOCALITIES, PETITION_STATUSES, SUPERVISION_BODIES,
+    PetitionStatus, RecordFields, RecordKind, CALENDARS, FIELDS_OF_LIFE, LOCALITIES, SUPERVISION_BODIES,
 };
 use app::search::{SearchKind, SearchQuery};
 
@@ -35,11 +36,11 @@ fn petition_filters_narrow_and_combine() {
         let db = common::demo_db().await;
         let all = council::petitions(&db.pool, &PetitionFilter { page: 1, ..Default::default() }).await.expect("all");
         assert!(all.list.total >= 50, "{}", all.list.total);
-        for (status, _) in PETITION_STATUSES {
-            let f = PetitionFilter { status: Some(status.to_string()), page: 1, ..Default::default() };
+        for status in PetitionStatus::ALL {
+            let f = PetitionFilter { status: Some(status), page: 1, ..Default::default() };
             let list = council::petitions(&db.pool, &f).await.expect("status");
-            assert!(list.list.total > 0 && list.list.total < all.list.total, "{status}");
-            assert!(list.list.items.iter().all(|p| p.status == *status));
+            assert!(list.list.total > 0 && list.list.total < all.list.total, "{status:?}");
+            assert!(list.list.items.iter().all(|p| p.status == status));
         }
         for (locality, _) in LOCALITIES {
             let f = PetitionFilter { locality: Some(locality.to_string()), page: 1, ..Default::default() };
@@ -65,7 +66,7 @@ fn petition_filters_narrow_and_combine() {
             .expect("year");
         assert!(in_year.list.total > 0 && in_year.list.items.iter().all(|p| p.raised.ends_with(&format!("/{year}"))));
         let combined = PetitionFilter {
-            status: Some("da-tra-loi".into()),
+            status: Some(PetitionStatus::Answered),
             locality: Some("Dầu Tiếng - Bàu Bàng".into()),
             page: 1,
             ..Default::default()
@@ -73,7 +74,11 @@ fn petition_filters_narrow_and_combine() {
         let list = council::petitions(&db.pool, &combined).await.expect("combined");
         assert!(
             list.list.total >= 1
-                && list.list.items.iter().all(|p| p.status == "da-tra-loi" && p.locality == "Dầu Tiếng - Bàu Bàng")
+                && list
+                    .list
+                    .items
+                    .iter()
+                    .all(|p| p.status == PetitionStatus::Answered && p.locality == "Dầu Tiếng - Bàu Bàng")
         );
         let beyond = PetitionFilter { page: all.list.total_pages + 1, ..Default::default() };
         assert!(matches!(council::petitions(&db.pool, &beyond).await, Err(ApiError::NotFound)));
@@ -90,9 +95,14 @@ fn unanswered_petitions_past_the_allowed_days_are_overdue() {
             .expect("overdue");
         assert!(overdue.list.total >= 5, "{}", overdue.list.total);
         assert_eq!(overdue.list.total, overdue.overdue_total);
-        assert!(overdue.list.items.iter().all(|p| p.overdue && p.status != "da-tra-loi" && p.days > 60));
+        assert!(overdue.list.items.iter().all(|p| p.overdue && p.status.is_open() && p.days > 60));
         let all = council::petitions(&db.pool, &PetitionFilter { page: 1, ..Default::default() }).await.expect("all");
-        assert!(all.list.items.iter().filter(|p| !p.overdue).all(|p| p.status == "da-tra-loi" || p.days <= 60));
+        assert!(all
+            .list
+            .items
+            .iter()
+            .filter(|p| !p.overdue)
+            .all(|p| p.status == PetitionStatus::Answered || p.days <= 60));
         // The number of days is a setting: a longer allowance leaves fewer overdue.
         sqlx::query("INSERT INTO settings (key, value) VALUES ('petition_answer_days', '400')")
             .execute(&db.pool)
@@ -291,15 +301,14 @@ fn the_index_follows_edits_trash_and_restore() {
         let before = records::editable(&db.pool, RecordKind::Resolution, slug).await.expect("editable");
         let mut fields = before.fields.clone();
         set(&mut fields, "abstract", "Quy định mức thu phí tham quan khu di tích Núi Cậu Dầu Tiếng");
-        let saved = records::save(&db.pool, &user, RecordKind::Resolution, slug, before.version, &fields, "Sửa")
-            .await
-            .expect("save");
+        let saved =
+            records::save(&db.pool, &user, RecordKind::Resolution, slug, before.version, &fields).await.expect("save");
         assert_eq!(saved.version, before.version + 1);
         assert_eq!(urls(&find(&db.pool, "nui cau", None).await), vec![format!("/nghi-quyet/{slug}")]);
         // A stale save is a conflict carrying what changed; nothing is overwritten.
         let mut stale = before.fields.clone();
         set(&mut stale, "signer", "Người khác");
-        match records::save(&db.pool, &user, RecordKind::Resolution, slug, before.version, &stale, "Sửa").await {
+        match records::save(&db.pool, &user, RecordKind::Resolution, slug, before.version, &stale).await {
             Err(ApiError::Conflict(c)) => {
                 assert_eq!(c.version, saved.version);
                 assert!(c.changes.iter().any(|d| d.field == "Trích yếu"));
@@ -310,25 +319,31 @@ fn the_index_follows_edits_trash_and_restore() {
         let mut bad = fields.clone();
         set(&mut bad, "number", "không có số");
         assert!(
-            matches!(records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad, "Sửa").await, Err(ApiError::Invalid(m)) if m.contains("Số, ký hiệu"))
+            matches!(records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad).await, Err(ApiError::Invalid(m)) if m.contains("Số, ký hiệu"))
         );
         let mut bad = fields.clone();
         set(&mut bad, "validity", "vinh-vien");
-        assert!(records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad, "Sửa")
-            .await
-            .is_err());
+        assert!(records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad).await.is_err());
         // Trash takes it out of search; restoring puts it back.
-        records::set_trashed(&db.pool, RecordKind::Resolution, slug, true).await.expect("trash");
+        documents::set_trashed(&db.pool, DocKind::Record(RecordKind::Resolution), slug, true).await.expect("trash");
         assert_eq!(find(&db.pool, "nui cau", None).await.total, 0);
-        assert!(records::trashed(&db.pool).await.expect("trash list").iter().any(|t| t.1 == slug));
-        records::set_trashed(&db.pool, RecordKind::Resolution, slug, false).await.expect("restore");
+        assert!(documents::trash(&db.pool).await.expect("trash list").iter().any(|t| t.slug == slug));
+        documents::set_trashed(&db.pool, DocKind::Record(RecordKind::Resolution), slug, false).await.expect("restore");
         assert_eq!(find(&db.pool, "nui cau", None).await.total, 1);
         // Restoring the first version is a new save and takes the new text out again.
-        let history = records::record_history(&db.pool, RecordKind::Resolution, slug).await.expect("history");
+        let history =
+            documents::history(&db.pool, DocKind::Record(RecordKind::Resolution), slug).await.expect("history");
         assert_eq!(history.len(), 2);
-        records::restore(&db.pool, &user, RecordKind::Resolution, slug, before.version, saved.version)
-            .await
-            .expect("restore version");
+        documents::restore(
+            &db.pool,
+            &user,
+            DocKind::Record(RecordKind::Resolution),
+            slug,
+            before.version,
+            saved.version,
+        )
+        .await
+        .expect("restore version");
         assert_eq!(find(&db.pool, "nui cau", None).await.total, 0);
         assert_eq!(find(&db.pool, "12/2022", None).await.hits[0].url, format!("/nghi-quyet/{slug}"));
     });
@@ -343,26 +358,23 @@ fn articles_follow_the_index_and_drafts_never_show() {
         let page = app::data::content::article_page(&db.pool, &draft, true).await.expect("draft page").article;
         let mut fields = page.fields();
         fields.title = "Bản nháp về đầm Ngọc Trai Tràng An".into();
-        let first = app::data::editing::save_article(&db.pool, &user, &draft, page.version, &fields, "Sửa")
-            .await
-            .expect("save draft");
+        let first =
+            app::data::editing::save_article(&db.pool, &user, &draft, page.version, &fields).await.expect("save draft");
         assert_eq!(find(&db.pool, "ngoc trai trang an", None).await.total, 0, "a draft is not searchable");
         fields.status = app::editing::Status::Published;
         fields.published_local = "2020-01-01T08:00".into();
-        let saved = app::data::editing::save_article(&db.pool, &user, &first.slug, first.version, &fields, "Đăng")
+        let saved = app::data::editing::save_article(&db.pool, &user, &first.slug, first.version, &fields)
             .await
             .expect("publish");
         let found = find(&db.pool, "ngoc trai trang an", None).await;
         assert_eq!(urls(&found), vec![format!("/bai-viet/{}", saved.slug)]);
-        app::data::editing::set_trashed(&db.pool, &saved.slug, true).await.expect("trash");
+        documents::set_trashed(&db.pool, DocKind::Article, &saved.slug, true).await.expect("trash");
         assert_eq!(find(&db.pool, "ngoc trai trang an", None).await.total, 0);
-        app::data::editing::set_trashed(&db.pool, &saved.slug, false).await.expect("restore");
+        documents::set_trashed(&db.pool, DocKind::Article, &saved.slug, false).await.expect("restore");
         assert_eq!(find(&db.pool, "ngoc trai trang an", None).await.total, 1);
         // A scheduled article waits for its time.
         fields.published_local = "2099-01-01T08:00".into();
-        app::data::editing::save_article(&db.pool, &user, &saved.slug, saved.version, &fields, "Hẹn giờ")
-            .await
-            .expect("schedule");
+        app::data::editing::save_article(&db.pool, &user, &saved.slug, saved.version, &fields).await.expect("schedule");
         assert_eq!(find(&db.pool, "ngoc trai trang an", None).await.total, 0);
     });
 }
@@ -385,7 +397,7 @@ fn every_kind_of_record_can_be_edited_in_place() {
             let record = records::editable(&db.pool, kind, &slug).await.expect("editable");
             // Saving unchanged fields round-trips (dates, times and choices come back as sent).
             let saved =
-                records::save(&db.pool, &user, kind, &slug, record.version, &record.fields, "Lưu").await.expect("save");
+                records::save(&db.pool, &user, kind, &slug, record.version, &record.fields).await.expect("save");
             let again = records::editable(&db.pool, kind, &slug).await.expect("editable");
             assert_eq!(again.fields, record.fields, "{kind:?}");
             assert_eq!(again.version, saved.version);
@@ -393,7 +405,7 @@ fn every_kind_of_record_can_be_edited_in_place() {
             let mut fields = record.fields.clone();
             set(&mut fields, key, "Nội dung đã sửa Quỳnh Lưu");
             let before = find(&db.pool, "quynh luu", None).await.total;
-            records::save(&db.pool, &user, kind, &slug, saved.version, &fields, "Sửa").await.expect("edit");
+            records::save(&db.pool, &user, kind, &slug, saved.version, &fields).await.expect("edit");
             assert_eq!(
                 find(&db.pool, "quynh luu", None).await.total,
                 before + 1,

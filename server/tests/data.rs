@@ -260,3 +260,68 @@ fn demo_content_is_nfc_and_slugs_are_unique() {
     slugs.dedup();
     assert_eq!(slugs.len(), n, "article titles give distinct slugs");
 }
+
+/// Migration 0006 moves every attached file of both old tables into `attachments`: same
+/// record, same title and type, same stored file, same order; and the old tables go.
+#[test]
+fn the_attachments_migration_keeps_every_file() {
+    use sqlx::migrate::Migrator;
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
+    use std::borrow::Cow;
+    common::run(async {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // Foreign keys off: the files' records need not exist for this check.
+        let options =
+            SqliteConnectOptions::new().filename(dir.path().join("old.db")).create_if_missing(true).foreign_keys(false);
+        let pool = SqlitePool::connect_with(options).await.expect("open");
+        let all: Migrator = sqlx::migrate!("./migrations");
+        let before = Migrator {
+            migrations: Cow::Owned(all.iter().filter(|m| m.version < 6).cloned().collect()),
+            ..sqlx::migrate!("./migrations")
+        };
+        before.run(&pool).await.expect("migrations 1-5");
+        for (resolution, name, position) in [(7, "b.pdf", 2), (7, "a.pdf", 1), (9, "c.pdf", 0)] {
+            sqlx::query(
+                "INSERT INTO resolution_files (resolution_id, file_name, stored_name, size, mime, position) \
+                 VALUES (?1, ?2, ?3, 10, 'application/pdf', ?4)",
+            )
+            .bind(resolution)
+            .bind(name)
+            .bind(format!("{}.pdf", name.chars().next().unwrap().to_string().repeat(64)))
+            .bind(position)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+        sqlx::query(
+            "INSERT INTO record_files (kind, record_id, title, doc_kind, file_name, stored_name, size, mime, position) \
+             VALUES ('session', 3, 'Tờ trình về ngân sách', 'Tờ trình', 'to-trinh.pdf', ?1, 20, 'application/pdf', 1)",
+        )
+        .bind(format!("{}.pdf", "d".repeat(64)))
+        .execute(&pool)
+        .await
+        .unwrap();
+        all.run(&pool).await.expect("migration 6");
+        let rows: Vec<(String, i64, String, String, String, i64)> = sqlx::query_as(
+            "SELECT kind, record_id, title, doc_kind, file_name, size FROM attachments ORDER BY kind, record_id, position, id",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let expected = [
+            ("resolution", 7, "", "", "a.pdf", 10),
+            ("resolution", 7, "", "", "b.pdf", 10),
+            ("resolution", 9, "", "", "c.pdf", 10),
+            ("session", 3, "Tờ trình về ngân sách", "Tờ trình", "to-trinh.pdf", 20),
+        ];
+        let got: Vec<_> =
+            rows.iter().map(|r| (r.0.as_str(), r.1, r.2.as_str(), r.3.as_str(), r.4.as_str(), r.5)).collect();
+        assert_eq!(got, expected);
+        let old: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('resolution_files', 'record_files')")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        assert_eq!(old, 0, "the old tables are gone");
+    });
+}

@@ -5,8 +5,8 @@
 mod common;
 
 use app::auth::Role;
-use app::data::{accounts, content, editing};
-use app::editing::{ArticleFields, Status};
+use app::data::{accounts, content, documents, editing};
+use app::editing::{ArticleFields, DocKind, Status};
 use app::error::ApiError;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -85,25 +85,26 @@ fn every_write_needs_a_session_and_the_same_site() {
         let save = serde_json::json!({ "slug": SEED, "base_version": version, "fields": changed });
         let writes = [
             json("/api/save_article", None, save.clone()),
-            form("/api/restore_article", None, &format!("slug={SEED}&version=1&base_version={version}")),
+            form("/api/restore", None, &format!("kind=article&slug={SEED}&version=1&base_version={version}")),
             form("/api/create_article", None, "category=thong-tin-trong-tinh"),
-            form("/api/trash_article", None, &format!("slug={SEED}&trashed=true")),
+            form("/api/set_trashed", None, &format!("kind=article&slug={SEED}&trashed=true")),
             json(
                 "/api/save_page",
                 None,
                 serde_json::json!({ "slug": "gioi-thieu", "base_version": 1, "fields": { "title": "x", "description": "", "body_html": "" } }),
             ),
-            form("/api/restore_page", None, "slug=gioi-thieu&version=1&base_version=1"),
-            form("/api/article_history", None, &format!("slug={SEED}")),
+            form("/api/restore", None, "kind=page&slug=gioi-thieu&version=1&base_version=1"),
+            form("/api/history", None, &format!("kind=article&slug={SEED}")),
+            form("/api/changes", None, &format!("kind=article&slug={SEED}&from=1&to=1")),
             form("/api/trash", None, ""),
             json(
                 "/api/save_record",
                 None,
                 serde_json::json!({ "kind": "resolution", "slug": "12-2022-nq-hdnd", "base_version": 1, "fields": [["number", "1/2022/NQ-HĐND"]] }),
             ),
-            form("/api/restore_record", None, "kind=resolution&slug=12-2022-nq-hdnd&version=1&base_version=1"),
-            form("/api/trash_record", None, "kind=petition&slug=kn-demo-1&trashed=true"),
-            form("/api/record_history", None, "kind=supervision&slug=x"),
+            form("/api/restore", None, "kind=resolution&slug=12-2022-nq-hdnd&version=1&base_version=1"),
+            form("/api/set_trashed", None, "kind=petition&slug=kn-demo-1&trashed=true"),
+            form("/api/history", None, "kind=supervision&slug=x"),
             form("/api/record_for_edit", None, "kind=person&slug=x"),
             json("/api/create_record", None, serde_json::json!({ "kind": "event", "fields": [["content", "x"]] })),
             form("/api/set_membership", None, "body=ban-phap-che&person=x&role=y"),
@@ -125,11 +126,11 @@ fn every_write_needs_a_session_and_the_same_site() {
             .body(Body::from(save.to_string()))
             .expect("request");
         assert_eq!(send(&app, cross_site).await.0, StatusCode::FORBIDDEN);
-        let no_origin = Request::post("/api/trash_article")
+        let no_origin = Request::post("/api/set_trashed")
             .header(header::HOST, "localhost:3000")
             .header(header::COOKIE, &cookie)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(format!("slug={SEED}&trashed=true")))
+            .body(Body::from(format!("kind=article&slug={SEED}&trashed=true")))
             .expect("request");
         assert_eq!(send(&app, no_origin).await.0, StatusCode::FORBIDDEN);
         let after = content::article_page(&db.pool, SEED, false).await.expect("still public").article;
@@ -202,29 +203,32 @@ fn every_save_is_a_revision_and_any_can_be_restored() {
         let (original, v1) = seed_fields(&db.pool).await;
         let mut fixed = original.clone();
         fixed.title = "Triển khai Đề án Thành phố thông minh".into();
-        let s2 = editing::save_article(&db.pool, &user(id), SEED, v1, &fixed, "sửa").await.expect("save");
+        let s2 = editing::save_article(&db.pool, &user(id), SEED, v1, &fixed).await.expect("save");
         assert_eq!(s2.version, v1 + 1);
         assert_eq!(s2.slug, SEED, "a published article keeps its address");
         let mut again = fixed.clone();
         again.lead = "Sapo mới.".into();
-        let s3 = editing::save_article(&db.pool, &user(id), SEED, s2.version, &again, "sửa").await.expect("save");
+        let s3 = editing::save_article(&db.pool, &user(id), SEED, s2.version, &again).await.expect("save");
 
-        let history = editing::article_history(&db.pool, SEED).await.expect("history");
+        let history = documents::history(&db.pool, DocKind::Article, SEED).await.expect("history");
         let versions: Vec<i64> = history.iter().map(|r| r.version).collect();
         assert_eq!(versions, [s3.version, s2.version, v1]);
         assert_eq!(history[0].author, "bientap@hdnd.vn");
-        assert_eq!(editing::article_revision(&db.pool, SEED, v1).await.expect("v1").title, original.title);
+        let first_change = documents::changes(&db.pool, DocKind::Article, SEED, v1, s2.version).await.expect("diff");
+        assert_eq!(first_change.len(), 1);
+        assert_eq!(first_change[0].field, "Tiêu đề");
 
-        let changes = editing::article_changes(&db.pool, SEED, v1, s3.version).await.expect("diff");
+        let changes = documents::changes(&db.pool, DocKind::Article, SEED, v1, s3.version).await.expect("diff");
         let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
         assert_eq!(fields, ["Tiêu đề", "Sapo"]);
 
-        let s4 = editing::restore_article(&db.pool, &user(id), SEED, v1, s3.version).await.expect("restore");
+        let s4 =
+            documents::restore(&db.pool, &user(id), DocKind::Article, SEED, v1, s3.version).await.expect("restore");
         assert_eq!(s4.version, s3.version + 1, "restoring is a new revision");
         let now = content::article_page(&db.pool, SEED, false).await.expect("article").article;
         assert_eq!(now.title, original.title);
         assert_eq!(now.lead, original.lead);
-        assert_eq!(editing::article_history(&db.pool, SEED).await.expect("history").len(), 4);
+        assert_eq!(documents::history(&db.pool, DocKind::Article, SEED).await.expect("history").len(), 4);
     });
 }
 
@@ -236,10 +240,10 @@ fn a_save_from_an_older_version_is_refused_with_the_other_changes() {
         let (original, v1) = seed_fields(&db.pool).await;
         let mut first = original.clone();
         first.title = "Bản của biên tập viên A".into();
-        editing::save_article(&db.pool, &user(id), SEED, v1, &first, "A").await.expect("A saves first");
+        editing::save_article(&db.pool, &user(id), SEED, v1, &first).await.expect("A saves first");
         let mut second = original.clone();
         second.lead = "Sapo của biên tập viên B".into();
-        let refused = editing::save_article(&db.pool, &user(id), SEED, v1, &second, "B").await;
+        let refused = editing::save_article(&db.pool, &user(id), SEED, v1, &second).await;
         let Err(ApiError::Conflict(conflict)) = refused else { panic!("expected a conflict, got {refused:?}") };
         assert_eq!(conflict.version, v1 + 1);
         assert_eq!(conflict.author, "bientap@hdnd.vn");
@@ -251,7 +255,7 @@ fn a_save_from_an_older_version_is_refused_with_the_other_changes() {
         // After merging, B saves against the version it was shown.
         let mut merged = second.clone();
         merged.title = first.title.clone();
-        editing::save_article(&db.pool, &user(id), SEED, conflict.version, &merged, "B").await.expect("merged");
+        editing::save_article(&db.pool, &user(id), SEED, conflict.version, &merged).await.expect("merged");
         let stored = content::article_page(&db.pool, SEED, false).await.expect("article").article;
         assert_eq!(
             (stored.title.as_str(), stored.lead.as_str()),
@@ -268,7 +272,7 @@ fn bodies_are_sanitised_before_they_are_stored() {
         let (mut fields, v1) = seed_fields(&db.pool).await;
         fields.body_html = "<h2>Tiêu đề</h2><p onclick=\"alert(1)\">Đoạn <script>alert(1)</script><a href=\"javascript:alert(1)\">x</a></p><img src=x onerror=alert(1)>".into();
         fields.title = "<b>Tiêu đề</b>\u{0007}".into();
-        editing::save_article(&db.pool, &user(id), SEED, v1, &fields, "xss").await.expect("save");
+        editing::save_article(&db.pool, &user(id), SEED, v1, &fields).await.expect("save");
         let stored: (String, String) = sqlx::query_as("SELECT title, body_html FROM articles WHERE slug = ?1")
             .bind(SEED)
             .fetch_one(&db.pool)
@@ -303,9 +307,7 @@ fn drafts_scheduled_and_trashed_articles_are_invisible_to_visitors() {
         fields.title = "Hội nghị tổng kết công tác năm".into();
         fields.status = Status::Published;
         fields.published_local = "2099-01-01T08:00".into();
-        let saved = editing::save_article(&db.pool, &user(id), &slug, draft.version, &fields, "hẹn giờ")
-            .await
-            .expect("schedule");
+        let saved = editing::save_article(&db.pool, &user(id), &slug, draft.version, &fields).await.expect("schedule");
         assert_eq!(saved.slug, "hoi-nghi-tong-ket-cong-tac-nam", "a draft's address follows its title");
         assert_eq!(
             content::article_page(&db.pool, &saved.slug, false).await.err(),
@@ -318,19 +320,18 @@ fn drafts_scheduled_and_trashed_articles_are_invisible_to_visitors() {
         );
 
         fields.published_local = "2024-01-01T08:00".into();
-        let published = editing::save_article(&db.pool, &user(id), &saved.slug, saved.version, &fields, "đăng")
-            .await
-            .expect("publish");
+        let published =
+            editing::save_article(&db.pool, &user(id), &saved.slug, saved.version, &fields).await.expect("publish");
         assert!(content::article_page(&db.pool, &published.slug, false).await.is_ok());
         assert_eq!(
             content::category_page(&db.pool, "thong-tin-trong-tinh", 1).await.expect("list").total_articles,
             before + 1
         );
 
-        editing::set_trashed(&db.pool, &published.slug, true).await.expect("trash");
+        documents::set_trashed(&db.pool, DocKind::Article, &published.slug, true).await.expect("trash");
         assert_eq!(content::article_page(&db.pool, &published.slug, true).await.err(), Some(ApiError::NotFound));
-        assert_eq!(editing::trash(&db.pool).await.expect("trash list")[0].slug, published.slug);
-        editing::set_trashed(&db.pool, &published.slug, false).await.expect("restore");
+        assert_eq!(documents::trash(&db.pool).await.expect("trash list")[0].slug, published.slug);
+        documents::set_trashed(&db.pool, DocKind::Article, &published.slug, false).await.expect("restore");
         assert!(content::article_page(&db.pool, &published.slug, false).await.is_ok());
     });
 }
@@ -503,24 +504,128 @@ fn editors_attach_and_detach_documents_on_records() {
     });
 }
 
-/// Server functions take the record kind itself: its key, as plain forms post it; anything
-/// else is the caller's mistake (400), and a known key works.
+/// Server functions take the document kind itself: its key, as plain forms post it; anything
+/// else is the caller's mistake (400), and every known key works.
 #[test]
-fn record_kinds_travel_as_their_keys() {
+fn document_kinds_travel_as_their_keys() {
     common::run(async {
         let db = common::demo_db().await;
         let app = app(db.pool.clone());
         let cookie = editor_session(&db, &app).await;
         for bad in ["bogus", "Resolution", ""] {
-            let req = form("/api/record_history", Some(&cookie), &format!("kind={bad}&slug=12-2022-nq-hdnd"));
+            let req = form("/api/history", Some(&cookie), &format!("kind={bad}&slug=12-2022-nq-hdnd"));
             let (status, _, body) = send(&app, req).await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "kind={bad}: {body}");
             assert!(body.contains("không hợp lệ"), "kind={bad}: {body}");
         }
-        let req = form("/api/record_history", Some(&cookie), "kind=resolution&slug=12-2022-nq-hdnd");
-        let (status, _, body) = send(&app, req).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        let history: Vec<app::editing::RevisionInfo> = serde_json::from_str(&body).unwrap();
-        assert!(!history.is_empty());
+        for (kind, slug) in [("resolution", "12-2022-nq-hdnd"), ("article", SEED), ("page", "gioi-thieu")] {
+            let req = form("/api/history", Some(&cookie), &format!("kind={kind}&slug={slug}"));
+            let (status, _, body) = send(&app, req).await;
+            assert_eq!(status, StatusCode::OK, "{kind}: {body}");
+            let history: Vec<app::editing::RevisionInfo> = serde_json::from_str(&body).unwrap();
+            assert!(!history.is_empty(), "{kind}");
+        }
+    });
+}
+
+/// Every kind of document goes the one editing path: a save is a new version with a
+/// revision, the changes name the field, a stale save is a conflict that names what the other
+/// editor changed, restore brings the old values back, and the trash takes the document out
+/// of the site and search (content pages cannot be trashed).
+#[test]
+fn every_kind_takes_the_one_editing_path() {
+    use app::data::{records, search};
+    use app::editing::PageFields;
+    use app::records::{value, Input, RecordKind};
+    use app::search::SearchQuery;
+    common::run(async {
+        let db = common::demo_db().await;
+        let id = accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        let who = user(id);
+        let found = |kind: app::search::SearchKind, q: String| {
+            let pool = db.pool.clone();
+            async move {
+                let query = SearchQuery { q, kind: Some(kind), page: 1 };
+                search::search(&pool, &query).await.expect("search").total
+            }
+        };
+
+        for kind in RecordKind::ALL {
+            let doc = DocKind::Record(kind);
+            let sql = format!("SELECT slug FROM {} WHERE deleted_at IS NULL ORDER BY id LIMIT 1", kind.table());
+            let slug: String = sqlx::query_scalar(&sql).fetch_one(&db.pool).await.expect("a demo record");
+            let before = records::editable(&db.pool, kind, &slug).await.expect("editable");
+            // A text field other than a resolution's number (which has a format of its own).
+            let spec = kind
+                .fields()
+                .iter()
+                .find(|f| matches!(f.input, Input::Line(_) | Input::Text(_)) && f.key != "number")
+                .expect("a text field");
+            let marker = format!("Đã sửa {}", kind.key());
+            let mut changed = before.fields.clone();
+            for (key, text) in &mut changed {
+                if key == spec.key {
+                    *text = format!("{marker} {text}");
+                }
+            }
+            let saved = records::save(&db.pool, &who, kind, &slug, before.version, &changed).await.expect("save");
+            assert_eq!(saved.version, before.version + 1, "{kind:?}");
+            let history = documents::history(&db.pool, doc, &slug).await.expect("history");
+            assert_eq!(history[0].version, saved.version, "{kind:?}");
+            let changes = documents::changes(&db.pool, doc, &slug, before.version, saved.version).await.expect("diff");
+            let labels: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+            assert_eq!(labels, [spec.label], "{kind:?}");
+
+            let stale = records::save(&db.pool, &who, kind, &slug, before.version, &before.fields).await;
+            let Err(ApiError::Conflict(conflict)) = stale else {
+                panic!("{kind:?}: expected a conflict, got {stale:?}")
+            };
+            assert_eq!(conflict.version, saved.version);
+            assert_eq!(conflict.changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(), [spec.label]);
+            assert!(value(&conflict.theirs, spec.key).starts_with(&marker), "{kind:?}");
+
+            documents::restore(&db.pool, &who, doc, &slug, before.version, saved.version).await.expect("restore");
+            let now = records::editable(&db.pool, kind, &slug).await.expect("editable");
+            assert_eq!(now.fields, before.fields, "{kind:?}: restored");
+            assert_eq!(now.version, saved.version + 1, "{kind:?}: restoring is a save");
+
+            let title = value(&now.fields, kind.spec().title_field).to_string();
+            let words: String = title.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+            let visible = found(kind.search_kind(), words.clone()).await;
+            assert!(visible > 0, "{kind:?}: '{words}' is found before the trash");
+            documents::set_trashed(&db.pool, doc, &slug, true).await.expect("trash");
+            assert!(documents::trash(&db.pool).await.unwrap().iter().any(|t| t.kind == doc && t.slug == slug));
+            assert!(records::editable(&db.pool, kind, &slug).await.is_err(), "{kind:?}: gone from the site");
+            assert_eq!(found(kind.search_kind(), words.clone()).await, visible - 1, "{kind:?}: out of search");
+            documents::set_trashed(&db.pool, doc, &slug, false).await.expect("out of the trash");
+            assert_eq!(found(kind.search_kind(), words).await, visible, "{kind:?}: back in search");
+            assert!(documents::trash(&db.pool).await.unwrap().iter().all(|t| t.slug != slug || t.kind != doc));
+        }
+
+        // A content page: save, changes, conflict, restore; never the trash.
+        let page = content::content_page(&db.pool, "gioi-thieu").await.expect("page");
+        let original = PageFields {
+            title: page.title.clone(),
+            description: page.description.clone(),
+            body_html: page.body_html.clone(),
+        };
+        let mut edited = original.clone();
+        edited.description = "Mô tả mới của trang giới thiệu.".into();
+        let saved = editing::save_page(&db.pool, &who, "gioi-thieu", page.version, &edited).await.expect("save page");
+        assert_eq!(saved.version, page.version + 1);
+        let changes =
+            documents::changes(&db.pool, DocKind::Page, "gioi-thieu", page.version, saved.version).await.expect("diff");
+        assert_eq!(changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(), ["Mô tả"]);
+        let stale = editing::save_page(&db.pool, &who, "gioi-thieu", page.version, &original).await;
+        assert!(matches!(stale, Err(ApiError::Conflict(c)) if c.changes.len() == 1 && c.changes[0].field == "Mô tả"));
+        documents::restore(&db.pool, &who, DocKind::Page, "gioi-thieu", page.version, saved.version)
+            .await
+            .expect("restore page");
+        assert_eq!(
+            content::content_page(&db.pool, "gioi-thieu").await.expect("page").description,
+            original.description
+        );
+        let refused = documents::set_trashed(&db.pool, DocKind::Page, "gioi-thieu", true).await;
+        assert!(matches!(refused, Err(ApiError::Invalid(_))), "{refused:?}");
     });
 }

@@ -107,7 +107,7 @@ pub async fn search(query: crate::search::SearchQuery) -> Result<crate::search::
 
 // ---- Editing records ----
 
-use crate::editing::{FieldDiff, RevisionInfo, Saved};
+use crate::editing::Saved;
 use crate::records::{EditableRecord, RecordFields, RecordKind};
 
 #[server(prefix = "/api", endpoint = "record_for_edit")]
@@ -126,8 +126,7 @@ pub async fn save_record(
 ) -> Result<Saved, ApiError> {
     let user = crate::session::require_editor().await?;
     let pool = crate::data::pool()?;
-    let note = format!("Sửa {}", kind.label().to_lowercase());
-    super::answer(crate::data::records::save(&pool, &user, kind, &slug, base_version, &fields, &note).await)
+    super::answer(crate::data::records::save(&pool, &user, kind, &slug, base_version, &fields).await)
 }
 
 /// Adds a record; the answer is its slug (its first version).
@@ -138,46 +137,12 @@ pub async fn create_record(kind: RecordKind, fields: RecordFields) -> Result<Sav
     super::answer(crate::data::records::create(&pool, &user, kind, &fields).await)
 }
 
-#[server(prefix = "/api", endpoint = "record_history")]
-pub async fn record_history(kind: RecordKind, slug: String) -> Result<Vec<RevisionInfo>, ApiError> {
-    crate::session::require_editor().await?;
-    let pool = crate::data::pool()?;
-    super::answer(crate::data::records::record_history(&pool, kind, &slug).await)
-}
-
-#[server(prefix = "/api", endpoint = "record_changes")]
-pub async fn record_changes(kind: RecordKind, slug: String, from: i64, to: i64) -> Result<Vec<FieldDiff>, ApiError> {
-    crate::session::require_editor().await?;
-    let pool = crate::data::pool()?;
-    super::answer(crate::data::records::record_changes(&pool, kind, &slug, from, to).await)
-}
-
-#[server(prefix = "/api", endpoint = "restore_record")]
-pub async fn restore_record(
-    kind: RecordKind,
-    slug: String,
-    version: i64,
-    base_version: i64,
-) -> Result<Saved, ApiError> {
-    let user = crate::session::require_editor().await?;
-    let pool = crate::data::pool()?;
-    super::answer(crate::data::records::restore(&pool, &user, kind, &slug, version, base_version).await)
-}
-
-/// Moves a record to the trash (`trashed`) or back out of it.
-#[server(prefix = "/api", endpoint = "trash_record")]
-pub async fn trash_record(kind: RecordKind, slug: String, trashed: bool) -> Result<(), ApiError> {
-    crate::session::require_editor().await?;
-    let pool = crate::data::pool()?;
-    super::answer(crate::data::records::set_trashed(&pool, kind, &slug, trashed).await)
-}
-
 /// A record's attached files (for the editor's form).
 #[server(prefix = "/api", endpoint = "record_files")]
 pub async fn record_files(kind: RecordKind, slug: String) -> Result<Vec<crate::resolution::AttachedFile>, ApiError> {
     crate::session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::records::files(&pool, kind, &slug).await)
+    super::answer(crate::data::attachments::of_slug(&pool, kind, &slug).await)
 }
 
 /// Takes a file off a record (`stored` is its "<sha256>.<ext>" name).
@@ -185,7 +150,7 @@ pub async fn record_files(kind: RecordKind, slug: String) -> Result<Vec<crate::r
 pub async fn detach_file(kind: RecordKind, slug: String, stored: String) -> Result<(), ApiError> {
     crate::session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::records::detach(&pool, kind, &slug, &stored).await)
+    super::answer(crate::data::attachments::detach(&pool, kind, &slug, &stored).await)
 }
 
 /// Every delegate (slug, name, position), for the member picker.

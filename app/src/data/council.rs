@@ -6,7 +6,7 @@ use crate::council::*;
 use crate::error::ApiError;
 use crate::format;
 use crate::records::*;
-use crate::resolution::{vn_date, AttachedFile};
+use crate::resolution::vn_date;
 use chrono::{Datelike, Days, NaiveDate, TimeZone};
 use chrono_tz::Asia::Ho_Chi_Minh;
 use sqlx::{FromRow, QueryBuilder, Sqlite, SqlitePool};
@@ -18,35 +18,6 @@ fn pages(total: i64, size: u32, page: u32) -> Result<(u64, u32), ApiError> {
         return Err(ApiError::NotFound);
     }
     Ok((total, total_pages))
-}
-
-/// A record's files in order, each with its title and document type (empty for a
-/// resolution's files, which live in their own table).
-pub async fn files_of(
-    pool: &SqlitePool,
-    kind: RecordKind,
-    id: i64,
-) -> Result<Vec<(String, String, AttachedFile)>, ApiError> {
-    let rows: Vec<(String, String, String, String, i64)> = if kind == RecordKind::Resolution {
-        sqlx::query_as(
-            "SELECT '', '', file_name, stored_name, size FROM resolution_files WHERE resolution_id = ?1 ORDER BY position, id",
-        )
-        .bind(id)
-        .fetch_all(pool)
-        .await?
-    } else {
-        sqlx::query_as(
-            "SELECT title, doc_kind, file_name, stored_name, size FROM record_files WHERE kind = ?1 AND record_id = ?2 ORDER BY position, id",
-        )
-        .bind(kind.key())
-        .bind(id)
-        .fetch_all(pool)
-        .await?
-    };
-    Ok(rows
-        .into_iter()
-        .map(|(title, doc_kind, name, stored, size)| (title, doc_kind, AttachedFile::stored(name, &stored, size)))
-        .collect())
 }
 
 /// Today in Asia/Ho_Chi_Minh.
@@ -111,7 +82,8 @@ pub async fn supervision(pool: &SqlitePool, slug: &str) -> Result<SupervisionDet
     .fetch_optional(pool)
     .await?
     .ok_or(ApiError::NotFound)?;
-    let files = files_of(pool, RecordKind::Supervision, row.id).await?.into_iter().map(|(_, _, f)| f).collect();
+    let files =
+        super::attachments::of(pool, RecordKind::Supervision, row.id).await?.into_iter().map(|a| a.file).collect();
     Ok(SupervisionDetail { summary: row.summary(), findings: paragraphs(&row.findings), files, is_demo: row.is_demo })
 }
 
@@ -137,11 +109,22 @@ struct PetitionRow {
     field: String,
     agency: String,
     channel: String,
-    status: String,
+    #[sqlx(try_from = "String")]
+    status: StoredStatus,
     answer: Option<String>,
     answered_on: Option<String>,
     answer_agency: Option<String>,
     is_demo: bool,
+}
+
+/// A petition status as read from its column (the table's CHECK keeps it one of the keys).
+struct StoredStatus(PetitionStatus);
+
+impl TryFrom<String> for StoredStatus {
+    type Error = String;
+    fn try_from(key: String) -> Result<Self, String> {
+        PetitionStatus::parse(&key).map(StoredStatus).ok_or_else(|| format!("tình trạng kiến nghị lạ: {key}"))
+    }
 }
 
 const PETITION_COLUMNS: &str =
@@ -156,7 +139,7 @@ impl PetitionRow {
         let end = self
             .answered_on
             .as_deref()
-            .filter(|_| self.status == "da-tra-loi")
+            .filter(|_| self.status.0 == PetitionStatus::Answered)
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
             .unwrap_or(today);
         let days = days_between(&self.raised_on, end);
@@ -173,10 +156,9 @@ impl PetitionRow {
             field_label: label_of(FIELDS_OF_LIFE, &self.field),
             agency: self.agency.clone(),
             channel_label: label_of(CHANNELS, &self.channel),
-            status: self.status.clone(),
-            status_label: label_of(PETITION_STATUSES, &self.status),
+            status: self.status.0,
             raised: vn_date(&self.raised_on),
-            overdue: is_overdue(&self.status, days, answer_days),
+            overdue: is_overdue(self.status.0, days, answer_days),
             days,
         }
     }
@@ -184,8 +166,8 @@ impl PetitionRow {
 
 fn push_petition_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &PetitionFilter, overdue_before: &str) {
     q.push(" WHERE deleted_at IS NULL");
-    if let Some(s) = &f.status {
-        q.push(" AND status = ").push_bind(s.clone());
+    if let Some(s) = f.status {
+        q.push(" AND status = ").push_bind(s.key());
     }
     if let Some(c) = &f.channel {
         q.push(" AND channel = ").push_bind(c.clone());
@@ -203,8 +185,8 @@ fn push_petition_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &PetitionFilter, ov
             .push_bind(format!("{y}-12-31"));
     }
     if f.overdue {
-        q.push(" AND status IN ('cho-tra-loi', 'dang-giai-quyet') AND raised_on < ")
-            .push_bind(overdue_before.to_string());
+        q.push(" AND status <> ").push_bind(PetitionStatus::Answered.key());
+        q.push(" AND raised_on < ").push_bind(overdue_before.to_string());
     }
 }
 
@@ -222,8 +204,9 @@ pub async fn petitions(pool: &SqlitePool, f: &PetitionFilter) -> Result<Petition
     q.push(" OFFSET ").push_bind(((f.page - 1) * LIST_PAGE_SIZE) as i64);
     let rows: Vec<PetitionRow> = q.build_query_as().fetch_all(pool).await?;
     let overdue_total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM petitions WHERE deleted_at IS NULL AND status IN ('cho-tra-loi', 'dang-giai-quyet') AND raised_on < ?1",
+        "SELECT COUNT(*) FROM petitions WHERE deleted_at IS NULL AND status <> ?1 AND raised_on < ?2",
     )
+    .bind(PetitionStatus::Answered.key())
     .bind(&overdue_before)
     .fetch_one(pool)
     .await?;
@@ -253,7 +236,7 @@ pub async fn petition(pool: &SqlitePool, slug: &str) -> Result<PetitionDetail, A
             .await?
             .ok_or(ApiError::NotFound)?;
     let days = answer_days(pool).await?;
-    let files = files_of(pool, RecordKind::Petition, row.id).await?.into_iter().map(|(_, _, f)| f).collect();
+    let files = super::attachments::of(pool, RecordKind::Petition, row.id).await?.into_iter().map(|a| a.file).collect();
     Ok(PetitionDetail {
         summary: row.summary(today(), days, false),
         meeting: row.meeting.clone(),
@@ -540,7 +523,7 @@ impl SessionRow {
 }
 
 const SESSION_SELECT: &str = "SELECT s.id, s.slug, s.term, s.number, s.title, s.starts_on, s.ends_on, s.is_demo, \
-     (SELECT COUNT(*) FROM record_files f WHERE f.kind = 'session' AND f.record_id = s.id) AS documents FROM council_sessions s";
+     (SELECT COUNT(*) FROM attachments f WHERE f.kind = 'session' AND f.record_id = s.id) AS documents FROM council_sessions s";
 
 pub async fn sessions(pool: &SqlitePool) -> Result<Vec<SessionSummary>, ApiError> {
     let rows: Vec<SessionRow> =
@@ -556,26 +539,12 @@ pub async fn session(pool: &SqlitePool, slug: &str) -> Result<SessionDetail, Api
         .fetch_optional(pool)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let documents = files_of(pool, RecordKind::Session, row.id)
+    let documents = super::attachments::of(pool, RecordKind::Session, row.id)
         .await?
         .into_iter()
-        .map(|(title, kind, file)| SessionDocument { title, kind, file })
+        .map(|a| SessionDocument { title: a.title, kind: a.doc_kind, file: a.file })
         .collect();
     Ok(SessionDetail { summary: row.summary(), documents, is_demo: row.is_demo })
-}
-
-/// The download name and type of a file attached to a record that is not in the trash.
-pub async fn record_file(pool: &SqlitePool, stored_name: &str) -> Result<(String, String), ApiError> {
-    sqlx::query_as(
-        "SELECT f.file_name, f.mime FROM record_files f WHERE f.stored_name = ?1 AND ( \
-           (f.kind = 'supervision' AND EXISTS (SELECT 1 FROM supervisions r WHERE r.id = f.record_id AND r.deleted_at IS NULL)) OR \
-           (f.kind = 'petition' AND EXISTS (SELECT 1 FROM petitions r WHERE r.id = f.record_id AND r.deleted_at IS NULL)) OR \
-           (f.kind = 'session' AND EXISTS (SELECT 1 FROM council_sessions r WHERE r.id = f.record_id AND r.deleted_at IS NULL))) LIMIT 1",
-    )
-    .bind(stored_name)
-    .fetch_optional(pool)
-    .await?
-    .ok_or(ApiError::NotFound)
 }
 
 // ---- Memberships (editors) ----

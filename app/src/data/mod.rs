@@ -2,12 +2,15 @@
 //! tests can call them against a temporary database.
 
 pub mod accounts;
+pub mod attachments;
 pub mod content;
 pub mod council;
+pub mod documents;
 pub mod editing;
 pub mod records;
 pub mod resolutions;
 pub mod search;
+pub mod slugs;
 pub mod time;
 pub mod visits;
 

@@ -111,7 +111,7 @@ pub async fn detail(pool: &SqlitePool, slug: &str) -> Result<ResolutionDetail, A
     .bind(extra.id)
     .fetch_all(pool)
     .await?;
-    let files = super::council::files_of(pool, crate::records::RecordKind::Resolution, extra.id).await?;
+    let files = super::attachments::of(pool, crate::records::RecordKind::Resolution, extra.id).await?;
     Ok(ResolutionDetail {
         summary: row.summary(),
         session: extra.session,
@@ -131,19 +131,7 @@ pub async fn detail(pool: &SqlitePool, slug: &str) -> Result<ResolutionDetail, A
                 number,
             })
             .collect(),
-        files: files.into_iter().map(|(_, _, f)| f).collect(),
+        files: files.into_iter().map(|a| a.file).collect(),
         is_demo: extra.is_demo,
     })
-}
-
-/// The download name and type of a stored file, if it is attached to a public resolution.
-pub async fn file(pool: &SqlitePool, stored_name: &str) -> Result<(String, String), ApiError> {
-    sqlx::query_as(
-        "SELECT f.file_name, f.mime FROM resolution_files f JOIN resolutions r ON r.id = f.resolution_id \
-         WHERE f.stored_name = ?1 AND r.deleted_at IS NULL LIMIT 1",
-    )
-    .bind(stored_name)
-    .fetch_optional(pool)
-    .await?
-    .ok_or(ApiError::NotFound)
 }

@@ -59,7 +59,7 @@ fn source(kind: SearchKind) -> &'static str {
         }
         SearchKind::Session => {
             "SELECT s.id, s.slug, NULL AS calendar, s.starts_on AS day, 0 AS visible_from, s.title, \
-             COALESCE((SELECT group_concat(f.title, '. ') FROM record_files f WHERE f.kind = 'session' AND f.record_id = s.id), '') AS body, \
+             COALESCE((SELECT group_concat(f.title, '. ') FROM attachments f WHERE f.kind = 'session' AND f.record_id = s.id), '') AS body, \
              0 AS html FROM council_sessions s WHERE s.deleted_at IS NULL AND (?1 IS NULL OR s.id = ?1)"
         }
     }

@@ -21,7 +21,7 @@ const LIST: &str = "/kien-nghi";
 
 fn status_badge(p: &PetitionSummary) -> impl IntoView {
     view! {
-        <span class=format!("petition-status status-{}", p.status)>{p.status_label.clone()}</span>
+        <span class=format!("petition-status status-{}", p.status.key())>{p.status.label()}</span>
         {p.overdue.then(|| view! { <span class="overdue-flag">{format!("Quá hạn trả lời ({} ngày)", p.days)}</span> })}
     }
 }
@@ -53,7 +53,7 @@ pub fn PetitionsView() -> impl IntoView {
                     "."
                 </p>
                 <form class="filter-form" method="get" action=LIST aria-label="Lọc kiến nghị">
-                    {select("f-trang-thai", "trang_thai", "Tình trạng", true, options(PETITION_STATUSES), f.status.clone().unwrap_or_default())}
+                    {select("f-trang-thai", "trang_thai", "Tình trạng", true, options(PETITION_STATUSES), f.status.map(|s| s.key().to_string()).unwrap_or_default())}
                     {select("f-kenh", "kenh", "Kênh", true, options(CHANNELS), f.channel.clone().unwrap_or_default())}
                     {select("f-dia-phuong", "dia_phuong", "Địa phương", true, options(LOCALITIES), f.locality.clone().unwrap_or_default())}
                     {select("f-linh-vuc", "linh_vuc", "Lĩnh vực", true, options(FIELDS_OF_LIFE), f.field.clone().unwrap_or_default())}

@@ -1,9 +1,10 @@
 //! The article, editable where it stands: title, lead, body, caption and source become
 //! editable in place; the toolbar formats the body; Save checks the version it started from.
 
-use super::history::{HistoryPanel, Kind};
+use super::history::HistoryPanel;
 use super::{browser, EditContext, EditorState, FormatToolbar, SaveButtons, SaveProblems};
-use crate::api::{save_article, trash_article};
+use crate::api::{save_article, set_trashed};
+use crate::editing::DocKind;
 use crate::editing::{ArticleFields, Status};
 use crate::model::Article;
 use leptos::prelude::*;
@@ -148,7 +149,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
             let slug = slug.clone();
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
-                match trash_article(slug, true).await {
+                match set_trashed(DocKind::Article, slug, true).await {
                     Ok(()) => {
                         dirty.set(false);
                         ctx.say("Đã chuyển bài viết vào thùng rác.");
@@ -290,7 +291,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                 </p>
             </article>
             {move || show_history.get().then(|| view! {
-                <HistoryPanel kind=Kind::Article slug=slug.clone() current_version=base_version.get_untracked() ctx/>
+                <HistoryPanel kind=DocKind::Article slug=slug.clone() current_version=base_version.get_untracked() ctx/>
             })}
         </div>
     }

@@ -1,50 +1,19 @@
 //! The history panel: every saved version, what each changed, and restoring any of them.
 
 use super::{DiffView, EditContext};
-use crate::editing::{FieldDiff, RevisionInfo, Saved};
+use crate::api::{document_changes, document_history, restore_document};
+use crate::editing::{DocKind, FieldDiff, RevisionInfo};
 use crate::error::ApiError;
 use crate::format;
 use leptos::prelude::*;
 
-/// Which kind of record the history belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Article,
-    Page,
-    Record(crate::records::RecordKind),
-}
-
-async fn load(kind: Kind, slug: String) -> Result<Vec<RevisionInfo>, ApiError> {
-    match kind {
-        Kind::Article => crate::api::article_history(slug).await,
-        Kind::Page => crate::api::page_history(slug).await,
-        Kind::Record(k) => crate::api::record_history(k, slug).await,
-    }
-}
-
-async fn changes(kind: Kind, slug: String, from: i64, to: i64) -> Result<Vec<FieldDiff>, ApiError> {
-    match kind {
-        Kind::Article => crate::api::article_changes(slug, from, to).await,
-        Kind::Page => crate::api::page_changes(slug, from, to).await,
-        Kind::Record(k) => crate::api::record_changes(k, slug, from, to).await,
-    }
-}
-
-async fn restore(kind: Kind, slug: String, version: i64, base: i64) -> Result<Saved, ApiError> {
-    match kind {
-        Kind::Article => crate::api::restore_article(slug, version, base).await,
-        Kind::Page => crate::api::restore_page(slug, version, base).await,
-        Kind::Record(k) => crate::api::restore_record(k, slug, version, base).await,
-    }
-}
-
 #[component]
-pub fn HistoryPanel(kind: Kind, slug: String, current_version: i64, ctx: EditContext) -> impl IntoView {
+pub fn HistoryPanel(kind: DocKind, slug: String, current_version: i64, ctx: EditContext) -> impl IntoView {
     let revisions = RwSignal::new(None::<Result<Vec<RevisionInfo>, ApiError>>);
     let shown = RwSignal::new(None::<(i64, Vec<FieldDiff>)>);
     {
         let slug = slug.clone();
-        leptos::task::spawn_local(async move { revisions.set(Some(load(kind, slug).await)) });
+        leptos::task::spawn_local(async move { revisions.set(Some(document_history(kind, slug).await)) });
     }
     let list = move || {
         let slug = slug.clone();
@@ -66,7 +35,7 @@ pub fn HistoryPanel(kind: Kind, slug: String, current_version: i64, ctx: EditCon
                                     let slug = s1.clone();
                                     leptos::task::spawn_local(async move {
                                         let diff = match prev {
-                                            Some(p) => changes(kind, slug, p, version).await.unwrap_or_default(),
+                                            Some(p) => document_changes(kind, slug, p, version).await.unwrap_or_default(),
                                             None => Vec::new(),
                                         };
                                         shown.set(Some((version, diff)));
@@ -75,7 +44,7 @@ pub fn HistoryPanel(kind: Kind, slug: String, current_version: i64, ctx: EditCon
                                 let restore_it = move |_| {
                                     let slug = s2.clone();
                                     leptos::task::spawn_local(async move {
-                                        match restore(kind, slug, version, current_version).await {
+                                        match restore_document(kind, slug, version, current_version).await {
                                             Ok(saved) => {
                                                 ctx.say(format!("Đã khôi phục phiên bản {version} (lưu thành phiên bản {}).", saved.version));
                                                 ctx.refresh();

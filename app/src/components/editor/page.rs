@@ -1,9 +1,10 @@
 //! A content page (Giới thiệu …), editable where it stands: title and body in place, the
 //! description (used for search engines) in a field above.
 
-use super::history::{HistoryPanel, Kind};
+use super::history::HistoryPanel;
 use super::{browser, EditContext, EditorState, FormatToolbar, SaveButtons, SaveProblems};
 use crate::api::save_page;
+use crate::editing::DocKind;
 use crate::editing::PageFields;
 use crate::model::ContentPage;
 use leptos::prelude::*;
@@ -108,7 +109,7 @@ pub fn PageEditor(page: ContentPage, ctx: EditContext, editing: RwSignal<bool>) 
                 ></div>
             </article>
             {move || show_history.get().then(|| view! {
-                <HistoryPanel kind=Kind::Page slug=slug.clone() current_version=base_version.get_untracked() ctx/>
+                <HistoryPanel kind=DocKind::Page slug=slug.clone() current_version=base_version.get_untracked() ctx/>
             })}
         </div>
     }

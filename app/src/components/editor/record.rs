@@ -1,9 +1,10 @@
 //! Editing a council record where it is shown: its fields become a form in place, saved with
 //! the same versions, conflicts, history and inline login as articles.
 
-use super::history::{HistoryPanel, Kind};
+use super::history::HistoryPanel;
 use super::{browser, EditContext, EditTools, EditorState, SaveButtons, SaveProblems};
-use crate::api::{create_record, detach_file, record_files, record_for_edit, save_record, trash_record};
+use crate::api::{create_record, detach_file, record_files, record_for_edit, save_record, set_trashed};
+use crate::editing::DocKind;
 use crate::records::{FieldSpec, Input, RecordFields, RecordKind};
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn RecordTools(kind: RecordKind, slug: String, ctx: EditContext) -> impl Int
             return;
         }
         leptos::task::spawn_local(async move {
-            match trash_record(kind, slug.get_value(), true).await {
+            match set_trashed(DocKind::Record(kind), slug.get_value(), true).await {
                 Ok(()) => {
                     ctx.say("Đã chuyển vào thùng rác.");
                     ctx.refresh();
@@ -113,7 +114,7 @@ fn Fields(
                 <SaveButtons state save cancel show_history/>
             </div>
             {move || show_history.get().then(|| view! {
-                <HistoryPanel kind=Kind::Record(kind) slug=slug.clone() current_version=base_version.get_untracked() ctx/>
+                <HistoryPanel kind=DocKind::Record(kind) slug=slug.clone() current_version=base_version.get_untracked() ctx/>
             })}
         </form>
     }

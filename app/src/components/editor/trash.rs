@@ -1,7 +1,7 @@
 //! The trash: trashed articles and council records, each restorable with a plain form (so it
 //! works without JavaScript too).
 
-use crate::api::{TrashArticle, TrashRecord};
+use crate::api::SetTrashed;
 use crate::format;
 use crate::model::TrashItem;
 use leptos::prelude::*;
@@ -18,14 +18,13 @@ pub fn TrashPanel(items: Vec<TrashItem>) -> impl IntoView {
                     {items
                         .into_iter()
                         .map(|item| {
-                            let action = if item.kind.is_some() { TrashRecord::url() } else { TrashArticle::url() };
                             view! {
                             <li class="trash-item">
-                                <span class="trash-kind">{item.kind_label.clone()}</span> ": "
+                                <span class="trash-kind">{item.kind.label()}</span> ": "
                                 <span class="trash-title">{item.title}</span>
                                 " · đã xóa lúc " <time datetime=item.deleted.iso.clone()>{format::date_time(&item.deleted)}</time>
-                                <form method="post" action=action>
-                                    {item.kind.map(|k| view! { <input type="hidden" name="kind" value=k/> })}
+                                <form method="post" action=SetTrashed::url()>
+                                    <input type="hidden" name="kind" value=item.kind.key()/>
                                     <input type="hidden" name="slug" value=item.slug/>
                                     <input type="hidden" name="trashed" value="false"/>
                                     <button type="submit">"Khôi phục"</button>
