@@ -158,41 +158,19 @@ impl ArticleSummary {
     }
 }
 
+/// An article as its page shows it: the editable fields (as stored, and as the editor starts
+/// from them) and what the site adds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub slug: String,
-    pub title: String,
-    pub lead: String,
-    pub body_html: String,
-    pub image_url: Option<String>,
-    pub image_caption: Option<String>,
-    pub source: Option<String>,
+    pub fields: crate::editing::ArticleFields,
     pub published: VnDateTime,
-    /// The publication time as `<input type="datetime-local">` wants it (local time).
-    pub published_local: String,
     pub share_count: u64,
     pub view_count: u64,
     pub is_demo: bool,
-    pub status: crate::editing::Status,
     pub visibility: Visibility,
     /// The stored version; a save names the version it started from.
     pub version: i64,
-}
-
-impl Article {
-    /// The editable fields as stored.
-    pub fn fields(&self) -> crate::editing::ArticleFields {
-        crate::editing::ArticleFields {
-            title: self.title.clone(),
-            lead: self.lead.clone(),
-            body_html: self.body_html.clone(),
-            image_url: self.image_url.clone(),
-            image_caption: self.image_caption.clone(),
-            source: self.source.clone(),
-            status: self.status,
-            published_local: self.published_local.clone(),
-        }
-    }
 }
 
 /// Whether visitors can see an article now.

@@ -356,7 +356,7 @@ fn articles_follow_the_index_and_drafts_never_show() {
         let user = editor(&db.pool).await;
         let draft = app::data::editing::create_article(&db.pool, &user, "thong-tin-trong-tinh").await.expect("draft");
         let page = app::data::content::article_page(&db.pool, &draft, true).await.expect("draft page").article;
-        let mut fields = page.fields();
+        let mut fields = page.fields.clone();
         fields.title = "Bản nháp về đầm Ngọc Trai Tràng An".into();
         let first =
             app::data::editing::save_article(&db.pool, &user, &draft, page.version, &fields).await.expect("save draft");

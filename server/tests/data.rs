@@ -17,14 +17,14 @@ fn the_seed_article_reads_as_on_the_original_site() {
         let page = content::article_page(&db.pool, SEED_SLUG, false).await.expect("seed article");
         let a = &page.article;
         assert_eq!(
-            a.title,
+            a.fields.title,
             "Triển khai Đề án xây dựng Thành phố thông minh: Khẳng định thương hiệu, vị thế Bình Dương"
         );
         assert_eq!(format::weekday_date(&a.published), "Thứ 2, 20/06/2022");
-        assert!(a.lead.starts_with("Từ năm 2016, Bình Dương đã mạnh dạn đổi mới mô hình phát triển"));
-        assert!(a.body_html.contains("<h2>Liên tiếp 4 lần được ICF vinh danh</h2>"));
-        assert!(a.body_html.contains("<h2>Khẳng định sự phát triển</h2>"));
-        assert_eq!(a.source.as_deref(), Some("Theo Báo Bình Dương Online"));
+        assert!(a.fields.lead.starts_with("Từ năm 2016, Bình Dương đã mạnh dạn đổi mới mô hình phát triển"));
+        assert!(a.fields.body_html.contains("<h2>Liên tiếp 4 lần được ICF vinh danh</h2>"));
+        assert!(a.fields.body_html.contains("<h2>Khẳng định sự phát triển</h2>"));
+        assert_eq!(a.fields.source.as_deref(), Some("Theo Báo Bình Dương Online"));
         assert_eq!(a.share_count, 2);
         assert!(!a.is_demo);
         let crumbs: Vec<&str> = page.crumbs.iter().map(|c| c.label.as_str()).collect();

@@ -67,7 +67,7 @@ async fn editor_session(db: &common::TestDb, app: &axum::Router) -> String {
 
 async fn seed_fields(pool: &sqlx::SqlitePool) -> (ArticleFields, i64) {
     let a = content::article_page(pool, SEED, true).await.expect("seed").article;
-    (a.fields(), a.version)
+    (a.fields, a.version)
 }
 
 fn user(id: i64) -> app::auth::UserInfo {
@@ -134,14 +134,14 @@ fn every_write_needs_a_session_and_the_same_site() {
             .expect("request");
         assert_eq!(send(&app, no_origin).await.0, StatusCode::FORBIDDEN);
         let after = content::article_page(&db.pool, SEED, false).await.expect("still public").article;
-        assert_eq!(after.title, fields.title, "nothing changed");
+        assert_eq!(after.fields.title, fields.title, "nothing changed");
         assert_eq!(after.version, version);
 
         // The editor, same site: allowed.
         let (status, _, body) = send(&app, json("/api/save_article", Some(&cookie), save)).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let after = content::article_page(&db.pool, SEED, false).await.expect("public").article;
-        assert_eq!(after.title, "Tiêu đề bị sửa trái phép");
+        assert_eq!(after.fields.title, "Tiêu đề bị sửa trái phép");
     });
 }
 
@@ -226,8 +226,8 @@ fn every_save_is_a_revision_and_any_can_be_restored() {
             documents::restore(&db.pool, &user(id), DocKind::Article, SEED, v1, s3.version).await.expect("restore");
         assert_eq!(s4.version, s3.version + 1, "restoring is a new revision");
         let now = content::article_page(&db.pool, SEED, false).await.expect("article").article;
-        assert_eq!(now.title, original.title);
-        assert_eq!(now.lead, original.lead);
+        assert_eq!(now.fields.title, original.title);
+        assert_eq!(now.fields.lead, original.lead);
         assert_eq!(documents::history(&db.pool, DocKind::Article, SEED).await.expect("history").len(), 4);
     });
 }
@@ -250,15 +250,15 @@ fn a_save_from_an_older_version_is_refused_with_the_other_changes() {
         assert_eq!(conflict.changes.len(), 1);
         assert_eq!(conflict.changes[0].field, "Tiêu đề");
         let stored = content::article_page(&db.pool, SEED, false).await.expect("article").article;
-        assert_eq!(stored.title, "Bản của biên tập viên A", "nothing overwritten");
-        assert_eq!(stored.lead, original.lead);
+        assert_eq!(stored.fields.title, "Bản của biên tập viên A", "nothing overwritten");
+        assert_eq!(stored.fields.lead, original.lead);
         // After merging, B saves against the version it was shown.
         let mut merged = second.clone();
         merged.title = first.title.clone();
         editing::save_article(&db.pool, &user(id), SEED, conflict.version, &merged).await.expect("merged");
         let stored = content::article_page(&db.pool, SEED, false).await.expect("article").article;
         assert_eq!(
-            (stored.title.as_str(), stored.lead.as_str()),
+            (stored.fields.title.as_str(), stored.fields.lead.as_str()),
             ("Bản của biên tập viên A", "Sapo của biên tập viên B")
         );
     });
@@ -303,7 +303,7 @@ fn drafts_scheduled_and_trashed_articles_are_invisible_to_visitors() {
         let draft = content::article_page(&db.pool, &slug, true).await.expect("editors see drafts").article;
         assert_eq!(draft.visibility, app::model::Visibility::Draft);
 
-        let mut fields = draft.fields();
+        let mut fields = draft.fields.clone();
         fields.title = "Hội nghị tổng kết công tác năm".into();
         fields.status = Status::Published;
         fields.published_local = "2099-01-01T08:00".into();

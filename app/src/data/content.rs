@@ -1,7 +1,7 @@
 //! Reading the public content: menus, categories, articles, pages, settings.
 
 use super::time::vn_time;
-use crate::editing::Status;
+use crate::editing::{ArticleFields, Status};
 use crate::error::ApiError;
 use crate::model::*;
 use crate::tree::{self, TreeNode};
@@ -177,33 +177,61 @@ pub async fn category_page(pool: &SqlitePool, slug: &str, page: u32) -> Result<C
     })
 }
 
+/// An article as stored: the one row type for reading it (its page) and editing it.
 #[derive(FromRow)]
-struct ArticleRow {
-    id: i64,
-    category_id: i64,
-    slug: String,
-    title: String,
-    lead: String,
-    body_html: String,
-    image_url: Option<String>,
-    image_caption: Option<String>,
-    source: Option<String>,
-    published_at: i64,
-    share_count: i64,
-    view_count: i64,
-    is_demo: bool,
-    status: String,
-    version: i64,
-    is_public: bool,
+pub(super) struct ArticleRow {
+    pub id: i64,
+    pub category_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    pub body_html: String,
+    pub image_url: Option<String>,
+    pub image_caption: Option<String>,
+    pub source: Option<String>,
+    pub published_at: i64,
+    pub share_count: i64,
+    pub view_count: i64,
+    pub is_demo: bool,
+    pub status: String,
+    pub version: i64,
+    pub is_public: bool,
+}
+
+/// The columns of an `ArticleRow`, from `articles a`.
+pub(super) fn article_columns() -> String {
+    format!(
+        "a.id, a.category_id, a.slug, a.title, a.lead, a.body_html, a.image_url, a.image_caption, a.source, \
+         a.published_at, a.share_count, a.view_count, a.is_demo, a.status, a.version, ({PUBLIC}) AS is_public"
+    )
+}
+
+impl ArticleRow {
+    pub fn status(&self) -> Status {
+        Status::parse(&self.status).unwrap_or(Status::Draft)
+    }
+
+    /// The editable fields as stored.
+    pub fn fields(&self) -> ArticleFields {
+        ArticleFields {
+            title: self.title.clone(),
+            lead: self.lead.clone(),
+            body_html: self.body_html.clone(),
+            image_url: self.image_url.clone(),
+            image_caption: self.image_caption.clone(),
+            source: self.source.clone(),
+            status: self.status(),
+            published_local: super::time::local_input(self.published_at),
+        }
+    }
 }
 
 /// An article with its breadcrumb and "Bài đã đăng". Visitors get only public articles (and
 /// count a view); editors (`as_editor`) also drafts and scheduled ones.
 pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Result<ArticlePage, ApiError> {
     let row: ArticleRow = sqlx::query_as(&format!(
-        "SELECT a.id, a.category_id, a.slug, a.title, a.lead, a.body_html, a.image_url, a.image_caption, a.source, \
-         a.published_at, a.share_count, a.view_count, a.is_demo, a.status, a.version, ({PUBLIC}) AS is_public \
-         FROM articles a WHERE a.slug = ?1 AND a.deleted_at IS NULL"
+        "SELECT {} FROM articles a WHERE a.slug = ?1 AND a.deleted_at IS NULL",
+        article_columns()
     ))
     .bind(slug)
     .fetch_optional(pool)
@@ -224,8 +252,7 @@ pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Res
     .bind(row.id)
     .fetch_all(pool)
     .await?;
-    let status = Status::parse(&row.status).unwrap_or(Status::Draft);
-    let visibility = match (status, row.is_public) {
+    let visibility = match (row.status(), row.is_public) {
         (Status::Draft, _) => Visibility::Draft,
         (Status::Published, true) => Visibility::Public,
         (Status::Published, false) => Visibility::Scheduled,
@@ -235,19 +262,12 @@ pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Res
         related: related.into_iter().map(Into::into).collect(),
         category_slug: all.iter().find(|c| c.id == row.category_id).map(|c| c.slug.clone()).unwrap_or_default(),
         article: Article {
+            fields: row.fields(),
             slug: row.slug,
-            title: row.title,
-            lead: row.lead,
-            body_html: row.body_html,
-            image_url: row.image_url,
-            image_caption: row.image_caption,
-            source: row.source,
             published: vn_time(row.published_at),
-            published_local: super::time::local_input(row.published_at),
             share_count: row.share_count.max(0) as u64,
             view_count: view_count.max(0) as u64,
             is_demo: row.is_demo,
-            status,
             visibility,
             version: row.version,
         },

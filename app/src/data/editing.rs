@@ -1,6 +1,7 @@
 //! Articles and content pages as editable documents (see `documents` for the one path every
 //! kind takes), and new article drafts.
 
+use super::content::{article_columns, ArticleRow};
 use super::documents::{self, insert_revision, Store, Stored};
 use super::time::{local_input, parse_input};
 use crate::auth::UserInfo;
@@ -8,7 +9,7 @@ use crate::editing::*;
 use crate::error::ApiError;
 use crate::records::RecordFields;
 use crate::sanitize;
-use sqlx::{FromRow, SqliteConnection, SqlitePool};
+use sqlx::{SqliteConnection, SqlitePool};
 
 pub const TITLE_MAX: usize = 300;
 pub const LEAD_MAX: usize = 2_000;
@@ -20,41 +21,6 @@ pub struct Articles;
 
 /// The content pages' store.
 pub struct Pages;
-
-#[derive(FromRow)]
-struct ArticleRow {
-    id: i64,
-    slug: String,
-    version: i64,
-    title: String,
-    lead: String,
-    body_html: String,
-    image_url: Option<String>,
-    image_caption: Option<String>,
-    source: Option<String>,
-    status: String,
-    published_at: i64,
-}
-
-impl From<ArticleRow> for Stored<ArticleFields> {
-    fn from(row: ArticleRow) -> Self {
-        Stored {
-            id: row.id,
-            version: row.version,
-            fields: ArticleFields {
-                title: row.title,
-                lead: row.lead,
-                body_html: row.body_html,
-                image_url: row.image_url,
-                image_caption: row.image_caption,
-                source: row.source,
-                status: Status::parse(&row.status).unwrap_or(Status::Draft),
-                published_local: local_input(row.published_at),
-            },
-            slug: row.slug,
-        }
-    }
-}
 
 /// Cleans and checks what an editor sent; also the publication time as Unix seconds.
 pub fn clean_article(fields: &ArticleFields) -> Result<(ArticleFields, i64), ApiError> {
@@ -120,15 +86,15 @@ impl Store for Articles {
     }
 
     async fn load(&self, conn: &mut SqliteConnection, slug: &str) -> Result<Stored<ArticleFields>, ApiError> {
-        let row: ArticleRow = sqlx::query_as(
-            "SELECT id, slug, version, title, lead, body_html, image_url, image_caption, source, status, published_at \
-             FROM articles WHERE slug = ?1 AND deleted_at IS NULL",
-        )
+        let row: ArticleRow = sqlx::query_as(&format!(
+            "SELECT {} FROM articles a WHERE a.slug = ?1 AND a.deleted_at IS NULL",
+            article_columns()
+        ))
         .bind(slug)
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(ApiError::NotFound)?;
-        Ok(row.into())
+        Ok(Stored { id: row.id, version: row.version, fields: row.fields(), slug: row.slug })
     }
 
     /// While an article has never been published its slug follows its title; after that it

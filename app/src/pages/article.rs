@@ -25,8 +25,8 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
     let a = page.article;
     let editing = RwSignal::new(false);
     open_from_query(editing);
-    let description = describe(&a.lead);
-    let og_image = a.image_url.clone().unwrap_or_default();
+    let description = describe(&a.fields.lead);
+    let og_image = a.fields.image_url.clone().unwrap_or_default();
     let badge = match a.visibility {
         Visibility::Public => None,
         Visibility::Draft => Some("Bản nháp"),
@@ -39,17 +39,17 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
     };
     let tools = EditorRequest::Article { article: Box::new(a.clone()), ctx, editing, badge: badge.unwrap_or_default() };
     view! {
-        <Title text=a.title.clone()/>
+        <Title text=a.fields.title.clone()/>
         <Meta name="description" content=description.clone()/>
         {badge.map(|_| view! { <Meta name="robots" content="noindex"/> })}
         <Meta property="og:type" content="article"/>
-        <Meta property="og:title" content=a.title.clone()/>
+        <Meta property="og:title" content=a.fields.title.clone()/>
         <Meta property="og:description" content=description/>
         {(!og_image.is_empty()).then(|| view! { <Meta property="og:image" content=og_image.clone()/> })}
         <Breadcrumb crumbs=page.crumbs/>
         <EditorSlot request=tools/>
         {body}
-        <ShareForm slug=a.slug.clone() title=a.title.clone()/>
+        <ShareForm slug=a.slug.clone() title=a.fields.title.clone()/>
         {(!page.related.is_empty()).then(|| view! {
             <section class="related-articles" aria-labelledby="related-heading">
                 <h2 id="related-heading">"Bài đã đăng"</h2>
@@ -61,9 +61,9 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
 
 /// The article as visitors see it.
 fn display(a: Article) -> impl IntoView {
-    let figure = a.image_url.clone().map(|src| {
-        let caption = a.image_caption.clone().unwrap_or_default();
-        let alt = if caption.is_empty() { a.title.clone() } else { caption.clone() };
+    let figure = a.fields.image_url.clone().map(|src| {
+        let caption = a.fields.image_caption.clone().unwrap_or_default();
+        let alt = if caption.is_empty() { a.fields.title.clone() } else { caption.clone() };
         view! {
             <figure class="article-figure">
                 <img src=src alt=alt width="800" height="450"/>
@@ -78,12 +78,12 @@ fn display(a: Article) -> impl IntoView {
                     <time class="article-date" datetime=a.published.iso.clone()>{format::weekday_date(&a.published)}</time>
                     {a.is_demo.then(|| view! { <span class="demo-badge">"Nội dung minh họa"</span> })}
                 </p>
-                <h1 class="article-title">{a.title.clone()}</h1>
+                <h1 class="article-title">{a.fields.title.clone()}</h1>
             </header>
-            <p class="article-lead">{a.lead.clone()}</p>
+            <p class="article-lead">{a.fields.lead.clone()}</p>
             {figure}
-            <div class="article-body" inner_html=a.body_html.clone()></div>
-            {a.source.clone().map(|s| view! { <p class="article-source">{s}</p> })}
+            <div class="article-body" inner_html=a.fields.body_html.clone()></div>
+            {a.fields.source.clone().map(|s| view! { <p class="article-source">{s}</p> })}
             <footer class="article-tools">
                 <p class="share-count">"Chia sẻ: " <strong>{format::number(a.share_count)}</strong></p>
                 <p class="view-count">"Lượt xem: " {format::number(a.view_count)}</p>

@@ -21,13 +21,13 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     let body = NodeRef::<leptos::html::Div>::new();
     let caption = NodeRef::<leptos::html::Figcaption>::new();
     let source = NodeRef::<leptos::html::P>::new();
-    let status = RwSignal::new(article.status);
-    let published = RwSignal::new(article.published_local.clone());
+    let status = RwSignal::new(article.fields.status);
+    let published = RwSignal::new(article.fields.published_local.clone());
     let state = EditorState::new(ctx, editing, article.version);
     let EditorState { base_version, base, dirty, .. } = state;
     let show_history = RwSignal::new(false);
     let slug = article.slug.clone();
-    let image_url = article.image_url.clone();
+    let image_url = article.fields.image_url.clone();
     let navigate = use_navigate();
 
     browser::guard_unsaved(move || dirty.get_untracked());
@@ -162,7 +162,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     };
 
     // An unsaved local copy from an earlier visit (a crash, a closed tab) is offered back.
-    let stored = article.fields();
+    let stored = article.fields.clone();
     let backup = RwSignal::new(
         browser::backup_load(&key)
             .and_then(|json| serde_json::from_str::<ArticleFields>(&json).ok())
@@ -189,8 +189,8 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
         backup.set(None);
     };
 
-    let figure = article.image_url.clone().map(|src| {
-        let alt = article.image_caption.clone().unwrap_or_else(|| article.title.clone());
+    let figure = article.fields.image_url.clone().map(|src| {
+        let alt = article.fields.image_caption.clone().unwrap_or_else(|| article.fields.title.clone());
         view! {
             <figure class="article-figure">
                 <img src=src alt=alt width="800" height="450"/>
@@ -201,7 +201,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                     on:input=on_input.clone()
                     on:paste=|ev| browser::paste_plain(&ev)
                 >
-                    {article.image_caption.clone().unwrap_or_default()}
+                    {article.fields.image_caption.clone().unwrap_or_default()}
                 </figcaption>
             </figure>
         }
@@ -253,7 +253,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                         on:input=on_input.clone()
                         on:paste=|ev| browser::paste_plain(&ev)
                     >
-                        {article.title.clone()}
+                        {article.fields.title.clone()}
                     </h1>
                 </header>
                 <p
@@ -264,7 +264,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                     on:input=on_input.clone()
                     on:paste=|ev| browser::paste_plain(&ev)
                 >
-                    {article.lead.clone()}
+                    {article.fields.lead.clone()}
                 </p>
                 {figure}
                 <FormatToolbar ctx/>
@@ -275,7 +275,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                     role="textbox"
                     aria-multiline="true"
                     aria-label="Nội dung"
-                    inner_html=article.body_html.clone()
+                    inner_html=article.fields.body_html.clone()
                     on:input=on_input.clone()
                     on:paste=|ev| browser::paste_rich(&ev)
                 ></div>
@@ -287,7 +287,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                     on:input=on_input
                     on:paste=|ev| browser::paste_plain(&ev)
                 >
-                    {article.source.clone().unwrap_or_default()}
+                    {article.fields.source.clone().unwrap_or_default()}
                 </p>
             </article>
             {move || show_history.get().then(|| view! {
