@@ -81,8 +81,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dai-bieu") view={Lazy::<DelegatesRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dai-bieu/:slug") view={Lazy::<PersonRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/co-quan/:slug") view={Lazy::<BodyRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/tai-lieu-ky-hop") view={Lazy::<SessionsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/tai-lieu-ky-hop/:slug") view={Lazy::<SessionRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/tai-lieu-ky-hop") view={Lazy::<SittingsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/tai-lieu-ky-hop/:slug") view={Lazy::<SittingRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/tim-kiem") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/thung-rac") view={Lazy::<TrashRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/quan-tri/tai-khoan") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async/>

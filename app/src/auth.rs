@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 pub const BAD_LOGIN: &str = "Email hoặc mật khẩu không đúng.";
 pub const TOO_MANY: &str = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.";
 
-/// The session cookie's name.
-pub const SESSION_COOKIE: &str = "hdnd_phien";
+/// The login session cookie's name.
+pub const LOGIN_SESSION_COOKIE: &str = "hdnd_phien";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {

@@ -1,4 +1,4 @@
-//! What the record pages show (supervision, petitions, calendars, people, sessions), and
+//! What the record pages show (supervision, petitions, calendars, people, sittings), and
 //! their filters as they travel in the URL.
 
 use crate::records::*;
@@ -286,7 +286,7 @@ pub struct PersonDetail {
 // ---- Tài liệu kỳ họp ----
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionSummary {
+pub struct SittingSummary {
     pub slug: String,
     pub term: String,
     pub number: i64,
@@ -297,16 +297,16 @@ pub struct SessionSummary {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionDocument {
+pub struct SittingDocument {
     pub title: String,
     pub kind: String,
     pub file: AttachedFile,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionDetail {
-    pub summary: SessionSummary,
-    pub documents: Vec<SessionDocument>,
+pub struct SittingDetail {
+    pub summary: SittingSummary,
+    pub documents: Vec<SittingDocument>,
     pub is_demo: bool,
 }
 

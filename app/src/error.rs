@@ -12,7 +12,7 @@ pub enum ApiError {
     /// The request was understood but its input is wrong; the text says what, in Vietnamese.
     #[error("{0}")]
     Invalid(String),
-    /// Not signed in, or the session has expired.
+    /// Not signed in, or the login session has expired.
     #[error("Bạn cần đăng nhập (hoặc phiên đăng nhập đã hết hạn).")]
     Unauthorized,
     /// Signed in, but this role may not do that.

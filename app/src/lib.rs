@@ -26,9 +26,9 @@ pub mod data;
 #[cfg(feature = "ssr")]
 pub mod fold;
 #[cfg(feature = "ssr")]
-pub mod sanitize;
+pub mod login_session;
 #[cfg(feature = "ssr")]
-pub mod session;
+pub mod sanitize;
 #[cfg(feature = "ssr")]
 pub mod slug;
 

@@ -15,7 +15,7 @@ pub enum RecordKind {
     Event,
     Person,
     Body,
-    Session,
+    Sitting,
 }
 
 /// How a field is edited and checked.
@@ -154,7 +154,7 @@ const RESOLUTION_FIELDS: &[FieldSpec] = &[
     field("issuer", "Cơ quan ban hành", Input::Line(200), true),
     field("level", "Cấp", Input::Choice(LEVELS), true),
     field("term", "Khóa", Input::Choice(TERM_CHOICES), true),
-    field("session", "Kỳ họp thứ", Input::Number, false),
+    field("sitting", "Kỳ họp thứ", Input::Number, false),
     field("signer", "Người ký", Input::Line(120), true),
     field("signed_on", "Ngày ban hành", Input::Date, true),
     field("effective_on", "Ngày hiệu lực", Input::Date, false),
@@ -205,7 +205,7 @@ const PERSON_FIELDS: &[FieldSpec] = &[
 const BODY_FIELDS: &[FieldSpec] =
     &[field("name", "Tên", Input::Line(200), true), field("duties", "Chức năng, nhiệm vụ", Input::Text(20_000), false)];
 
-const SESSION_FIELDS: &[FieldSpec] = &[
+const SITTING_FIELDS: &[FieldSpec] = &[
     field("title", "Tên kỳ họp", Input::Line(300), true),
     field("term", "Khóa", Input::Choice(TERM_CHOICES), true),
     field("number", "Kỳ họp thứ", Input::Number, true),
@@ -246,7 +246,7 @@ pub struct KindSpec {
     /// are fixed by law).
     pub new_label: Option<&'static str>,
     /// Whether records of this kind carry files (a resolution's text, a report, an answer, a
-    /// session's documents).
+    /// sitting's documents).
     pub takes_files: bool,
     /// The table the kind lives in (a fixed name, never from input).
     pub table: &'static str,
@@ -414,18 +414,18 @@ const BODY: KindSpec = KindSpec {
     derived: nothing_derived,
 };
 
-const SESSION: KindSpec = KindSpec {
-    key: "session",
+const SITTING: KindSpec = KindSpec {
+    key: "sitting",
     label: "Kỳ họp",
     edit_label: "Sửa kỳ họp",
     new_label: Some("Thêm kỳ họp"),
     takes_files: true,
-    table: "council_sessions",
-    fields: SESSION_FIELDS,
+    table: "sittings",
+    fields: SITTING_FIELDS,
     title_field: "title",
     new_slug: NewSlug::FromField("title"),
     address: Address::Under("/tai-lieu-ky-hop/"),
-    search: SearchKind::Session,
+    search: SearchKind::Sitting,
     check: |f| {
         if value(f, "ends_on") < value(f, "starts_on") {
             Err("“Đến ngày” phải sau “Từ ngày”.")
@@ -444,7 +444,7 @@ impl RecordKind {
         RecordKind::Event,
         RecordKind::Person,
         RecordKind::Body,
-        RecordKind::Session,
+        RecordKind::Sitting,
     ];
 
     /// What the kind is: the one place a kind is described.
@@ -456,7 +456,7 @@ impl RecordKind {
             RecordKind::Event => &EVENT,
             RecordKind::Person => &PERSON,
             RecordKind::Body => &BODY,
-            RecordKind::Session => &SESSION,
+            RecordKind::Sitting => &SITTING,
         }
     }
 

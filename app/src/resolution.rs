@@ -246,7 +246,8 @@ impl AttachedFile {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResolutionDetail {
     pub summary: ResolutionSummary,
-    pub session: Option<i64>,
+    /// The number of the sitting (kỳ họp) that passed it.
+    pub sitting: Option<i64>,
     pub signer: String,
     /// dd/mm/yyyy
     pub effective: Option<String>,

@@ -13,7 +13,7 @@ pub enum SearchKind {
     Event,
     Person,
     Body,
-    Session,
+    Sitting,
 }
 
 impl SearchKind {
@@ -26,7 +26,7 @@ impl SearchKind {
         SearchKind::Event,
         SearchKind::Person,
         SearchKind::Body,
-        SearchKind::Session,
+        SearchKind::Sitting,
     ];
 
     /// As stored in the index and written in the URL.
@@ -40,7 +40,7 @@ impl SearchKind {
             SearchKind::Event => "lich",
             SearchKind::Person => "dai-bieu",
             SearchKind::Body => "co-quan",
-            SearchKind::Session => "ky-hop",
+            SearchKind::Sitting => "ky-hop",
         }
     }
 
@@ -58,7 +58,7 @@ impl SearchKind {
             SearchKind::Event => "Lịch",
             SearchKind::Person => "Đại biểu",
             SearchKind::Body => "Cơ quan",
-            SearchKind::Session => "Tài liệu kỳ họp",
+            SearchKind::Sitting => "Tài liệu kỳ họp",
         }
     }
 
@@ -73,7 +73,7 @@ impl SearchKind {
             SearchKind::Event => 6,
             SearchKind::Person => 7,
             SearchKind::Body => 8,
-            SearchKind::Session => 9,
+            SearchKind::Sitting => 9,
         }
     }
 }

@@ -46,7 +46,7 @@ test('every record list renders without JavaScript', async ({ page }) => {
     ['/kien-nghi?qua_han=1', 'ul.petition-list > li .overdue-flag'],
     ['/lich/tiep-cong-dan?xem=danh-sach', 'li.calendar-event'],
     ['/dai-bieu', 'li.member'],
-    ['/tai-lieu-ky-hop', 'ul.session-list > li'],
+    ['/tai-lieu-ky-hop', 'ul.sitting-list > li'],
     ['/trang/thuong-truc-hdnd', 'section.body-section li.member'],
     ['/tim-kiem?q=12%2F2022', 'li.search-hit'],
   ];

@@ -1,7 +1,7 @@
 /**
  * The council's records beyond resolutions, with JavaScript on: petitions and
  * their answers (with the overdue flag), the calendars (week by week, and the
- * iCalendar feed), supervision, people, session documents, the one search, and
+ * iCalendar feed), supervision, people, sitting documents, the one search, and
  * an editor correcting a record in place.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -141,7 +141,7 @@ test('search without diacritics finds the seed article, highlighted, and filters
   }
 });
 
-test('supervision per body, the delegates, a Giới thiệu page from the records, and session documents', async ({ page }) => {
+test('supervision per body, the delegates, a Giới thiệu page from the records, and sitting documents', async ({ page }) => {
   await gotoHydrated(page, '/giam-sat?co_quan=ban-pc');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hoạt động giám sát của Ban Pháp chế');
   const items = page.locator('ul.supervision-list > li');
@@ -163,12 +163,12 @@ test('supervision per body, the delegates, a Giới thiệu page from the record
   await expect(page.locator('section.body-section')).toHaveCount(8);
 
   await gotoHydrated(page, '/tai-lieu-ky-hop');
-  const first = page.locator('ul.session-list a').first();
+  const first = page.locator('ul.sitting-list a').first();
   const href = await first.getAttribute('href');
   await first.click();
   // Client-side navigation: wait for the new page (its URL, then its table), not for time.
   await expect(page).toHaveURL(new RegExp(`${href}$`));
-  const rows = page.locator('table.session-documents tbody tr');
+  const rows = page.locator('table.sitting-documents tbody tr');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThanOrEqual(4);
   const download = page.waitForEvent('download');

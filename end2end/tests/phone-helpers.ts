@@ -58,8 +58,8 @@ export const PUBLIC_PAGE_TYPES: readonly PageType[] = [
   { kind: 'delegates', path: '/dai-bieu', budget: BUDGET_OTHER, ceiling: CEILING.PEOPLE },
   { kind: 'delegate', path: '/dai-bieu', detailOf: '/dai-bieu/', budget: BUDGET_OTHER, ceiling: CEILING.PEOPLE },
   { kind: 'body', path: '/co-quan/ban-van-hoa-xa-hoi', budget: BUDGET_OTHER, ceiling: CEILING.PEOPLE },
-  { kind: 'sessions', path: '/tai-lieu-ky-hop', budget: BUDGET_OTHER, ceiling: CEILING.RECORDS },
-  { kind: 'session', path: '/tai-lieu-ky-hop', detailOf: '/tai-lieu-ky-hop/', budget: BUDGET_OTHER, ceiling: CEILING.RECORDS },
+  { kind: 'sittings', path: '/tai-lieu-ky-hop', budget: BUDGET_OTHER, ceiling: CEILING.RECORDS },
+  { kind: 'sitting', path: '/tai-lieu-ky-hop', detailOf: '/tai-lieu-ky-hop/', budget: BUDGET_OTHER, ceiling: CEILING.RECORDS },
   { kind: 'search', path: '/tim-kiem?q=nghi+quyet', budget: BUDGET_OTHER, ceiling: CEILING.SEARCH },
 ];
 

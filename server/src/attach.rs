@@ -3,7 +3,7 @@
 //! most 20 MB, PDF or office documents recognised by their content (not only their name),
 //! stored under `DATA_DIR/files/` by content hash and served by `/tai-lieu/`.
 
-use crate::upload::{refuse, require_session};
+use crate::upload::{refuse, require_login_session};
 use app::data::attachments::{attach, NewFile};
 use app::error::ApiError;
 use app::records::RecordKind;
@@ -63,7 +63,7 @@ pub fn clean_name(file_name: &str) -> String {
 }
 
 async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multipart: Multipart) -> Response {
-    if let Err(refused) = require_session(&state.pool, &headers).await {
+    if let Err(refused) = require_login_session(&state.pool, &headers).await {
         return refused;
     }
     let (mut kind, mut slug, mut title, mut doc_kind, mut file) =

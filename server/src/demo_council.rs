@@ -1,5 +1,5 @@
 //! Demo council records from `demo/records.json`: bodies and people, supervision, petitions
-//! in every status (some overdue), a month of calendar entries around today, and session
+//! in every status (some overdue), a month of calendar entries around today, and sitting
 //! documents, with small generated PDFs for reports, answers and documents.
 //!
 //! Dates of petitions and calendar entries are relative: petitions "N days ago", calendar
@@ -25,7 +25,7 @@ struct Records {
     supervisions: Vec<Supervision>,
     petitions: Vec<Petition>,
     events: Vec<Event>,
-    sessions: Vec<Session>,
+    sittings: Vec<Sitting>,
 }
 
 #[derive(Deserialize)]
@@ -100,7 +100,7 @@ struct Document {
 }
 
 #[derive(Deserialize)]
-struct Session {
+struct Sitting {
     slug: String,
     term: String,
     number: i64,
@@ -298,9 +298,9 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
         .await?;
     }
 
-    for s in &r.sessions {
+    for s in &r.sittings {
         let id = sqlx::query(
-            "INSERT INTO council_sessions (slug, term, number, title, starts_on, ends_on, is_demo, created_at, updated_at) \
+            "INSERT INTO sittings (slug, term, number, title, starts_on, ends_on, is_demo, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7)",
         )
         .bind(&s.slug)
@@ -315,7 +315,7 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: Nai
         .last_insert_rowid();
         for (n, d) in s.documents.iter().enumerate() {
             let file_name = format!("{}-{:02}.pdf", s.slug, n + 1);
-            attach(tx, files_dir, RecordKind::Session, id, n as i64, &d.title, &d.kind, &file_name).await?;
+            attach(tx, files_dir, RecordKind::Sitting, id, n as i64, &d.title, &d.kind, &file_name).await?;
         }
     }
     Ok(())
@@ -344,7 +344,7 @@ mod tests {
         for calendar in ["hdnd", "doan-dbqh", "tiep-cong-dan", "tiep-xuc-cu-tri"] {
             assert!(r.events.iter().filter(|e| e.calendar == calendar).count() >= 10, "{calendar}");
         }
-        assert!(!r.people.is_empty() && !r.supervisions.is_empty() && !r.sessions.is_empty());
+        assert!(!r.people.is_empty() && !r.supervisions.is_empty() && !r.sittings.is_empty());
         assert_eq!(app::council::role_rank("Phó Trưởng ban"), 1);
         assert_eq!(lower_first("Giám sát"), "giám sát");
     }

@@ -113,7 +113,7 @@ struct NewResolution<'a> {
     doc_type: &'a str,
     issuer: &'a str,
     level: &'a str,
-    session: i64,
+    sitting: i64,
     signer: &'a str,
     signed: NaiveDate,
     validity: &'a str,
@@ -125,13 +125,13 @@ async fn insert(
     files_dir: &Path,
     r: NewResolution<'_>,
 ) -> Result<i64, super::demo::DemoError> {
-    let NewResolution { seq, year, doc_type, issuer, level, session, signer, signed, validity, abstract_text } = r;
+    let NewResolution { seq, year, doc_type, issuer, level, sitting, signer, signed, validity, abstract_text } = r;
     let abstract_text = abstract_text.as_str();
     let number = &format!("{seq:02}/{year}/NQ-HĐND");
     let now = app::data::now();
     let slug = app::slug::slugify(number);
     let id = sqlx::query(
-        "INSERT INTO resolutions (slug, number, seq, year, doc_type, issuer, level, term, session, signer, signed_on, \
+        "INSERT INTO resolutions (slug, number, seq, year, doc_type, issuer, level, term, sitting, signer, signed_on, \
          effective_on, validity, abstract, is_demo, created_at, updated_at) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?15)",
     )
@@ -143,7 +143,7 @@ async fn insert(
     .bind(issuer)
     .bind(level)
     .bind(term_of(year).0)
-    .bind(session)
+    .bind(sitting)
     .bind(signer)
     .bind(signed.to_string())
     .bind((signed + Duration::days(10)).to_string())
@@ -184,7 +184,7 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<
             let mid_year = i % 2 == 0;
             let signed =
                 NaiveDate::from_ymd_opt(year, if mid_year { 7 } else { 12 }, 5 + (i as u32) * 2).unwrap_or_default();
-            let session = i64::from((year - start) * 2 + if mid_year { 1 } else { 2 });
+            let sitting = i64::from((year - start) * 2 + if mid_year { 1 } else { 2 });
             let validity = if !topic.normative && year < 2024 { "het-hieu-luc" } else { "con-hieu-luc" };
             let id = insert(
                 tx,
@@ -195,7 +195,7 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<
                     doc_type: if topic.normative { "qppl" } else { "ca-biet" },
                     issuer: "HĐND tỉnh Bình Dương",
                     level: "tinh",
-                    session,
+                    sitting,
                     signer,
                     signed,
                     validity,
@@ -237,7 +237,7 @@ pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<
                 doc_type: "ca-biet",
                 issuer,
                 level,
-                session: i64::from((year - start) * 2 + 2),
+                sitting: i64::from((year - start) * 2 + 2),
                 signer: "Phạm Văn Tâm",
                 signed: NaiveDate::from_ymd_opt(year, 12, 20).unwrap_or_default(),
                 validity: if year < 2024 { "het-hieu-luc" } else { "con-hieu-luc" },

@@ -91,7 +91,7 @@ pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn s
             "VIII"
         };
         sqlx::query(
-            "INSERT INTO resolutions (slug, number, seq, year, doc_type, issuer, level, term, session, signer, signed_on, effective_on, \
+            "INSERT INTO resolutions (slug, number, seq, year, doc_type, issuer, level, term, sitting, signer, signed_on, effective_on, \
              validity, abstract, is_demo, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'Nguyễn Văn Mẫu', ?10, ?10, ?11, ?12, 1, ?13, ?13)",
         )
         .bind(app::slug::slugify(&number))

@@ -34,11 +34,11 @@ pub fn refuse(status: StatusCode, error: app::error::ApiError) -> Response {
     (status, Json(error)).into_response()
 }
 
-/// Lets the request through if it carries a live session; otherwise the 401 (or 500) to send.
-pub async fn require_session(pool: &SqlitePool, headers: &HeaderMap) -> Result<(), Response> {
+/// Lets the request through if it carries a live login session; otherwise the 401 (or 500) to send.
+pub async fn require_login_session(pool: &SqlitePool, headers: &HeaderMap) -> Result<(), Response> {
     use app::error::ApiError;
-    let user = match app::session::token_from(headers) {
-        Some(token) => app::data::accounts::session_user(pool, &token, app::data::now()).await,
+    let user = match app::login_session::token_from(headers) {
+        Some(token) => app::data::accounts::login_session_user(pool, &token, app::data::now()).await,
         None => Ok(None),
     };
     match user {
@@ -69,7 +69,7 @@ pub fn inspect(bytes: &[u8]) -> Result<(&'static str, u32, u32), &'static str> {
 
 async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipart: Multipart) -> Response {
     use app::error::ApiError;
-    if let Err(refused) = require_session(&uploads.pool, &headers).await {
+    if let Err(refused) = require_login_session(&uploads.pool, &headers).await {
         return refused;
     }
     let mut bytes = None;

@@ -390,7 +390,7 @@ fn every_kind_of_record_can_be_edited_in_place() {
             (RecordKind::Event, sqlx::query_scalar("SELECT slug FROM calendar_events LIMIT 1")),
             (RecordKind::Person, sqlx::query_scalar("SELECT slug FROM people LIMIT 1")),
             (RecordKind::Body, sqlx::query_scalar("SELECT slug FROM bodies LIMIT 1")),
-            (RecordKind::Session, sqlx::query_scalar("SELECT slug FROM council_sessions LIMIT 1")),
+            (RecordKind::Sitting, sqlx::query_scalar("SELECT slug FROM sittings LIMIT 1")),
         ];
         for (kind, query) in slugs {
             let slug = query.fetch_one(&db.pool).await.expect("a record");
@@ -449,7 +449,7 @@ fn editors_add_records_that_are_public_and_searchable_at_once() {
             ("issuer", "HĐND tỉnh Bình Dương"),
             ("level", "tinh"),
             ("term", "X"),
-            ("session", "20"),
+            ("sitting", "20"),
             ("signer", "Nguyễn Văn A"),
             ("signed_on", "2026-11-20"),
             ("effective_on", ""),

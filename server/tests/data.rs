@@ -177,7 +177,7 @@ fn the_menu_is_the_seed_tree_and_every_link_resolves() {
             } else if let Some(calendar) = href.strip_prefix("/lich/") {
                 app::data::council::week(&db.pool, calendar, None).await.unwrap_or_else(|e| panic!("{href}: {e}"));
             } else if href == "/tai-lieu-ky-hop" {
-                assert!(!app::data::council::sessions(&db.pool).await.expect("sessions").is_empty());
+                assert!(!app::data::council::sittings(&db.pool).await.expect("sittings").is_empty());
             } else {
                 assert!(href == "/" || href == "/so-do-trang", "unexpected link {href}");
             }
@@ -263,8 +263,9 @@ fn demo_content_is_nfc_and_slugs_are_unique() {
 
 /// Migration 0006 moves every attached file of both old tables into `attachments`: same
 /// record, same title and type, same stored file, same order; and the old tables go.
+/// Migration 0007 renames the council's sessions to sittings in what is stored.
 #[test]
-fn the_attachments_migration_keeps_every_file() {
+fn the_migrations_keep_every_file_and_revision() {
     use sqlx::migrate::Migrator;
     use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
     use std::borrow::Cow;
@@ -301,7 +302,28 @@ fn the_attachments_migration_keeps_every_file() {
         .execute(&pool)
         .await
         .unwrap();
-        all.run(&pool).await.expect("migration 6");
+        // Revisions of a resolution and of a sitting, as stored before migration 7.
+        for (kind, data) in [("resolution", r#"[["number","1/2022/NQ-HĐND"],["session","3"]]"#), ("session", "[]")] {
+            sqlx::query(
+                "INSERT INTO revisions (kind, entity_id, version, created_at, note, data) VALUES (?1, 1, 1, 0, '', ?2)",
+            )
+            .bind(kind)
+            .bind(data)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+        all.run(&pool).await.expect("migrations 6 and on");
+        let revisions: Vec<(String, String)> =
+            sqlx::query_as("SELECT kind, data FROM revisions ORDER BY id").fetch_all(&pool).await.unwrap();
+        assert_eq!(
+            revisions,
+            [
+                ("resolution".to_string(), r#"[["number","1/2022/NQ-HĐND"],["sitting","3"]]"#.to_string()),
+                ("sitting".to_string(), "[]".to_string())
+            ],
+            "migration 7: a sitting is a sitting everywhere"
+        );
         let rows: Vec<(String, i64, String, String, String, i64)> = sqlx::query_as(
             "SELECT kind, record_id, title, doc_kind, file_name, size FROM attachments ORDER BY kind, record_id, position, id",
         )
@@ -312,7 +334,7 @@ fn the_attachments_migration_keeps_every_file() {
             ("resolution", 7, "", "", "a.pdf", 10),
             ("resolution", 7, "", "", "b.pdf", 10),
             ("resolution", 9, "", "", "c.pdf", 10),
-            ("session", 3, "Tờ trình về ngân sách", "Tờ trình", "to-trinh.pdf", 20),
+            ("sitting", 3, "Tờ trình về ngân sách", "Tờ trình", "to-trinh.pdf", 20),
         ];
         let got: Vec<_> =
             rows.iter().map(|r| (r.0.as_str(), r.1, r.2.as_str(), r.3.as_str(), r.4.as_str(), r.5)).collect();

@@ -55,12 +55,12 @@ async fn login(app: &axum::Router, email: &str) -> String {
     let (status, headers, body) =
         send(app, form("/api/login", None, &format!("email={email}&password={PASSWORD}"))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let cookie = headers.get(header::SET_COOKIE).expect("session cookie").to_str().expect("ascii");
+    let cookie = headers.get(header::SET_COOKIE).expect("login session cookie").to_str().expect("ascii");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
     cookie.split(';').next().expect("pair").to_string()
 }
 
-async fn editor_session(db: &common::TestDb, app: &axum::Router) -> String {
+async fn editor_login(db: &common::TestDb, app: &axum::Router) -> String {
     accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
     login(app, "bientap%40hdnd.vn").await
 }
@@ -75,7 +75,7 @@ fn user(id: i64) -> app::auth::UserInfo {
 }
 
 #[test]
-fn every_write_needs_a_session_and_the_same_site() {
+fn every_write_needs_a_login_session_and_the_same_site() {
     common::run(async {
         let db = common::demo_db().await;
         let app = app(db.pool.clone());
@@ -117,7 +117,7 @@ fn every_write_needs_a_session_and_the_same_site() {
             assert_eq!(status, StatusCode::UNAUTHORIZED, "anonymous {path}");
         }
         // A logged-in editor's cookie sent from another site is refused before anything runs.
-        let cookie = editor_session(&db, &app).await;
+        let cookie = editor_login(&db, &app).await;
         let cross_site = Request::post("/api/save_article")
             .header(header::HOST, "localhost:3000")
             .header(header::ORIGIN, "https://evil.example")
@@ -171,11 +171,11 @@ fn login_failures_say_nothing_specific_and_are_rate_limited() {
 }
 
 #[test]
-fn disabled_accounts_and_logged_out_sessions_stop_working() {
+fn disabled_accounts_and_logged_out_login_sessions_stop_working() {
     common::run(async {
         let db = common::demo_db().await;
         let app = app(db.pool.clone());
-        let cookie = editor_session(&db, &app).await;
+        let cookie = editor_login(&db, &app).await;
         let (status, _, _) = send(&app, form("/api/trash", Some(&cookie), "")).await;
         assert_eq!(status, StatusCode::OK);
         accounts::set_disabled(&db.pool, "bientap@hdnd.vn", true).await.expect("disable");
@@ -364,7 +364,7 @@ fn images_are_checked_stored_by_hash_and_cached() {
         let image = png(4, 3);
 
         assert_eq!(send(&app, multipart(None, &image)).await.0, StatusCode::UNAUTHORIZED);
-        let cookie = editor_session(&db, &app).await;
+        let cookie = editor_login(&db, &app).await;
         let (status, _, body) = send(&app, multipart(Some(&cookie), b"<svg onload=alert(1)></svg>")).await;
         assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
         let mut truncated = image.clone();
@@ -404,7 +404,7 @@ fn only_administrators_manage_accounts() {
             form("/api/add_account", cookie, "email=moi%40hdnd.vn&role=editor&password=mat-khau-moi-123")
         };
         assert_eq!(send(&app, add(None)).await.0, StatusCode::UNAUTHORIZED);
-        let editor = editor_session(&db, &app).await;
+        let editor = editor_login(&db, &app).await;
         assert_eq!(send(&app, add(Some(&editor))).await.0, StatusCode::FORBIDDEN);
         assert_eq!(send(&app, form("/api/accounts", Some(&editor), "")).await.0, StatusCode::FORBIDDEN);
         assert_eq!(
@@ -457,7 +457,7 @@ fn editors_attach_and_detach_documents_on_records() {
         let slug = "12-2022-nq-hdnd";
         let pdf = b"%PDF-1.4\n% Nghi quyet dinh kem thu\n%%EOF\n".to_vec();
         assert_eq!(send(&app, attachment(None, "resolution", slug, "nq.pdf", &pdf)).await.0, StatusCode::UNAUTHORIZED);
-        let cookie = editor_session(&db, &app).await;
+        let cookie = editor_login(&db, &app).await;
         let (status, _, body) =
             send(&app, attachment(Some(&cookie), "resolution", slug, "gia-mao.pdf", b"<html>")).await;
         assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{body}");
@@ -480,11 +480,11 @@ fn editors_attach_and_detach_documents_on_records() {
         assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
         assert_eq!(downloaded.as_bytes(), pdf.as_slice());
 
-        // A session document's title is searchable as soon as it is attached.
-        let session: String =
-            sqlx::query_scalar("SELECT slug FROM council_sessions LIMIT 1").fetch_one(&db.pool).await.expect("session");
+        // A sitting document's title is searchable as soon as it is attached.
+        let sitting: String =
+            sqlx::query_scalar("SELECT slug FROM sittings LIMIT 1").fetch_one(&db.pool).await.expect("sitting");
         let (status, _, _) =
-            send(&app, attachment(Some(&cookie), "session", &session, "Tờ trình về cầu Bạch Đằng Hai.pdf", &pdf)).await;
+            send(&app, attachment(Some(&cookie), "sitting", &sitting, "Tờ trình về cầu Bạch Đằng Hai.pdf", &pdf)).await;
         assert_eq!(status, StatusCode::OK);
         let q = app::search::SearchQuery { q: "bach dang hai".into(), kind: None, page: 1 };
         assert_eq!(app::data::search::search(&db.pool, &q).await.expect("search").total, 1);
@@ -511,7 +511,7 @@ fn document_kinds_travel_as_their_keys() {
     common::run(async {
         let db = common::demo_db().await;
         let app = app(db.pool.clone());
-        let cookie = editor_session(&db, &app).await;
+        let cookie = editor_login(&db, &app).await;
         for bad in ["bogus", "Resolution", ""] {
             let req = form("/api/history", Some(&cookie), &format!("kind={bad}&slug=12-2022-nq-hdnd"));
             let (status, _, body) = send(&app, req).await;

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 async fn admin() -> Result<crate::auth::UserInfo, ApiError> {
-    super::answer(crate::session::require(crate::auth::Role::can_manage_users).await)
+    super::answer(crate::login_session::require(crate::auth::Role::can_manage_users).await)
 }
 
 /// After a plain form post, back to the accounts page with a message code.
 #[cfg(feature = "ssr")]
 async fn back(code: &str) {
-    if crate::session::is_plain_form().await {
+    if crate::login_session::is_plain_form().await {
         leptos_axum::redirect(&format!("/quan-tri/tai-khoan?{ACCOUNT_RESULT_PARAM}={code}"));
     }
 }

@@ -9,7 +9,7 @@ pub const LOGIN_ERROR_PARAM: &str = "loi";
 
 #[server(prefix = "/api", endpoint = "whoami")]
 pub async fn whoami() -> Result<Option<UserInfo>, ApiError> {
-    super::answer(crate::session::current_user().await)
+    super::answer(crate::login_session::current_user().await)
 }
 
 /// Logs in. From the app: the user, or an error that does not say which part was wrong.
@@ -17,15 +17,15 @@ pub async fn whoami() -> Result<Option<UserInfo>, ApiError> {
 #[server(prefix = "/api", endpoint = "login")]
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<UserInfo, ApiError> {
     use crate::data::accounts::{self, LoginOutcome};
-    use crate::session;
+    use crate::login_session;
     let pool = crate::data::pool()?;
-    let ip = session::client_ip().await;
+    let ip = login_session::client_ip().await;
     let outcome = accounts::login(&pool, &email, &password, &ip, crate::data::now()).await?;
-    let next = session::safe_next(next.as_deref());
-    let plain = session::is_plain_form().await;
+    let next = login_session::safe_next(next.as_deref());
+    let plain = login_session::is_plain_form().await;
     let result = match outcome {
         LoginOutcome::Ok { token, user } => {
-            session::set_cookie(&token, accounts::SESSION_SECS).await;
+            login_session::set_cookie(&token, accounts::LOGIN_SESSION_SECS).await;
             if plain {
                 leptos_axum::redirect(&next);
             }
@@ -45,13 +45,13 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 
 #[server(prefix = "/api", endpoint = "logout")]
 pub async fn logout() -> Result<(), ApiError> {
-    use crate::session;
-    if let Some(token) = session::token_from(&leptos_axum::extract().await.unwrap_or_default()) {
+    use crate::login_session;
+    if let Some(token) = login_session::token_from(&leptos_axum::extract().await.unwrap_or_default()) {
         let pool = crate::data::pool()?;
         crate::data::accounts::logout(&pool, &token).await?;
     }
-    session::set_cookie("", 0).await;
-    if session::is_plain_form().await {
+    login_session::set_cookie("", 0).await;
+    if login_session::is_plain_form().await {
         leptos_axum::redirect("/");
     }
     Ok(())

@@ -1,4 +1,4 @@
-//! Editing server functions. Every one checks the session and role on the server first; the
+//! Editing server functions. Every one checks the login session and role on the server first; the
 //! same-origin guard in the HTTP stack refuses cross-site requests before they get here.
 //! Saving takes each kind's own fields; history, changes, restore and trash are one set for
 //! every kind of document.
@@ -11,14 +11,14 @@ use leptos::server_fn::codec::Json;
 
 #[server(prefix = "/api", endpoint = "save_article", input = Json)]
 pub async fn save_article(slug: String, base_version: i64, fields: ArticleFields) -> Result<Saved, ApiError> {
-    let user = crate::session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::editing::save_article(&pool, &user, &slug, base_version, &fields).await)
 }
 
 #[server(prefix = "/api", endpoint = "save_page", input = Json)]
 pub async fn save_page(slug: String, base_version: i64, fields: PageFields) -> Result<Saved, ApiError> {
-    let user = crate::session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::editing::save_page(&pool, &user, &slug, base_version, &fields).await)
 }
@@ -26,10 +26,10 @@ pub async fn save_page(slug: String, base_version: i64, fields: PageFields) -> R
 /// A new draft in a category. From a plain form, the browser is sent to it in edit mode.
 #[server(prefix = "/api", endpoint = "create_article")]
 pub async fn create_article(category: String) -> Result<String, ApiError> {
-    let user = crate::session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     let slug = super::answer(crate::data::editing::create_article(&pool, &user, &category).await)?;
-    if crate::session::is_plain_form().await {
+    if crate::login_session::is_plain_form().await {
         leptos_axum::redirect(&format!("/bai-viet/{slug}?{EDIT_PARAM}=1"));
     }
     Ok(slug)
@@ -41,7 +41,7 @@ pub const EDIT_PARAM: &str = "sua";
 /// Every saved version of a document, newest first.
 #[server(prefix = "/api", endpoint = "history")]
 pub async fn document_history(kind: DocKind, slug: String) -> Result<Vec<RevisionInfo>, ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::documents::history(&pool, kind, &slug).await)
 }
@@ -49,7 +49,7 @@ pub async fn document_history(kind: DocKind, slug: String) -> Result<Vec<Revisio
 /// What changed in a document from version `from` to version `to`.
 #[server(prefix = "/api", endpoint = "changes")]
 pub async fn document_changes(kind: DocKind, slug: String, from: i64, to: i64) -> Result<Vec<FieldDiff>, ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::documents::changes(&pool, kind, &slug, from, to).await)
 }
@@ -57,7 +57,7 @@ pub async fn document_changes(kind: DocKind, slug: String, from: i64, to: i64) -
 /// Makes `version` the newest version again; checked against `base_version` like any save.
 #[server(prefix = "/api", endpoint = "restore")]
 pub async fn restore_document(kind: DocKind, slug: String, version: i64, base_version: i64) -> Result<Saved, ApiError> {
-    let user = crate::session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::documents::restore(&pool, &user, kind, &slug, version, base_version).await)
 }
@@ -66,14 +66,14 @@ pub async fn restore_document(kind: DocKind, slug: String, version: i64, base_ve
 /// plain forms).
 #[server(prefix = "/api", endpoint = "set_trashed")]
 pub async fn set_trashed(kind: DocKind, slug: String, trashed: bool) -> Result<(), ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::documents::set_trashed(&pool, kind, &slug, trashed).await)
 }
 
 #[server(prefix = "/api", endpoint = "trash")]
 pub async fn list_trash() -> Result<Vec<TrashItem>, ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::documents::trash(&pool).await)
 }

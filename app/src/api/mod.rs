@@ -56,7 +56,7 @@ pub async fn get_category(slug: String, page: u32) -> Result<CategoryPage, ApiEr
 #[server(prefix = "/api", endpoint = "article")]
 pub async fn get_article(slug: String) -> Result<ArticlePage, ApiError> {
     let pool = crate::data::pool()?;
-    let as_editor = crate::session::current_user().await?.is_some();
+    let as_editor = crate::login_session::current_user().await?.is_some();
     answer(crate::data::content::article_page(&pool, &slug, as_editor).await)
 }
 
@@ -84,7 +84,7 @@ pub const SHARE_RESULT_PARAM: &str = "chia_se";
 pub async fn share_article(slug: String, from: String, to: String) -> Result<ShareOutcome, ApiError> {
     use crate::share;
     let pool = crate::data::pool()?;
-    let plain_form = crate::session::is_plain_form().await;
+    let plain_form = crate::login_session::is_plain_form().await;
     if !crate::data::content::article_exists(&pool, &slug).await? {
         return answer(Err(ApiError::NotFound));
     }

@@ -87,16 +87,16 @@ pub async fn get_person(slug: String) -> Result<PersonDetail, ApiError> {
     super::answer(crate::data::council::person(&pool, &slug).await)
 }
 
-#[server(prefix = "/api", endpoint = "sessions")]
-pub async fn list_sessions() -> Result<Vec<SessionSummary>, ApiError> {
+#[server(prefix = "/api", endpoint = "sittings")]
+pub async fn list_sittings() -> Result<Vec<SittingSummary>, ApiError> {
     let pool = crate::data::pool()?;
-    super::answer(crate::data::council::sessions(&pool).await)
+    super::answer(crate::data::council::sittings(&pool).await)
 }
 
-#[server(prefix = "/api", endpoint = "session")]
-pub async fn get_session(slug: String) -> Result<SessionDetail, ApiError> {
+#[server(prefix = "/api", endpoint = "sitting")]
+pub async fn get_sitting(slug: String) -> Result<SittingDetail, ApiError> {
     let pool = crate::data::pool()?;
-    super::answer(crate::data::council::session(&pool, &slug).await)
+    super::answer(crate::data::council::sitting(&pool, &slug).await)
 }
 
 #[server(prefix = "/api", endpoint = "search", input = Json)]
@@ -112,7 +112,7 @@ use crate::records::{EditableRecord, RecordFields, RecordKind};
 
 #[server(prefix = "/api", endpoint = "record_for_edit")]
 pub async fn record_for_edit(kind: RecordKind, slug: String) -> Result<EditableRecord, ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::records::editable(&pool, kind, &slug).await)
 }
@@ -124,7 +124,7 @@ pub async fn save_record(
     base_version: i64,
     fields: RecordFields,
 ) -> Result<Saved, ApiError> {
-    let user = crate::session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::records::save(&pool, &user, kind, &slug, base_version, &fields).await)
 }
@@ -132,7 +132,7 @@ pub async fn save_record(
 /// Adds a record; the answer is its slug (its first version).
 #[server(prefix = "/api", endpoint = "create_record", input = Json)]
 pub async fn create_record(kind: RecordKind, fields: RecordFields) -> Result<Saved, ApiError> {
-    let user = crate::session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::records::create(&pool, &user, kind, &fields).await)
 }
@@ -140,7 +140,7 @@ pub async fn create_record(kind: RecordKind, fields: RecordFields) -> Result<Sav
 /// A record's attached files (for the editor's form).
 #[server(prefix = "/api", endpoint = "record_files")]
 pub async fn record_files(kind: RecordKind, slug: String) -> Result<Vec<crate::resolution::AttachedFile>, ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::attachments::of_slug(&pool, kind, &slug).await)
 }
@@ -148,7 +148,7 @@ pub async fn record_files(kind: RecordKind, slug: String) -> Result<Vec<crate::r
 /// Takes a file off a record (`stored` is its "<sha256>.<ext>" name).
 #[server(prefix = "/api", endpoint = "detach_file")]
 pub async fn detach_file(kind: RecordKind, slug: String, stored: String) -> Result<(), ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::attachments::detach(&pool, kind, &slug, &stored).await)
 }
@@ -156,7 +156,7 @@ pub async fn detach_file(kind: RecordKind, slug: String, stored: String) -> Resu
 /// Every delegate (slug, name, position), for the member picker.
 #[server(prefix = "/api", endpoint = "people_options")]
 pub async fn people_options() -> Result<Vec<(String, String, String)>, ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::council::people_options(&pool).await)
 }
@@ -164,14 +164,14 @@ pub async fn people_options() -> Result<Vec<(String, String, String)>, ApiError>
 /// Adds a delegate to a body, or changes their role there.
 #[server(prefix = "/api", endpoint = "set_membership")]
 pub async fn set_membership(body: String, person: String, role: String) -> Result<(), ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::council::set_membership(&pool, &body, &person, &role).await)
 }
 
 #[server(prefix = "/api", endpoint = "remove_membership")]
 pub async fn remove_membership(body: String, person: String) -> Result<(), ApiError> {
-    crate::session::require_editor().await?;
+    crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     super::answer(crate::data::council::remove_membership(&pool, &body, &person).await)
 }

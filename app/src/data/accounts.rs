@@ -1,4 +1,4 @@
-//! Accounts, passwords (Argon2id), sessions and login rate limiting.
+//! Accounts, passwords (Argon2id), login sessions and login rate limiting.
 
 use crate::auth::{Role, UserInfo};
 use crate::error::ApiError;
@@ -8,8 +8,8 @@ use argon2::Argon2;
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
-/// How long a session lasts after logging in.
-pub const SESSION_SECS: i64 = 12 * 60 * 60;
+/// How long a login session lasts after logging in.
+pub const LOGIN_SESSION_SECS: i64 = 12 * 60 * 60;
 /// The window in which failed logins are counted, and the limits within it.
 pub const FAILURE_WINDOW_SECS: i64 = 15 * 60;
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
@@ -102,7 +102,7 @@ pub async fn add_user(pool: &SqlitePool, email: &str, role: Role, password: &str
     }
 }
 
-/// Sets a new password and ends every session of the account.
+/// Sets a new password and ends every login session of the account.
 pub async fn reset_password(pool: &SqlitePool, email: &str, password: &str) -> Result<(), AccountError> {
     check_password(password)?;
     let hash = hash_password(password).await?;
@@ -114,12 +114,12 @@ pub async fn reset_password(pool: &SqlitePool, email: &str, password: &str) -> R
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?1").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM login_sessions WHERE user_id = ?1").bind(id).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// Disables (or re-enables) an account; disabling ends its sessions.
+/// Disables (or re-enables) an account; disabling ends its login sessions.
 pub async fn set_disabled(pool: &SqlitePool, email: &str, disabled: bool) -> Result<(), AccountError> {
     let id = user_id(pool, email).await?;
     let mut tx = pool.begin().await?;
@@ -130,7 +130,7 @@ pub async fn set_disabled(pool: &SqlitePool, email: &str, disabled: bool) -> Res
         .execute(&mut *tx)
         .await?;
     if disabled {
-        sqlx::query("DELETE FROM sessions WHERE user_id = ?1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM login_sessions WHERE user_id = ?1").bind(id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -162,7 +162,7 @@ fn new_token() -> Result<String, ApiError> {
 }
 
 pub enum LoginOutcome {
-    /// Logged in: the session token for the cookie.
+    /// Logged in: the login session token for the cookie.
     Ok { token: String, user: UserInfo },
     /// Wrong email or password (the same answer for both).
     Rejected,
@@ -224,22 +224,22 @@ pub async fn login(
         .bind(since)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE expires_at < ?1").bind(now).execute(&mut *tx).await?;
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)")
+    sqlx::query("DELETE FROM login_sessions WHERE expires_at < ?1").bind(now).execute(&mut *tx).await?;
+    sqlx::query("INSERT INTO login_sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)")
         .bind(token_hash(&token))
         .bind(user.id)
         .bind(now)
-        .bind(now + SESSION_SECS)
+        .bind(now + LOGIN_SESSION_SECS)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
     Ok(LoginOutcome::Ok { token, user })
 }
 
-/// The user behind a session token, if the session is live and the account enabled.
-pub async fn session_user(pool: &SqlitePool, token: &str, now: i64) -> Result<Option<UserInfo>, ApiError> {
+/// The user behind a login session token, if the login session is live and the account enabled.
+pub async fn login_session_user(pool: &SqlitePool, token: &str, now: i64) -> Result<Option<UserInfo>, ApiError> {
     let row: Option<(i64, String, String)> = sqlx::query_as(
-        "SELECT u.id, u.email, u.role FROM sessions s JOIN users u ON u.id = s.user_id \
+        "SELECT u.id, u.email, u.role FROM login_sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled = 0",
     )
     .bind(token_hash(token))
@@ -250,6 +250,6 @@ pub async fn session_user(pool: &SqlitePool, token: &str, now: i64) -> Result<Op
 }
 
 pub async fn logout(pool: &SqlitePool, token: &str) -> Result<(), ApiError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?1").bind(token_hash(token)).execute(pool).await?;
+    sqlx::query("DELETE FROM login_sessions WHERE token_hash = ?1").bind(token_hash(token)).execute(pool).await?;
     Ok(())
 }

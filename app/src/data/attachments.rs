@@ -13,7 +13,7 @@ pub struct NewFile<'a> {
     pub stored: &'a str,
     pub size: i64,
     pub mime: &'a str,
-    /// For session documents: the document's title and type ("Tờ trình", …); empty otherwise.
+    /// For sitting documents: the document's title and type ("Tờ trình", …); empty otherwise.
     pub title: &'a str,
     pub doc_kind: &'a str,
 }
@@ -52,7 +52,7 @@ pub async fn of_slug(pool: &SqlitePool, kind: RecordKind, slug: &str) -> Result<
 }
 
 /// Attaches a stored file to a record (last in its list), and updates what search finds for
-/// the record (a session's documents are part of it).
+/// the record (a sitting's documents are part of it).
 pub async fn attach(
     pool: &SqlitePool,
     kind: RecordKind,

@@ -1,5 +1,5 @@
 //! Reading the council's records other than resolutions: supervision, petitions, calendars,
-//! people and bodies, session documents.
+//! people and bodies, sitting documents.
 
 use super::time::vn_time;
 use crate::council::*;
@@ -497,7 +497,7 @@ pub async fn person(pool: &SqlitePool, slug: &str) -> Result<PersonDetail, ApiEr
 // ---- Tài liệu kỳ họp ----
 
 #[derive(FromRow)]
-struct SessionRow {
+struct SittingRow {
     id: i64,
     slug: String,
     term: String,
@@ -509,9 +509,9 @@ struct SessionRow {
     documents: i64,
 }
 
-impl SessionRow {
-    fn summary(&self) -> SessionSummary {
-        SessionSummary {
+impl SittingRow {
+    fn summary(&self) -> SittingSummary {
+        SittingSummary {
             slug: self.slug.clone(),
             term: self.term.clone(),
             number: self.number,
@@ -522,29 +522,29 @@ impl SessionRow {
     }
 }
 
-const SESSION_SELECT: &str = "SELECT s.id, s.slug, s.term, s.number, s.title, s.starts_on, s.ends_on, s.is_demo, \
-     (SELECT COUNT(*) FROM attachments f WHERE f.kind = 'session' AND f.record_id = s.id) AS documents FROM council_sessions s";
+const SITTING_SELECT: &str = "SELECT s.id, s.slug, s.term, s.number, s.title, s.starts_on, s.ends_on, s.is_demo, \
+     (SELECT COUNT(*) FROM attachments f WHERE f.kind = 'sitting' AND f.record_id = s.id) AS documents FROM sittings s";
 
-pub async fn sessions(pool: &SqlitePool) -> Result<Vec<SessionSummary>, ApiError> {
-    let rows: Vec<SessionRow> =
-        sqlx::query_as(&format!("{SESSION_SELECT} WHERE s.deleted_at IS NULL ORDER BY s.starts_on DESC, s.id DESC"))
+pub async fn sittings(pool: &SqlitePool) -> Result<Vec<SittingSummary>, ApiError> {
+    let rows: Vec<SittingRow> =
+        sqlx::query_as(&format!("{SITTING_SELECT} WHERE s.deleted_at IS NULL ORDER BY s.starts_on DESC, s.id DESC"))
             .fetch_all(pool)
             .await?;
-    Ok(rows.iter().map(SessionRow::summary).collect())
+    Ok(rows.iter().map(SittingRow::summary).collect())
 }
 
-pub async fn session(pool: &SqlitePool, slug: &str) -> Result<SessionDetail, ApiError> {
-    let row: SessionRow = sqlx::query_as(&format!("{SESSION_SELECT} WHERE s.slug = ?1 AND s.deleted_at IS NULL"))
+pub async fn sitting(pool: &SqlitePool, slug: &str) -> Result<SittingDetail, ApiError> {
+    let row: SittingRow = sqlx::query_as(&format!("{SITTING_SELECT} WHERE s.slug = ?1 AND s.deleted_at IS NULL"))
         .bind(slug)
         .fetch_optional(pool)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let documents = super::attachments::of(pool, RecordKind::Session, row.id)
+    let documents = super::attachments::of(pool, RecordKind::Sitting, row.id)
         .await?
         .into_iter()
-        .map(|a| SessionDocument { title: a.title, kind: a.doc_kind, file: a.file })
+        .map(|a| SittingDocument { title: a.title, kind: a.doc_kind, file: a.file })
         .collect();
-    Ok(SessionDetail { summary: row.summary(), documents, is_demo: row.is_demo })
+    Ok(SittingDetail { summary: row.summary(), documents, is_demo: row.is_demo })
 }
 
 // ---- Memberships (editors) ----

@@ -1,5 +1,5 @@
 //! Council records (resolution, supervision, petition, calendar entry, person, body,
-//! session) as editable documents: cleaning by the kind's field list, reading and writing the
+//! sitting) as editable documents: cleaning by the kind's field list, reading and writing the
 //! kind's columns, and adding new records. Revisions, conflicts, history, restore and trash
 //! are the one path in `documents`; the role check happens in the server function.
 

@@ -86,7 +86,7 @@ pub async fn detail(pool: &SqlitePool, slug: &str) -> Result<ResolutionDetail, A
     #[derive(FromRow)]
     struct Extra {
         id: i64,
-        session: Option<i64>,
+        sitting: Option<i64>,
         signer: String,
         effective_on: Option<String>,
         is_demo: bool,
@@ -97,7 +97,7 @@ pub async fn detail(pool: &SqlitePool, slug: &str) -> Result<ResolutionDetail, A
         .await?
         .ok_or(ApiError::NotFound)?;
     let extra: Extra =
-        sqlx::query_as("SELECT id, session, signer, effective_on, is_demo FROM resolutions WHERE slug = ?1")
+        sqlx::query_as("SELECT id, sitting, signer, effective_on, is_demo FROM resolutions WHERE slug = ?1")
             .bind(slug)
             .fetch_one(pool)
             .await?;
@@ -114,7 +114,7 @@ pub async fn detail(pool: &SqlitePool, slug: &str) -> Result<ResolutionDetail, A
     let files = super::attachments::of(pool, crate::records::RecordKind::Resolution, extra.id).await?;
     Ok(ResolutionDetail {
         summary: row.summary(),
-        session: extra.session,
+        sitting: extra.sitting,
         signer: extra.signer,
         effective: extra.effective_on.as_deref().map(vn_date),
         related: related

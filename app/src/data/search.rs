@@ -57,10 +57,10 @@ fn source(kind: SearchKind) -> &'static str {
             "SELECT id, slug, NULL AS calendar, NULL AS day, 0 AS visible_from, name AS title, duties AS body, 0 AS html \
              FROM bodies WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
-        SearchKind::Session => {
+        SearchKind::Sitting => {
             "SELECT s.id, s.slug, NULL AS calendar, s.starts_on AS day, 0 AS visible_from, s.title, \
-             COALESCE((SELECT group_concat(f.title, '. ') FROM attachments f WHERE f.kind = 'session' AND f.record_id = s.id), '') AS body, \
-             0 AS html FROM council_sessions s WHERE s.deleted_at IS NULL AND (?1 IS NULL OR s.id = ?1)"
+             COALESCE((SELECT group_concat(f.title, '. ') FROM attachments f WHERE f.kind = 'sitting' AND f.record_id = s.id), '') AS body, \
+             0 AS html FROM sittings s WHERE s.deleted_at IS NULL AND (?1 IS NULL OR s.id = ?1)"
         }
     }
 }
@@ -94,7 +94,7 @@ fn url(kind: SearchKind, doc: &Doc) -> String {
         SearchKind::Supervision => RecordKind::Supervision,
         SearchKind::Person => RecordKind::Person,
         SearchKind::Body => RecordKind::Body,
-        SearchKind::Session => RecordKind::Session,
+        SearchKind::Sitting => RecordKind::Sitting,
     };
     record.href(&doc.slug, &[])
 }

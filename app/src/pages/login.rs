@@ -6,7 +6,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-/// The login page: a plain form, so it works with JavaScript off; the server sets the session
+/// The login page: a plain form, so it works with JavaScript off; the server sets the login session
 /// cookie and sends the browser on to `next`.
 #[component]
 pub fn LoginView() -> impl IntoView {

@@ -12,8 +12,8 @@ mod petitions;
 mod resolutions;
 pub mod routes;
 mod search;
-mod sessions;
 mod site_map;
+mod sittings;
 mod supervision;
 mod trash;
 
@@ -28,8 +28,8 @@ pub use people::{body_section, BodyView, DelegatesView, PersonView};
 pub use petitions::{PetitionView, PetitionsView};
 pub use resolutions::{ResolutionView, ResolutionsView};
 pub use search::SearchView;
-pub use sessions::{SessionView, SessionsView};
 pub use site_map::SiteMapView;
+pub use sittings::{SittingView, SittingsView};
 pub use supervision::{SupervisionView, SupervisionsView};
 pub use trash::TrashView;
 

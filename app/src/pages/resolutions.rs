@@ -136,7 +136,7 @@ pub fn ResolutionView() -> impl IntoView {
                     <div><dt>"Số, ký hiệu"</dt><dd>{s.number.clone()}</dd></div>
                     <div><dt>"Loại văn bản"</dt><dd>{s.doc_type.label()}</dd></div>
                     <div><dt>"Cơ quan ban hành"</dt><dd>{s.issuer.clone()} " (" {s.level.label()} ")"</dd></div>
-                    <div><dt>"Khóa, kỳ họp"</dt><dd>{format!("Khóa {}", s.term)}{d.session.map(|n| format!(", kỳ họp thứ {n}"))}</dd></div>
+                    <div><dt>"Khóa, kỳ họp"</dt><dd>{format!("Khóa {}", s.term)}{d.sitting.map(|n| format!(", kỳ họp thứ {n}"))}</dd></div>
                     <div><dt>"Người ký"</dt><dd>{d.signer.clone()}</dd></div>
                     <div><dt>"Ngày ban hành"</dt><dd>{s.signed.clone()}</dd></div>
                     <div><dt>"Ngày hiệu lực"</dt><dd>{d.effective.clone().unwrap_or_else(|| "—".into())}</dd></div>

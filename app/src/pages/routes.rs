@@ -41,8 +41,8 @@ pub enum RecordPage {
     Supervision,
     Petitions,
     Petition,
-    Sessions,
-    Session,
+    Sittings,
+    Sitting,
 }
 
 #[lazy]
@@ -55,8 +55,8 @@ fn record_pages(page: RecordPage) -> AnyView {
         RecordPage::Supervision => view! { <SupervisionView/> }.into_any(),
         RecordPage::Petitions => view! { <PetitionsView/> }.into_any(),
         RecordPage::Petition => view! { <PetitionView/> }.into_any(),
-        RecordPage::Sessions => view! { <SessionsView/> }.into_any(),
-        RecordPage::Session => view! { <SessionView/> }.into_any(),
+        RecordPage::Sittings => view! { <SittingsView/> }.into_any(),
+        RecordPage::Sitting => view! { <SittingView/> }.into_any(),
     }
 }
 
@@ -145,8 +145,8 @@ lazy_pages! {
     SupervisionRoute => record_pages(RecordPage::Supervision), __preload_record_pages;
     PetitionsRoute => record_pages(RecordPage::Petitions), __preload_record_pages;
     PetitionRoute => record_pages(RecordPage::Petition), __preload_record_pages;
-    SessionsRoute => record_pages(RecordPage::Sessions), __preload_record_pages;
-    SessionRoute => record_pages(RecordPage::Session), __preload_record_pages;
+    SittingsRoute => record_pages(RecordPage::Sittings), __preload_record_pages;
+    SittingRoute => record_pages(RecordPage::Sitting), __preload_record_pages;
     DelegatesRoute => people_pages(PeoplePage::Delegates), __preload_people_pages;
     PersonRoute => people_pages(PeoplePage::Person), __preload_people_pages;
     BodyRoute => people_pages(PeoplePage::Body), __preload_people_pages;

@@ -125,7 +125,7 @@ pub fn DiffView(changes: Vec<FieldDiff>) -> impl IntoView {
     .into_any()
 }
 
-/// Shown when a save finds the session gone: log in again without leaving the page (the
+/// Shown when a save finds the login session gone: log in again without leaving the page (the
 /// text being edited stays where it is), then `then` runs (the save is retried).
 #[component]
 pub fn InlineLogin(then: Callback<()>) -> impl IntoView {

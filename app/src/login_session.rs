@@ -1,7 +1,7 @@
-//! The request's session (server only): reading the cookie, requiring a role, setting and
+//! The request's login session (server only): reading the cookie, requiring a role, setting and
 //! clearing the cookie on the response.
 
-use crate::auth::{Role, UserInfo, SESSION_COOKIE};
+use crate::auth::{Role, UserInfo, LOGIN_SESSION_COOKIE};
 use crate::data::accounts;
 use crate::error::ApiError;
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -12,7 +12,7 @@ async fn headers() -> HeaderMap {
     leptos_axum::extract::<HeaderMap>().await.unwrap_or_default()
 }
 
-/// The session token from the request's cookies.
+/// The login session token from the request's cookies.
 pub fn token_from(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)
@@ -20,7 +20,7 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == LOGIN_SESSION_COOKIE)
         .map(|(_, value)| value.to_string())
         .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
@@ -31,7 +31,7 @@ pub async fn current_user() -> Result<Option<UserInfo>, ApiError> {
         return Ok(None);
     };
     let pool = crate::data::pool()?;
-    accounts::session_user(&pool, &token, crate::data::now()).await
+    accounts::login_session_user(&pool, &token, crate::data::now()).await
 }
 
 /// The user, if signed in with a role that passes `allowed`; 401 or 403 otherwise.
@@ -55,7 +55,7 @@ async fn is_https() -> bool {
 
 pub async fn set_cookie(token: &str, max_age: i64) {
     let secure = if is_https().await { "; Secure" } else { "" };
-    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
+    let cookie = format!("{LOGIN_SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
     if let (Some(res), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&cookie)) {
         res.append_header(header::SET_COOKIE, value);
     }
@@ -102,7 +102,8 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert(
             header::COOKIE,
-            HeaderValue::from_str(&format!("x=1; {SESSION_COOKIE}={token}")).unwrap_or(HeaderValue::from_static("")),
+            HeaderValue::from_str(&format!("x=1; {LOGIN_SESSION_COOKIE}={token}"))
+                .unwrap_or(HeaderValue::from_static("")),
         );
         assert_eq!(token_from(&h), Some(token));
         let mut bad = HeaderMap::new();
