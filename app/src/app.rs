@@ -50,7 +50,6 @@ pub fn App() -> impl IntoView {
     provide_context(chrome);
     let user: UserResource = Resource::new(|| (), |_| whoami());
     provide_context(user);
-    mark_hydrated();
 
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
@@ -96,9 +95,10 @@ pub fn App() -> impl IntoView {
 }
 
 /// Once the browser has taken over, mark `<html>`: CSS switches menus to their scripted
-/// behaviour, and tests know hydration is over. Runs only in the browser (effects never run
-/// during server rendering), two frames later so pending Suspense boundaries have hydrated.
-fn mark_hydrated() {
+/// behaviour, and tests know hydration is over. Called from inside the sidebar's chrome, the
+/// last boundary of the page to hydrate: its effect runs only once that content has hydrated
+/// (never during server rendering), and two frames later the route's boundaries have too.
+pub fn mark_hydrated() {
     Effect::new(move |_| {
         request_animation_frame(move || {
             request_animation_frame(move || {

@@ -63,7 +63,7 @@ fn load_editor(request: EditorRequest) -> AnyView {
 /// Mounts `request` for signed-in users, in the browser only.
 #[component]
 pub fn EditorSlot(request: EditorRequest) -> impl IntoView {
-    let signed_in = crate::components::layout::login_session_user();
+    let signed_in = crate::components::layout::signed_in_user();
     let wanted = RwSignal::new(false);
     // Effects run only in the browser, after hydration: the server and the hydrating browser
     // both render nothing here.
@@ -91,7 +91,7 @@ pub fn open_from_query(editing: RwSignal<bool>) {
     if !wanted {
         return;
     }
-    let signed_in = crate::components::layout::login_session_user();
+    let signed_in = crate::components::layout::signed_in_user();
     Effect::new(move |_| {
         if signed_in().is_some() {
             editing.set(true);

@@ -22,7 +22,7 @@ pub fn with_chrome<V: IntoView + 'static>(
 }
 
 /// The signed-in user, or None (also while loading and on failure).
-pub fn login_session_user() -> impl Fn() -> Option<crate::auth::UserInfo> + Copy {
+pub fn signed_in_user() -> impl Fn() -> Option<crate::auth::UserInfo> + Copy {
     let user = expect_context::<crate::app::UserResource>();
     move || user.get().and_then(Result::ok).flatten()
 }

@@ -10,10 +10,13 @@ use leptos::prelude::*;
 pub fn Sidebar() -> impl IntoView {
     view! {
         <aside class="sidebar" aria-label="Thông tin thêm">
-            {with_chrome(|c: Chrome| view! {
+            {with_chrome(|c: Chrome| {
+                crate::app::mark_hydrated();
+                view! {
                 <VideoWidget videos=c.videos/>
                 <LinkWidget class="calendar-links" heading="Lịch công tác" links=c.calendar_links external=false/>
                 <LinkWidget class="useful-links" heading="Liên kết hữu ích" links=c.useful_links external=true/>
+                }
             })}
             <VisitStatsWidget/>
         </aside>
