@@ -30,90 +30,93 @@ fn urls(r: &app::search::SearchResults) -> Vec<String> {
     r.hits.iter().map(|h| h.url.clone()).collect()
 }
 
+/// Every petition a filter lists, across all its pages.
+async fn all_petitions(pool: &sqlx::SqlitePool, filter: &PetitionFilter) -> (PetitionList, Vec<PetitionSummary>) {
+    let first = council::petitions(pool, &PetitionFilter { page: 1, ..filter.clone() }).await.expect("page 1");
+    let mut items = first.list.items.clone();
+    for page in 2..=first.list.total_pages {
+        let next = council::petitions(pool, &PetitionFilter { page, ..filter.clone() }).await.expect("page");
+        items.extend(next.list.items);
+    }
+    assert_eq!(items.len() as u64, first.list.total, "the pages hold exactly the total");
+    (first, items)
+}
+
+/// Each filter lists exactly the petitions that match it, counted independently from the whole
+/// list, on every page; combined filters are the intersection.
 #[test]
 fn petition_filters_narrow_and_combine() {
     common::run(async {
         let db = common::demo_db().await;
-        let all = council::petitions(&db.pool, &PetitionFilter { page: 1, ..Default::default() }).await.expect("all");
-        assert!(all.list.total >= 50, "{}", all.list.total);
+        let (all, everything) = all_petitions(&db.pool, &PetitionFilter::default()).await;
+        assert!(everything.len() >= 50, "{}", everything.len());
+        let check = |filter: PetitionFilter, keep: &dyn Fn(&PetitionSummary) -> bool, what: String| {
+            let expected: Vec<String> = everything.iter().filter(|p| keep(p)).map(|p| p.slug.clone()).collect();
+            let pool = db.pool.clone();
+            async move {
+                let (_, listed) = all_petitions(&pool, &filter).await;
+                let listed: Vec<String> = listed.into_iter().map(|p| p.slug).collect();
+                assert!(!expected.is_empty(), "{what}: the demo has some");
+                assert_eq!(listed, expected, "{what}");
+            }
+        };
         for status in PetitionStatus::ALL {
-            let f = PetitionFilter { status: Some(status), page: 1, ..Default::default() };
-            let list = council::petitions(&db.pool, &f).await.expect("status");
-            assert!(list.list.total > 0 && list.list.total < all.list.total, "{status:?}");
-            assert!(list.list.items.iter().all(|p| p.status == status));
+            let f = PetitionFilter { status: Some(status), ..Default::default() };
+            check(f, &|p| p.status == status, format!("{status:?}")).await;
         }
         for (locality, _) in LOCALITIES {
-            let f = PetitionFilter { locality: Some(locality.to_string()), page: 1, ..Default::default() };
-            let list = council::petitions(&db.pool, &f).await.expect("locality");
-            assert!(list.list.total > 0, "{locality}");
-            assert!(list.list.items.iter().all(|p| p.locality == *locality));
+            let f = PetitionFilter { locality: Some(locality.to_string()), ..Default::default() };
+            check(f, &|p| p.locality == *locality, locality.to_string()).await;
         }
         for (field, label) in FIELDS_OF_LIFE {
-            let f = PetitionFilter { field: Some(field.to_string()), page: 1, ..Default::default() };
-            let list = council::petitions(&db.pool, &f).await.expect("field");
-            assert!(list.list.items.iter().all(|p| p.field_label == *label), "{field}");
+            let f = PetitionFilter { field: Some(field.to_string()), ..Default::default() };
+            check(f, &|p| p.field_label == *label, field.to_string()).await;
         }
-        let via_na = council::petitions(
-            &db.pool,
-            &PetitionFilter { channel: Some("doan-dbqh".into()), page: 1, ..Default::default() },
-        )
-        .await
-        .expect("channel");
-        assert!(via_na.list.total > 0 && via_na.list.items.iter().all(|p| p.channel_label == "Qua Đoàn ĐBQH"));
+        let f = PetitionFilter { channel: Some("doan-dbqh".into()), ..Default::default() };
+        check(f, &|p| p.channel_label == "Qua Đoàn ĐBQH", "channel".into()).await;
         let year = all.years[0];
-        let in_year = council::petitions(&db.pool, &PetitionFilter { year: Some(year), page: 1, ..Default::default() })
-            .await
-            .expect("year");
-        assert!(in_year.list.total > 0 && in_year.list.items.iter().all(|p| p.raised.ends_with(&format!("/{year}"))));
+        let f = PetitionFilter { year: Some(year), ..Default::default() };
+        check(f, &|p| p.raised.ends_with(&format!("/{year}")), format!("{year}")).await;
         let combined = PetitionFilter {
             status: Some(PetitionStatus::Answered),
             locality: Some("Dầu Tiếng - Bàu Bàng".into()),
-            page: 1,
             ..Default::default()
         };
-        let list = council::petitions(&db.pool, &combined).await.expect("combined");
-        assert!(
-            list.list.total >= 1
-                && list
-                    .list
-                    .items
-                    .iter()
-                    .all(|p| p.status == PetitionStatus::Answered && p.locality == "Dầu Tiếng - Bàu Bàng")
-        );
+        let both = |p: &PetitionSummary| p.status == PetitionStatus::Answered && p.locality == "Dầu Tiếng - Bàu Bàng";
+        check(combined, &both, "combined".into()).await;
         let beyond = PetitionFilter { page: all.list.total_pages + 1, ..Default::default() };
         assert!(matches!(council::petitions(&db.pool, &beyond).await, Err(ApiError::NotFound)));
     });
 }
 
+/// The overdue rule, checked against petitions counted one by one (not against the same SQL).
 #[test]
 fn unanswered_petitions_past_the_allowed_days_are_overdue() {
     common::run(async {
         let db = common::demo_db().await;
         assert_eq!(council::answer_days(&db.pool).await.expect("days"), 60);
-        let overdue = council::petitions(&db.pool, &PetitionFilter { overdue: true, page: 1, ..Default::default() })
-            .await
-            .expect("overdue");
-        assert!(overdue.list.total >= 5, "{}", overdue.list.total);
-        assert_eq!(overdue.list.total, overdue.overdue_total);
-        assert!(overdue.list.items.iter().all(|p| p.overdue && p.status.is_open() && p.days > 60));
-        let all = council::petitions(&db.pool, &PetitionFilter { page: 1, ..Default::default() }).await.expect("all");
-        assert!(all
-            .list
-            .items
-            .iter()
-            .filter(|p| !p.overdue)
-            .all(|p| p.status == PetitionStatus::Answered || p.days <= 60));
+        let (_, everything) = all_petitions(&db.pool, &PetitionFilter::default()).await;
+        let by_rule: Vec<&str> =
+            everything.iter().filter(|p| p.status.is_open() && p.days > 60).map(|p| p.slug.as_str()).collect();
+        assert!(by_rule.len() >= 5, "{}", by_rule.len());
+        assert!(
+            everything.iter().all(|p| p.overdue == (p.status.is_open() && p.days > 60)),
+            "the flag follows the rule"
+        );
+        let (overdue, listed) = all_petitions(&db.pool, &PetitionFilter { overdue: true, ..Default::default() }).await;
+        assert_eq!(listed.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(), by_rule);
+        assert_eq!(overdue.overdue_total, by_rule.len() as u64);
         // The number of days is a setting: a longer allowance leaves fewer overdue.
         sqlx::query("INSERT INTO settings (key, value) VALUES ('petition_answer_days', '400')")
             .execute(&db.pool)
             .await
             .expect("setting");
-        let fewer = council::petitions(&db.pool, &PetitionFilter { overdue: true, page: 1, ..Default::default() })
-            .await
-            .expect("overdue");
+        let (fewer, listed) = all_petitions(&db.pool, &PetitionFilter { overdue: true, ..Default::default() }).await;
         assert_eq!(fewer.answer_days, 400);
-        assert!(fewer.list.total < overdue.list.total);
-        assert!(fewer.list.items.iter().all(|p| p.days > 400));
+        let by_rule: Vec<&str> =
+            everything.iter().filter(|p| p.status.is_open() && p.days > 400).map(|p| p.slug.as_str()).collect();
+        assert!(!by_rule.is_empty());
+        assert_eq!(listed.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(), by_rule);
     });
 }
 
@@ -217,12 +220,59 @@ fn the_ical_feed_parses_with_times_in_ho_chi_minh() {
                 .expect("local time");
             assert_eq!(local.and_utc().timestamp() - 7 * 3600, row.starts_at);
             let summary = prop(&parsed.properties, "SUMMARY").expect("summary");
-            // (This parser trims each physical line, so a space at a fold is lost: compare words.)
-            let words = |s: &str| s.replace("\\,", ",").replace("\\;", ";").split_whitespace().collect::<String>();
+            // This parser leaves TEXT escaped (the escaping itself is checked below) and trims
+            // each physical line, so a space at a fold is lost: decode, then compare words.
+            let words = |s: &str| unescape(s).split_whitespace().collect::<String>();
             assert_eq!(words(&summary), words(&row.content));
             assert_eq!(prop(&parsed.properties, "UID"), Some(format!("{}@hdnd.binhduong.gov.vn", row.slug)));
         }
     });
+}
+
+/// RFC 5545 TEXT decoding: `\\` `\,` `\;` `\n`.
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Commas, semicolons, backslashes and line breaks in an entry reach the feed escaped as RFC
+/// 5545 says, in the summary, the location and the description.
+#[test]
+fn the_ical_feed_escapes_text() {
+    let entry = app::data::council::EventRow {
+        id: 1,
+        slug: "su-kien-1".into(),
+        calendar: "hdnd".into(),
+        starts_at: 1_700_000_000,
+        ends_at: None,
+        place: "Hội trường A, tầng 2; phòng \\3".into(),
+        content: "Họp, bàn; \\ xong\nDòng hai".into(),
+        participants: "Ông A, bà B; ông C\nvà \\D".into(),
+        updated_at: 1_700_000_000,
+    };
+    let text = server::ical::render("Lịch", &[entry]);
+    // Unfold (a line break and one space continue a line), then look for whole lines.
+    let unfolded = text.replace("\r\n ", "");
+    for line in [
+        "SUMMARY:Họp\\, bàn\\; \\\\ xong\\nDòng hai",
+        "LOCATION:Hội trường A\\, tầng 2\\; phòng \\\\3",
+        "DESCRIPTION:Thành phần: Ông A\\, bà B\\; ông C\\nvà \\\\D",
+    ] {
+        assert!(unfolded.split("\r\n").any(|l| l == line), "{line} in\n{unfolded}");
+    }
+    assert_eq!(unescape("a\\, b\\; c\\\\d\\ne"), "a, b; c\\d\ne");
 }
 
 #[test]
@@ -259,7 +309,7 @@ fn search_folds_diacritics_and_ranks_exact_matches_first() {
             .title
             .iter()
             .chain(&h.snippet)
-            .any(|s| s.hit && s.text.starts_with('đ') || s.text.starts_with('Đ'))));
+            .any(|s| s.hit && (s.text.starts_with('đ') || s.text.starts_with('Đ')))));
         // The per-type counts add up, and the type filter keeps only that type.
         let all = find(&db.pool, "cu tri", None).await;
         assert_eq!(all.counts.iter().map(|(_, n)| n).sum::<u64>(), all.total);
@@ -323,7 +373,8 @@ fn the_index_follows_edits_trash_and_restore() {
         );
         let mut bad = fields.clone();
         set(&mut bad, "validity", "vinh-vien");
-        assert!(records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad).await.is_err());
+        let refused = records::save(&db.pool, &user, RecordKind::Resolution, slug, saved.version, &bad).await;
+        assert!(matches!(&refused, Err(ApiError::Invalid(m)) if m.contains("Tình trạng hiệu lực")), "{refused:?}");
         // Trash takes it out of search; restoring puts it back.
         documents::set_trashed(&db.pool, DocKind::Record(RecordKind::Resolution), slug, true).await.expect("trash");
         assert_eq!(find(&db.pool, "nui cau", None).await.total, 0);
@@ -475,9 +526,9 @@ fn editors_add_records_that_are_public_and_searchable_at_once() {
             matches!(records::create(&db.pool, &user, RecordKind::Resolution, &missing).await, Err(ApiError::Invalid(m)) if m.contains("Người ký"))
         );
         // Bodies are fixed; they are edited, not added.
-        assert!(records::create(&db.pool, &user, RecordKind::Body, &form(&[("name", "Ban mới"), ("duties", "")]))
-            .await
-            .is_err());
+        let refused =
+            records::create(&db.pool, &user, RecordKind::Body, &form(&[("name", "Ban mới"), ("duties", "")])).await;
+        assert!(matches!(&refused, Err(ApiError::Invalid(m)) if m.contains("Không thể thêm")), "{refused:?}");
         // A person's photo must be an image uploaded to the portal.
         let person = form(&[
             ("name", "Lê Thị Mẫu"),
@@ -549,5 +600,82 @@ fn editors_change_who_sits_on_a_body() {
             council::remove_membership(&db.pool, "ban-phap-che", &outsider).await,
             Err(ApiError::NotFound)
         ));
+    });
+}
+
+/// An article scheduled a minute or two ahead is nowhere for visitors (its page, its
+/// category, the home page, search) until the clock passes its time; then it is everywhere,
+/// with no save in between.
+#[test]
+fn a_scheduled_article_appears_when_its_time_comes() {
+    use app::data::{clock, content, editing, time};
+    common::run(async {
+        let db = common::demo_db().await;
+        let user = editor(&db.pool).await;
+        let draft = editing::create_article(&db.pool, &user, "thong-tin-trong-tinh").await.expect("draft");
+        let page = content::article_page(&db.pool, &draft, true).await.expect("draft page").article;
+        let mut fields = page.fields.clone();
+        fields.title = "Khánh thành cầu Bạch Đằng Ba theo lịch hẹn giờ".into();
+        fields.status = app::editing::Status::Published;
+        // The form has minutes: this is 60 to 120 seconds ahead.
+        fields.published_local = time::local_input(clock::now() + 120);
+        let saved = editing::save_article(&db.pool, &user, &draft, page.version, &fields).await.expect("schedule");
+        let everywhere = |pool: sqlx::SqlitePool, slug: String| async move {
+            let page = content::article_page(&pool, &slug, false).await.is_ok();
+            let listed = content::category_page(&pool, "thong-tin-trong-tinh", 1)
+                .await
+                .expect("category")
+                .articles
+                .iter()
+                .any(|a| a.slug == slug);
+            let home = content::home_page(&pool).await.expect("home").latest.iter().any(|a| a.slug == slug);
+            let found = find(&pool, "cau bach dang ba lich hen gio", None).await.total;
+            (page, listed, home, found)
+        };
+        assert_eq!(everywhere(db.pool.clone(), saved.slug.clone()).await, (false, false, false, 0), "not yet");
+        let editor_view = content::article_page(&db.pool, &saved.slug, true).await.expect("editors see it");
+        assert_eq!(editor_view.article.visibility, app::model::Visibility::Scheduled);
+
+        let _later = common::ClockMoved::by(180);
+        assert_eq!(everywhere(db.pool.clone(), saved.slug.clone()).await, (true, true, true, 1), "its time has come");
+        let now_public = content::article_page(&db.pool, &saved.slug, true).await.expect("article");
+        assert_eq!(now_public.article.visibility, app::model::Visibility::Public);
+    });
+}
+
+/// "Overdue" and "this week" follow the clock: a petition raised today becomes overdue once
+/// the allowed days have passed, and the calendar's current week moves with the days.
+#[test]
+fn overdue_and_this_week_follow_the_clock() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let user = editor(&db.pool).await;
+        let today = council::today().format("%Y-%m-%d").to_string();
+        let petition = form(&[
+            ("text", "Cử tri đề nghị sửa đường Bạch Đằng Ba trước mùa mưa."),
+            ("meeting", "Tiếp xúc cử tri phường Phú Cường"),
+            ("locality", "Thủ Dầu Một"),
+            ("raised_on", &today),
+            ("field", "giao-thong"),
+            ("agency", "Sở Giao thông Vận tải"),
+            ("channel", "hdnd"),
+            ("status", "cho-tra-loi"),
+            ("answer", ""),
+            ("answered_on", ""),
+            ("answer_agency", ""),
+        ]);
+        let saved = records::create(&db.pool, &user, RecordKind::Petition, &petition).await.expect("petition");
+        let overdue_now = |pool: sqlx::SqlitePool, slug: String| async move {
+            council::petition(&pool, &slug).await.expect("petition").summary.overdue
+        };
+        assert!(!overdue_now(db.pool.clone(), saved.slug.clone()).await, "raised today");
+        let week = council::week(&db.pool, "hdnd", None).await.expect("this week");
+        let moved = common::ClockMoved::by(60 * 86_400);
+        assert!(!overdue_now(db.pool.clone(), saved.slug.clone()).await, "60 days is still within the allowance");
+        moved.more(86_400);
+        assert!(overdue_now(db.pool.clone(), saved.slug.clone()).await, "61 days is overdue");
+        let later = council::week(&db.pool, "hdnd", None).await.expect("the week 61 days on");
+        assert_ne!(later.monday, week.monday, "this week is another week once the clock has moved");
+        assert!(later.this_week);
     });
 }

@@ -30,9 +30,11 @@ impl From<SummaryRow> for ArticleSummary {
     }
 }
 
-/// Articles a visitor may see: not in the trash, published, publication time reached.
-pub const PUBLIC: &str =
-    "a.deleted_at IS NULL AND a.status = 'published' AND a.published_at <= CAST(strftime('%s', 'now') AS INTEGER)";
+/// Articles a visitor may see: not in the trash, published, publication time reached. The
+/// time is the query's parameter `?{now}`, bound to `super::now()` (the one clock).
+pub fn public(now: u8) -> String {
+    format!("a.deleted_at IS NULL AND a.status = 'published' AND a.published_at <= ?{now}")
+}
 
 const SUMMARY_COLUMNS: &str = "a.slug, a.title, a.lead, a.image_url, a.published_at, c.name AS category_name";
 
@@ -144,9 +146,11 @@ pub async fn category_page(pool: &SqlitePool, slug: &str, page: u32) -> Result<C
     let all = categories(pool).await?;
     let category = all.iter().find(|c| c.slug == slug).cloned().ok_or(ApiError::NotFound)?;
     let total: i64 = sqlx::query_scalar(&format!(
-        "{SUBTREE} SELECT COUNT(*) FROM articles a WHERE a.category_id IN (SELECT id FROM sub) AND {PUBLIC}"
+        "{SUBTREE} SELECT COUNT(*) FROM articles a WHERE a.category_id IN (SELECT id FROM sub) AND {}",
+        public(2)
     ))
     .bind(category.id)
+    .bind(super::now())
     .fetch_one(pool)
     .await?;
     let total = total.max(0) as u64;
@@ -156,12 +160,14 @@ pub async fn category_page(pool: &SqlitePool, slug: &str, page: u32) -> Result<C
     }
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "{SUBTREE} SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id \
-         WHERE a.category_id IN (SELECT id FROM sub) AND {PUBLIC} \
-         ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3"
+         WHERE a.category_id IN (SELECT id FROM sub) AND {} \
+         ORDER BY a.published_at DESC, a.id DESC LIMIT ?2 OFFSET ?3",
+        public(4)
     ))
     .bind(category.id)
     .bind(PAGE_SIZE as i64)
     .bind(((page - 1) * PAGE_SIZE) as i64)
+    .bind(super::now())
     .fetch_all(pool)
     .await?;
     let mut children: Vec<Category> = all.iter().filter(|c| c.parent_id == Some(category.id)).cloned().collect();
@@ -198,11 +204,12 @@ pub(super) struct ArticleRow {
     pub is_public: bool,
 }
 
-/// The columns of an `ArticleRow`, from `articles a`.
-pub(super) fn article_columns() -> String {
+/// The columns of an `ArticleRow`, from `articles a`; the time is parameter `?{now}`.
+pub(super) fn article_columns(now: u8) -> String {
     format!(
         "a.id, a.category_id, a.slug, a.title, a.lead, a.body_html, a.image_url, a.image_caption, a.source, \
-         a.published_at, a.share_count, a.view_count, a.is_demo, a.status, a.version, ({PUBLIC}) AS is_public"
+         a.published_at, a.share_count, a.view_count, a.is_demo, a.status, a.version, ({}) AS is_public",
+        public(now)
     )
 }
 
@@ -231,9 +238,10 @@ impl ArticleRow {
 pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Result<ArticlePage, ApiError> {
     let row: ArticleRow = sqlx::query_as(&format!(
         "SELECT {} FROM articles a WHERE a.slug = ?1 AND a.deleted_at IS NULL",
-        article_columns()
+        article_columns(2)
     ))
     .bind(slug)
+    .bind(super::now())
     .fetch_optional(pool)
     .await?
     .filter(|r: &ArticleRow| r.is_public || as_editor)
@@ -246,10 +254,12 @@ pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Res
     let all = categories(pool).await?;
     let related: Vec<SummaryRow> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id \
-         WHERE a.category_id = ?1 AND a.id <> ?2 AND {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT 10"
+         WHERE a.category_id = ?1 AND a.id <> ?2 AND {} ORDER BY a.published_at DESC, a.id DESC LIMIT 10",
+        public(3)
     ))
     .bind(row.category_id)
     .bind(row.id)
+    .bind(super::now())
     .fetch_all(pool)
     .await?;
     let visibility = match (row.status(), row.is_public) {
@@ -275,10 +285,12 @@ pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Res
 }
 
 pub async fn article_exists(pool: &SqlitePool, slug: &str) -> Result<bool, ApiError> {
-    let found: Option<i64> = sqlx::query_scalar(&format!("SELECT a.id FROM articles a WHERE a.slug = ?1 AND {PUBLIC}"))
-        .bind(slug)
-        .fetch_optional(pool)
-        .await?;
+    let found: Option<i64> =
+        sqlx::query_scalar(&format!("SELECT a.id FROM articles a WHERE a.slug = ?1 AND {}", public(2)))
+            .bind(slug)
+            .bind(super::now())
+            .fetch_optional(pool)
+            .await?;
     Ok(found.is_some())
 }
 
@@ -306,9 +318,11 @@ pub async fn content_page(pool: &SqlitePool, slug: &str) -> Result<ContentPage, 
 async fn summaries(pool: &SqlitePool, filter: &str, limit: i64) -> Result<Vec<ArticleSummary>, ApiError> {
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id \
-         WHERE {filter} AND {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT ?1"
+         WHERE {filter} AND {} ORDER BY a.published_at DESC, a.id DESC LIMIT ?1",
+        public(2)
     ))
     .bind(limit)
+    .bind(super::now())
     .fetch_all(pool)
     .await?;
     Ok(rows.into_iter().map(Into::into).collect())
@@ -324,9 +338,11 @@ pub async fn home_page(pool: &SqlitePool) -> Result<HomePage, ApiError> {
     for category in roots.into_iter().take(4) {
         let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
             "{SUBTREE} SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id \
-             WHERE a.category_id IN (SELECT id FROM sub) AND {PUBLIC} ORDER BY a.published_at DESC, a.id DESC LIMIT 4"
+             WHERE a.category_id IN (SELECT id FROM sub) AND {} ORDER BY a.published_at DESC, a.id DESC LIMIT 4",
+            public(2)
         ))
         .bind(category.id)
+        .bind(super::now())
         .fetch_all(pool)
         .await?;
         if !rows.is_empty() {

@@ -22,7 +22,7 @@ fn pages(total: i64, size: u32, page: u32) -> Result<(u64, u32), ApiError> {
 
 /// Today in Asia/Ho_Chi_Minh.
 pub fn today() -> NaiveDate {
-    chrono::Utc::now().with_timezone(&Ho_Chi_Minh).date_naive()
+    super::clock::today()
 }
 
 // ---- Giám sát ----

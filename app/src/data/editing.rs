@@ -88,9 +88,10 @@ impl Store for Articles {
     async fn load(&self, conn: &mut SqliteConnection, slug: &str) -> Result<Stored<ArticleFields>, ApiError> {
         let row: ArticleRow = sqlx::query_as(&format!(
             "SELECT {} FROM articles a WHERE a.slug = ?1 AND a.deleted_at IS NULL",
-            article_columns()
+            article_columns(2)
         ))
         .bind(slug)
+        .bind(super::now())
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(ApiError::NotFound)?;

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod attachments;
+pub mod clock;
 pub mod content;
 pub mod council;
 pub mod documents;
@@ -25,7 +26,7 @@ pub fn pool() -> Result<SqlitePool, ApiError> {
     })
 }
 
-/// Seconds since the Unix epoch, now.
+/// Seconds since the Unix epoch, now, from the one clock (see `clock`).
 pub fn now() -> i64 {
-    chrono::Utc::now().timestamp()
+    clock::now()
 }

@@ -31,3 +31,27 @@ pub fn run<F: std::future::Future>(test: F) -> F::Output {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     RUNTIME.block_on(test)
 }
+
+/// The one clock moved forward for the rest of a test, and put back when this is dropped (also
+/// when the test fails), so the next test starts at the real time.
+#[allow(dead_code)]
+pub struct ClockMoved;
+
+#[allow(dead_code)]
+impl ClockMoved {
+    pub fn by(secs: i64) -> ClockMoved {
+        app::data::clock::advance(secs);
+        ClockMoved
+    }
+
+    /// Further forward.
+    pub fn more(&self, secs: i64) {
+        app::data::clock::advance(secs);
+    }
+}
+
+impl Drop for ClockMoved {
+    fn drop(&mut self) {
+        app::data::clock::reset();
+    }
+}
