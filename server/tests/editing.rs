@@ -629,3 +629,107 @@ fn every_kind_takes_the_one_editing_path() {
         assert!(matches!(refused, Err(ApiError::Invalid(_))), "{refused:?}");
     });
 }
+
+/// A login session lasts 12 hours on the one clock, and then every write is refused.
+#[test]
+fn login_sessions_end_after_twelve_hours() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let cookie = editor_login(&db, &app).await;
+        assert_eq!(send(&app, form("/api/trash", Some(&cookie), "")).await.0, StatusCode::OK);
+        let later = common::ClockMoved::by(accounts::LOGIN_SESSION_SECS - 60);
+        assert_eq!(send(&app, form("/api/trash", Some(&cookie), "")).await.0, StatusCode::OK, "a minute left");
+        later.more(120);
+        assert_eq!(send(&app, form("/api/trash", Some(&cookie), "")).await.0, StatusCode::UNAUTHORIZED, "expired");
+    });
+}
+
+/// After five failures an account waits; once 15 minutes have passed (on the one clock) the
+/// right password works again.
+#[test]
+fn the_failed_login_window_ends_after_fifteen_minutes() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        for _ in 0..accounts::MAX_FAILURES_PER_ACCOUNT {
+            let (status, _, _) =
+                send(&app, form("/api/login", None, "email=bientap%40hdnd.vn&password=sai-mat-khau")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST);
+        }
+        let right = format!("email=bientap%40hdnd.vn&password={PASSWORD}");
+        assert_eq!(send(&app, form("/api/login", None, &right)).await.0, StatusCode::TOO_MANY_REQUESTS);
+        let later = common::ClockMoved::by(accounts::FAILURE_WINDOW_SECS - 60);
+        assert_eq!(send(&app, form("/api/login", None, &right)).await.0, StatusCode::TOO_MANY_REQUESTS, "not yet");
+        later.more(61);
+        assert_eq!(send(&app, form("/api/login", None, &right)).await.0, StatusCode::OK, "the window has passed");
+    });
+}
+
+/// Twenty failures from one address (on any accounts) stop that address, not others.
+#[test]
+fn one_address_is_limited_across_accounts() {
+    use accounts::LoginOutcome;
+    common::run(async {
+        let db = common::demo_db().await;
+        accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        let now = app::data::now();
+        for i in 0..accounts::MAX_FAILURES_PER_ADDRESS {
+            let email = format!("doan-{i}@hdnd.vn");
+            let outcome = accounts::login(&db.pool, &email, "sai-mat-khau", "203.0.113.9", now).await.expect("login");
+            assert!(matches!(outcome, LoginOutcome::Rejected), "attempt {i}");
+        }
+        let from_there = accounts::login(&db.pool, "bientap@hdnd.vn", PASSWORD, "203.0.113.9", now).await.unwrap();
+        assert!(matches!(from_there, LoginOutcome::Throttled), "that address waits");
+        let elsewhere = accounts::login(&db.pool, "bientap@hdnd.vn", PASSWORD, "198.51.100.4", now).await.unwrap();
+        assert!(matches!(elsewhere, LoginOutcome::Ok { .. }), "another address does not");
+    });
+}
+
+/// Without an `Origin`, the same-site check reads the `Referer`: this site's passes, another's
+/// is refused, and none at all is refused.
+#[test]
+fn the_same_site_check_falls_back_to_the_referer() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let cookie = editor_login(&db, &app).await;
+        let request = |referer: Option<&str>| {
+            let mut b = Request::post("/api/trash")
+                .header(header::HOST, "localhost:3000")
+                .header(header::COOKIE, &cookie)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            if let Some(r) = referer {
+                b = b.header(header::REFERER, r);
+            }
+            b.body(Body::from("")).expect("request")
+        };
+        assert_eq!(send(&app, request(Some("http://localhost:3000/thung-rac"))).await.0, StatusCode::OK);
+        assert_eq!(send(&app, request(Some("https://evil.example/thung-rac"))).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(send(&app, request(Some("http://localhost:3000.evil.example/"))).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(send(&app, request(None)).await.0, StatusCode::FORBIDDEN);
+    });
+}
+
+/// A password reset ends the account's login sessions; the new password logs in, the old one
+/// does not.
+#[test]
+fn a_password_reset_takes_effect() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = app(db.pool.clone());
+        let cookie = editor_login(&db, &app).await;
+        let new_password = "mat-khau-moi-du-dai-2";
+        accounts::reset_password(&db.pool, "bientap@hdnd.vn", new_password).await.expect("reset");
+        assert_eq!(send(&app, form("/api/trash", Some(&cookie), "")).await.0, StatusCode::UNAUTHORIZED);
+        let old = format!("email=bientap%40hdnd.vn&password={PASSWORD}");
+        assert_eq!(send(&app, form("/api/login", None, &old)).await.0, StatusCode::BAD_REQUEST);
+        let new = format!("email=bientap%40hdnd.vn&password={new_password}");
+        let (status, headers, body) = send(&app, form("/api/login", None, &new)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let cookie = headers.get(header::SET_COOKIE).expect("cookie").to_str().expect("ascii");
+        let cookie = cookie.split(';').next().expect("name=value").to_string();
+        assert_eq!(send(&app, form("/api/trash", Some(&cookie), "")).await.0, StatusCode::OK);
+    });
+}
