@@ -7,13 +7,7 @@ mod common;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
 use tower::ServiceExt;
-
-fn app(pool: sqlx::SqlitePool) -> axum::Router {
-    let options = LeptosOptions::builder().output_name("hdnd").site_root("target/site").build();
-    server::http::router(pool, options, &std::env::temp_dir().join("hdnd-test-uploads"))
-}
 
 async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
     let res = app.clone().oneshot(req).await.expect("response");
@@ -31,7 +25,7 @@ fn page(path: &str) -> Request<Body> {
 fn pages_render_on_the_server_with_status_codes() {
     common::run(async {
         let db = common::demo_db().await;
-        let app = app(db.pool.clone());
+        let app = common::router(&db);
 
         let (status, headers, body) = send(
             &app,
@@ -68,7 +62,7 @@ fn pages_render_on_the_server_with_status_codes() {
 fn page_loads_count_visits_but_assets_do_not() {
     common::run(async {
         let db = common::demo_db().await;
-        let app = app(db.pool.clone());
+        let app = common::router(&db);
         let total = || async { app::data::visits::stats(&db.pool, app::data::now()).await.expect("stats").total };
         let before = total().await;
         let (_, headers, _) = send(&app, page("/")).await;
@@ -119,7 +113,7 @@ const SEED: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-th
 fn the_share_form_validates_on_the_server_and_answers_honestly() {
     common::run(async {
         let db = common::demo_db().await;
-        let app = app(db.pool.clone());
+        let app = common::router(&db);
 
         let (status, _, body) =
             send(&app, share(&format!("slug={SEED}&from=khong-hop-le&to=ban%40vd.vn"), "application/json")).await;
@@ -153,7 +147,7 @@ fn the_share_form_validates_on_the_server_and_answers_honestly() {
 fn server_functions_answer_json_and_are_not_cached() {
     common::run(async {
         let db = common::demo_db().await;
-        let app = app(db.pool.clone());
+        let app = common::router(&db);
         let req = post("/api/category")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from("slug=thong-tin-trong-tinh&page=2"))
@@ -171,7 +165,7 @@ fn server_functions_answer_json_and_are_not_cached() {
 fn responses_are_compressed_when_the_browser_accepts_it() {
     common::run(async {
         let db = common::demo_db().await;
-        let app = app(db.pool.clone());
+        let app = common::router(&db);
         for encoding in ["br", "gzip"] {
             let req = Request::get("/so-do-trang")
                 .header(header::ACCEPT, "text/html")

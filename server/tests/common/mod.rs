@@ -55,3 +55,11 @@ impl Drop for ClockMoved {
         app::data::clock::reset();
     }
 }
+
+/// The whole HTTP stack over a test database, with its data directory (uploads, files) the
+/// test's own temporary directory, never one shared between runs.
+#[allow(dead_code)]
+pub fn router(db: &TestDb) -> axum::Router {
+    let options = leptos::prelude::LeptosOptions::builder().output_name("hdnd").site_root("target/site").build();
+    server::http::router(db.pool.clone(), options, db._dir.path())
+}
