@@ -24,6 +24,40 @@ pub fn page_param(get: &impl Fn(&str) -> Option<String>) -> Result<u32, String> 
     }
 }
 
+/// Reads `?tuan=YYYY-MM-DD`, a day of the week to show ("" when absent: this week). A value
+/// that is not a calendar date names no page.
+pub fn week_param(get: &impl Fn(&str) -> Option<String>) -> Result<String, String> {
+    match get("tuan").filter(|v| !v.is_empty()) {
+        Some(day) if is_calendar_date(&day) => Ok(day),
+        Some(_) => Err("Ngày không hợp lệ.".to_string()),
+        None => Ok(String::new()),
+    }
+}
+
+/// "YYYY-MM-DD" naming a real day (2024-02-29 is one, 2026-02-29 is not). Written out so the
+/// browser's bundle needs no date library.
+pub fn is_calendar_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts[..] else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 || !text.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
 /// Reads `?nam=YYYY` (None when absent).
 pub fn year_param(get: &impl Fn(&str) -> Option<String>) -> Result<Option<i32>, String> {
     match get("nam").filter(|v| !v.is_empty()) {
@@ -312,6 +346,22 @@ pub struct SittingDetail {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn weeks_are_named_by_real_days() {
+        for good in ["2026-11-30", "2024-02-29", "2000-02-29", "2026-12-31"] {
+            assert!(is_calendar_date(good), "{good}");
+        }
+        for bad in
+            ["2026-02-29", "1900-02-29", "2026-13-01", "2026-04-31", "2026-4-1", "abc", "", "2026-11-30x", "+026-11-30"]
+        {
+            assert!(!is_calendar_date(bad), "{bad}");
+        }
+        let get = |v: &'static str| move |k: &str| (k == "tuan").then(|| v.to_string());
+        assert_eq!(week_param(&get("2026-12-31")), Ok("2026-12-31".to_string()));
+        assert_eq!(week_param(&get("")), Ok(String::new()));
+        assert!(week_param(&get("2026-02-30")).is_err());
+    }
     use super::*;
 
     fn get<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {

@@ -187,6 +187,20 @@ fn calendar_weeks_move_and_mark_today() {
         assert!(matches!(council::week(&db.pool, "hdnd", Some("2026-13-01")).await, Err(ApiError::Invalid(_))));
         let upcoming = council::upcoming(&db.pool, "hdnd", 1).await.expect("upcoming");
         assert!(upcoming.days.iter().all(|d| d.date >= today.to_string()) && !upcoming.days.is_empty());
+        // A week across New Year: Monday 28/12/2026 to Sunday 03/01/2027, from either side.
+        for day in ["2026-12-31", "2027-01-03", "2026-12-28"] {
+            let week = council::week(&db.pool, "hdnd", Some(day)).await.expect("the New Year week");
+            assert_eq!(week.monday, "2026-12-28", "{day}");
+            assert_eq!((week.previous.as_str(), week.next.as_str()), ("2026-12-21", "2027-01-04"));
+            assert_eq!(week.range, "Tuần từ 28/12/2026 đến 03/01/2027");
+            let dates: Vec<&str> = week.days.iter().map(|d| d.date.as_str()).collect();
+            assert_eq!(
+                dates,
+                ["2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02", "2027-01-03"]
+            );
+            assert_eq!(week.days[3].label, "Thứ 5, 31/12/2026");
+            assert_eq!(week.days[4].label, "Thứ 6, 01/01/2027");
+        }
     });
 }
 

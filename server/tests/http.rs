@@ -186,3 +186,64 @@ fn cache_policy_per_kind_of_path() {
     assert_eq!(cache_policy("/api/article"), Some("no-store"));
     assert_eq!(cache_policy("/"), None);
 }
+
+/// The status of every kind of bad address, pinned down. An address whose query names no page
+/// (an unknown filter value or type, a page number that is not one or is past the last, a
+/// week that is not a date) or whose path names nothing is 404 with the "not found" page; the
+/// API refuses a malformed week with 400 and a Vietnamese message.
+#[test]
+fn bad_addresses_answer_with_their_status() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = common::router(&db);
+        for path in [
+            "/lich/hdnd?tuan=abc",
+            "/lich/hdnd?tuan=2026-02-30",
+            "/lich/khong-co",
+            "/lich/hdnd?xem=danh-sach&trang=999",
+            "/lich/hdnd?xem=danh-sach&trang=abc",
+            "/kien-nghi?trang_thai=abc",
+            "/kien-nghi?trang=999",
+            "/kien-nghi?nam=abc",
+            "/nghi-quyet?loai=abc",
+            "/nghi-quyet?trang=0",
+            "/giam-sat?trang=999",
+            "/giam-sat?co_quan=abc",
+            "/tim-kiem?q=x&loai=abc",
+            "/tim-kiem?q=nghi+quyet&trang=999",
+            "/tim-kiem?q=nghi+quyet&trang=abc",
+            "/co-quan/khong-co",
+            "/dai-bieu/khong-co",
+            "/tai-lieu-ky-hop/khong-co",
+            "/nghi-quyet/khong-co",
+            "/kien-nghi/khong-co",
+            "/giam-sat/khong-co",
+        ] {
+            let (status, _, body) = send(&app, page(path)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+            assert!(body.contains("Không tìm thấy trang"), "{path}");
+        }
+        for path in [
+            "/lich/hdnd?tuan=2026-12-31",
+            "/lich/hdnd?xem=danh-sach",
+            "/kien-nghi?trang_thai=da-tra-loi",
+            "/giam-sat?trang=1",
+            "/tim-kiem?q=nghi+quyet&trang=2",
+            "/tim-kiem?q=nghi+quyet&loai=nghi-quyet",
+        ] {
+            assert_eq!(send(&app, page(path)).await.0, StatusCode::OK, "{path}");
+        }
+        let (status, _, body) = send(&app, page("/lich/hdnd?tuan=2026-12-31")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(body.contains("Tuần từ 28/12/2026 đến 03/01/2027"), "the New Year week");
+        let api = Request::post("/api/calendar_week")
+            .header(header::HOST, "localhost:3000")
+            .header(header::ORIGIN, "http://localhost:3000")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("calendar=hdnd&day=2026-02-30"))
+            .expect("request");
+        let (status, _, body) = send(&app, api).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains("Ngày không hợp lệ"), "{body}");
+    });
+}

@@ -37,7 +37,7 @@ pub fn CalendarView() -> impl IntoView {
         if q.get("xem").as_deref() == Some("danh-sach") {
             page_param(&|k| q.get(k)).map(View::List)
         } else {
-            Ok(View::Week(q.get("tuan").unwrap_or_default()))
+            week_param(&|k| q.get(k)).map(View::Week)
         }
     };
     let title = move || calendar_title(&calendar()).unwrap_or("Lịch").to_string();
