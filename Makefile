@@ -67,7 +67,7 @@ lint: setup-rust
 	cargo clippy -p server --all-targets -- -D warnings
 
 e2e: build setup-browser
-	cd $(E2E) && npx tsc --noEmit -p . && npx playwright test
+	cd $(E2E) && npx tsc --noEmit -p . && npx playwright test --repeat-each=2
 
 test: unit lint e2e
 

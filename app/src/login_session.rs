@@ -34,13 +34,15 @@ pub async fn current_user() -> Result<Option<UserInfo>, ApiError> {
     accounts::login_session_user(&pool, &token, crate::data::now()).await
 }
 
-/// The user, if signed in with a role that passes `allowed`; 401 or 403 otherwise.
+/// The user, if signed in with a role that passes `allowed`; 401 or 403 otherwise (also the
+/// status of a page rendered on the server that needed it).
 pub async fn require(allowed: impl Fn(Role) -> bool) -> Result<UserInfo, ApiError> {
-    match current_user().await? {
+    let answer = match current_user().await? {
         None => Err(ApiError::Unauthorized),
         Some(user) if allowed(user.role) => Ok(user),
         Some(_) => Err(ApiError::Forbidden),
-    }
+    };
+    crate::api::answer(answer)
 }
 
 pub async fn require_editor() -> Result<UserInfo, ApiError> {

@@ -80,12 +80,19 @@ test('calendar and useful links', async ({ page }) => {
     'Lịch tiếp công dân',
     'Lịch tiếp xúc cử tri',
   ]);
-  for (const link of await calendars.all()) await expect(link).toHaveAttribute('href', /\S/);
+  // Each leads to its own calendar, which answers.
+  const hrefs = await calendars.evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+  expect(hrefs).toEqual(['/lich/hdnd', '/lich/doan-dbqh', '/lich/tiep-cong-dan', '/lich/tiep-xuc-cu-tri']);
+  for (const href of hrefs) expect((await page.request.get(href ?? '')).status(), href ?? '').toBe(200);
 
   const useful = page.locator('aside.sidebar section.useful-links');
   await expect(useful.getByRole('heading', { name: /Liên kết hữu ích/i })).toBeVisible();
   const external = useful.locator('a[href^="http"]');
   expect(await external.count()).toBeGreaterThan(0);
+  for (const href of await external.evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''))) {
+    expect(() => new URL(href), href).not.toThrow();
+    expect(new URL(href).protocol, href).toMatch(/^https?:$/);
+  }
 });
 
 /** Reads a counter shown with dots as thousands separators ("2.483.446"). */

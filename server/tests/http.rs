@@ -233,6 +233,12 @@ fn bad_addresses_answer_with_their_status() {
         ] {
             assert_eq!(send(&app, page(path)).await.0, StatusCode::OK, "{path}");
         }
+        // Editors' pages ask a visitor to sign in, with the status that says so.
+        for path in ["/thung-rac", "/quan-tri/tai-khoan"] {
+            let (status, _, body) = send(&app, page(path)).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{path}");
+            assert!(body.contains("Cần đăng nhập"), "{path}");
+        }
         let (status, _, body) = send(&app, page("/lich/hdnd?tuan=2026-12-31")).await;
         assert_eq!(status, StatusCode::OK);
         assert!(body.contains("Tuần từ 28/12/2026 đến 03/01/2027"), "the New Year week");

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 async fn admin() -> Result<crate::auth::UserInfo, ApiError> {
-    super::answer(crate::login_session::require(crate::auth::Role::can_manage_users).await)
+    crate::login_session::require(crate::auth::Role::can_manage_users).await
 }
 
 /// After a plain form post, back to the accounts page with a message code.
