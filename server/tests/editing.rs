@@ -831,3 +831,39 @@ fn a_password_reset_takes_effect() {
         assert_eq!(send(&app, form("/api/trash", Some(&cookie), "")).await.0, StatusCode::OK);
     });
 }
+
+/// Both editors change the same field: the second save is a conflict that shows the first
+/// editor's text for that field and carries it in `theirs`; the three-way rule keeps the
+/// second editor's own change for that field and takes the first editor's for the others.
+#[test]
+fn both_editors_changing_the_same_field_is_a_conflict_on_that_field() {
+    use app::editing::merge_field;
+    common::run(async {
+        let db = common::demo_db().await;
+        let id = accounts::add_user(&db.pool, "bientap@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        let (base, v1) = seed_fields(&db.pool).await;
+        let mut a = base.clone();
+        a.title = "Tiêu đề của biên tập viên A".into();
+        a.source = Some("Nguồn của A".into());
+        editing::save_article(&db.pool, &user(id), SEED, v1, &a).await.expect("A saves first");
+        let mut b = base.clone();
+        b.title = "Tiêu đề của biên tập viên B".into();
+        let refused = editing::save_article(&db.pool, &user(id), SEED, v1, &b).await;
+        let Err(ApiError::Conflict(conflict)) = refused else { panic!("expected a conflict, got {refused:?}") };
+        let fields: Vec<&str> = conflict.changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["Tiêu đề", "Nguồn"]);
+        let theirs = |key: &str| app::records::value(&conflict.theirs, key).to_string();
+        assert_eq!(theirs("title"), a.title);
+        // The merge B's editor makes, field by field.
+        let (mine, old) = (b.field_values(), base.field_values());
+        let merged: Vec<(String, String)> = mine
+            .iter()
+            .map(|(k, v)| {
+                let base_value = app::records::value(&old, k);
+                (k.clone(), merge_field(base_value, v, &theirs(k)).to_string())
+            })
+            .collect();
+        assert_eq!(app::records::value(&merged, "title"), b.title, "B's own change to the field both changed");
+        assert_eq!(app::records::value(&merged, "source"), "Nguồn của A", "A's change to a field B left alone");
+    });
+}

@@ -23,8 +23,14 @@ pub fn MainNav(menu: Vec<TreeNode<MenuItem>>) -> impl IntoView {
             open.set(false);
         }
     };
+    // Escape reads the element itself: the `toggle` event that updates `open` comes a task
+    // after the fold opens, and a key pressed in between must still fold it.
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
+        let Some(details) = fold.get_untracked() else {
+            return;
+        };
+        if ev.key() == "Escape" && details.open() {
+            details.set_open(false);
             open.set(false);
             if let Some(summary) = summary.get_untracked() {
                 let _ = summary.focus();

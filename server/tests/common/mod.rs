@@ -29,30 +29,41 @@ pub fn run<F: std::future::Future>(test: F) -> F::Output {
     static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     // A test that failed while holding the lock poisons it; the next one may still run.
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // The clock holds still for the whole test (time moves only when a test moves it), so no
+    // test races midnight; it is real again afterwards, even after a failure.
+    struct RealTimeAfter;
+    impl Drop for RealTimeAfter {
+        fn drop(&mut self) {
+            app::data::clock::reset();
+        }
+    }
+    let _real_time_after = RealTimeAfter;
+    app::data::clock::freeze(app::data::clock::now());
     RUNTIME.block_on(test)
 }
 
-/// The one clock moved forward for the rest of a test, and put back when this is dropped (also
-/// when the test fails), so the next test starts at the real time.
+/// The one clock moved forward for the rest of a test, and moved back when this is dropped
+/// (also when the test fails).
 #[allow(dead_code)]
-pub struct ClockMoved;
+pub struct ClockMoved(std::cell::Cell<i64>);
 
 #[allow(dead_code)]
 impl ClockMoved {
     pub fn by(secs: i64) -> ClockMoved {
         app::data::clock::advance(secs);
-        ClockMoved
+        ClockMoved(std::cell::Cell::new(secs))
     }
 
     /// Further forward.
     pub fn more(&self, secs: i64) {
         app::data::clock::advance(secs);
+        self.0.set(self.0.get() + secs);
     }
 }
 
 impl Drop for ClockMoved {
     fn drop(&mut self) {
-        app::data::clock::reset();
+        app::data::clock::advance(-self.0.get());
     }
 }
 
