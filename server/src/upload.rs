@@ -108,12 +108,12 @@ async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipar
             return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
         }
     };
-    (
-        StatusCode::OK,
-        [(header::CACHE_CONTROL, "no-store")],
-        Json(Uploaded { url: format!("/uploads/{name}"), width, height }),
-    )
-        .into_response()
+    let url = format!("/uploads/{name}");
+    if let Err(e) = app::data::uploads::record(&uploads.pool, &url).await {
+        tracing::error!(error = %e, "could not record an upload");
+        return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
+    }
+    (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(Uploaded { url, width, height })).into_response()
 }
 
 fn too_big() -> Response {

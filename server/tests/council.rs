@@ -555,8 +555,12 @@ fn editors_add_records_that_are_public_and_searchable_at_once() {
         assert!(
             matches!(records::create(&db.pool, &user, RecordKind::Person, &person).await, Err(ApiError::Invalid(m)) if m.contains("Ảnh chân dung"))
         );
+        // …one really uploaded: an address under /uploads/ that nothing was uploaded to is refused.
         let mut person = person;
         set(&mut person, "photo_url", "/uploads/abc123.jpg");
+        let refused = records::create(&db.pool, &user, RecordKind::Person, &person).await;
+        assert!(matches!(&refused, Err(ApiError::Invalid(m)) if m.contains("Ảnh chân dung")), "{refused:?}");
+        app::data::uploads::record(&db.pool, "/uploads/abc123.jpg").await.expect("an upload");
         let saved = records::create(&db.pool, &user, RecordKind::Person, &person).await.expect("person");
         assert_eq!(saved.slug, "le-thi-mau");
         assert_eq!(

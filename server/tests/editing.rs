@@ -385,6 +385,15 @@ fn images_are_checked_stored_by_hash_and_cached() {
         // The same image again is the same file.
         let (_, _, again) = send(&app, multipart(Some(&cookie), &image)).await;
         assert_eq!(serde_json::from_str::<app::model::Uploaded>(&again).expect("json").url, uploaded.url);
+
+        // An article can show the uploaded image; not one that was never uploaded.
+        let (mut fields, version) = seed_fields(&db.pool).await;
+        fields.image_url = Some(format!("/uploads/{}.png", "0".repeat(64)));
+        let refused = editing::save_article(&db.pool, &user(1), SEED, version, &fields).await;
+        assert!(matches!(&refused, Err(ApiError::Invalid(m)) if m.contains("không có ảnh này")), "{refused:?}");
+        fields.image_url = Some(uploaded.url.clone());
+        let id = accounts::add_user(&db.pool, "anh@hdnd.vn", Role::Editor, PASSWORD).await.expect("user");
+        editing::save_article(&db.pool, &user(id), SEED, version, &fields).await.expect("the uploaded image");
     });
 }
 

@@ -107,6 +107,9 @@ impl Store for Articles {
         (clean, published): &(ArticleFields, i64),
         version: i64,
     ) -> Result<String, ApiError> {
+        if let Some(url) = clean.image_url.as_deref().filter(|u| Some(*u) != stored.fields.image_url.as_deref()) {
+            super::uploads::check(conn, url, "Ảnh").await?;
+        }
         let slug = if stored.fields.status == Status::Draft {
             super::slugs::unique(conn, "articles", &crate::slug::slugify(&clean.title), stored.id).await?
         } else {

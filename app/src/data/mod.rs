@@ -13,6 +13,7 @@ pub mod resolutions;
 pub mod search;
 pub mod slugs;
 pub mod time;
+pub mod uploads;
 pub mod visits;
 
 use crate::error::ApiError;

@@ -171,6 +171,7 @@ impl Store for Records {
         version: i64,
     ) -> Result<String, ApiError> {
         let kind = self.0;
+        check_images(conn, kind, values, Some(&stored.fields)).await?;
         let mut q = QueryBuilder::<Sqlite>::new("UPDATE ");
         q.push(kind.table()).push(" SET ");
         for (spec, value) in kind.fields().iter().zip(values) {
@@ -222,6 +223,7 @@ pub async fn create(
     let derived = (kind.spec().derived)(&shown);
     let now = super::now();
     let mut tx = pool.begin().await?;
+    check_images(&mut tx, kind, &values, None).await?;
     let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO ");
     q.push(kind.table()).push(" (");
     for spec in kind.fields() {
@@ -258,6 +260,23 @@ pub async fn create(
     super::search::sync(&mut tx, kind.search_kind(), id).await?;
     tx.commit().await?;
     Ok(Saved { slug, version: 1 })
+}
+
+/// Every image field whose address changed (or is new) must point at an uploaded image.
+async fn check_images(
+    conn: &mut SqliteConnection,
+    kind: RecordKind,
+    values: &[Value],
+    stored: Option<&RecordFields>,
+) -> Result<(), ApiError> {
+    for (spec, cleaned) in kind.fields().iter().zip(values) {
+        if let (Input::Image, Value::Text(Some(url))) = (spec.input, cleaned) {
+            if stored.is_none_or(|fields| value(fields, spec.key) != url.as_str()) {
+                super::uploads::check(conn, url, spec.label).await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn push_value(q: &mut QueryBuilder<'_, Sqlite>, value: &Value) {

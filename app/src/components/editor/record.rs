@@ -14,6 +14,7 @@ use leptos::prelude::*;
 pub fn RecordTools(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoView {
     let editing = RwSignal::new(false);
     let slug = StoredValue::new(slug);
+    let navigate = StoredValue::new(leptos_router::hooks::use_navigate());
     let trash = move |_| {
         if !browser::confirm("Chuyển bản ghi này vào thùng rác? Có thể khôi phục từ trang Thùng rác.")
         {
@@ -22,8 +23,9 @@ pub fn RecordTools(kind: RecordKind, slug: String, ctx: EditContext) -> impl Int
         leptos::task::spawn_local(async move {
             match set_trashed(DocKind::Record(kind), slug.get_value(), true).await {
                 Ok(()) => {
+                    // The record has left the site: on to the trash, where it can be restored.
                     ctx.say("Đã chuyển vào thùng rác.");
-                    ctx.refresh();
+                    navigate.with_value(|go| go("/thung-rac", Default::default()));
                 }
                 Err(e) => ctx.say(super::save_failed(&e)),
             }
