@@ -494,6 +494,51 @@ test('a conflicting save shows the other editor\'s changes and saves the merge',
   await expect(leadField(editorA)).toHaveText(leadOfA);
 });
 
+test('a body only clicked into is not "edited": the other editor\'s body survives the merge', async ({
+  page,
+  newEditor,
+}) => {
+  test.slow();
+  allowConsole(/status of 409/);
+  const editorA = page;
+  await openAsEditor(editorA, SANDBOX_CATEGORY);
+  const path = await createArticle(editorA, {
+    title: uniqueTitle('Bài kiểm thử thân bài'),
+    lead: 'Sapo gốc.',
+    body: 'Thân bài gốc, chưa ai sửa.',
+  });
+
+  const editorB = await newEditor(SECOND_EDITOR, path);
+  await expect(editorB.locator('html')).toHaveAttribute('data-hydrated', 'true', { timeout: 15_000 });
+  await gotoHydrated(editorA, path);
+  await startEditing(editorA);
+  await startEditing(editorB);
+  // A clicks into the body and moves around in it, typing nothing.
+  await bodyField(editorA).click();
+  await editorA.keyboard.press('End');
+  await editorA.keyboard.press('Home');
+
+  const bodyOfB = 'Thân bài viết lại bởi biên tập viên hai.';
+  await bodyField(editorB).fill(bodyOfB);
+  await save(editorB, 3);
+
+  const titleOfA = uniqueTitle('Tiêu đề của biên tập viên một');
+  await titleField(editorA).fill(titleOfA);
+  await button(editorA, 'Lưu').click();
+  const panel = conflictPanel(editorA);
+  await expect(panel).toContainText('Nội dung');
+  // A did not change the body, so it takes B's; A's title stays.
+  await expect(bodyField(editorA)).toContainText(bodyOfB);
+  await expect(titleField(editorA)).toHaveText(titleOfA);
+  await button(editorA, 'Lưu bản đã hợp nhất').click();
+  await expect(editorStatus(editorA)).toHaveText('Đã lưu phiên bản 4.');
+
+  await gotoHydrated(editorA, path);
+  await expect(titleField(editorA)).toHaveText(titleOfA);
+  await expect(bodyField(editorA)).toContainText(bodyOfB);
+  await expect(bodyField(editorA)).not.toContainText('chưa ai sửa');
+});
+
 // ---------------------------------------------------------------------------
 // History
 // ---------------------------------------------------------------------------
