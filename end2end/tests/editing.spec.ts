@@ -24,6 +24,7 @@ import {
   pagination,
   submitLoginForm,
   test,
+  type Account,
   type Locator,
   type Page,
 } from './fixtures';
@@ -448,25 +449,37 @@ test.describe('edit in place', () => {
 // Two editors at once
 // ---------------------------------------------------------------------------
 
-test('a conflicting save shows the other editor\'s changes and saves the merge', async ({
-  page,
-  newEditor,
-}) => {
-  test.slow();
-  // A's refused save is an HTTP 409 answer.
+/**
+ * Two editors on one new article (saved once, version 2), both in edit mode: A is the test's
+ * page, B a second signed-in editor. A's refused save will be an HTTP 409 answer.
+ */
+async function twoEditorsOn(
+  page: Page,
+  newEditor: (account?: Account, next?: string) => Promise<Page>,
+  text: ArticleText,
+): Promise<{ editorA: Page; editorB: Page; path: string }> {
   allowConsole(/status of 409/);
   const editorA = page;
   await openAsEditor(editorA, SANDBOX_CATEGORY);
-  const path = await createArticle(editorA, {
-    title: uniqueTitle('Bài kiểm thử xung đột'),
-    lead: 'Sapo gốc trước khi sửa.',
-  });
-
+  const path = await createArticle(editorA, text);
   const editorB = await newEditor(SECOND_EDITOR, path);
   await expect(editorB.locator('html')).toHaveAttribute('data-hydrated', 'true', { timeout: 15_000 });
   await gotoHydrated(editorA, path);
   await startEditing(editorA);
   await startEditing(editorB);
+  return { editorA, editorB, path };
+}
+
+
+test('a conflicting save shows the other editor\'s changes and saves the merge', async ({
+  page,
+  newEditor,
+}) => {
+  test.slow();
+  const { editorA, editorB, path } = await twoEditorsOn(page, newEditor, {
+    title: uniqueTitle('Bài kiểm thử xung đột'),
+    lead: 'Sapo gốc trước khi sửa.',
+  });
 
   const titleOfB = uniqueTitle('Tiêu đề đổi bởi biên tập viên hai');
   await titleField(editorB).fill(titleOfB);
@@ -499,20 +512,11 @@ test('a body only clicked into is not "edited": the other editor\'s body survive
   newEditor,
 }) => {
   test.slow();
-  allowConsole(/status of 409/);
-  const editorA = page;
-  await openAsEditor(editorA, SANDBOX_CATEGORY);
-  const path = await createArticle(editorA, {
+  const { editorA, editorB, path } = await twoEditorsOn(page, newEditor, {
     title: uniqueTitle('Bài kiểm thử thân bài'),
     lead: 'Sapo gốc.',
     body: 'Thân bài gốc, chưa ai sửa.',
   });
-
-  const editorB = await newEditor(SECOND_EDITOR, path);
-  await expect(editorB.locator('html')).toHaveAttribute('data-hydrated', 'true', { timeout: 15_000 });
-  await gotoHydrated(editorA, path);
-  await startEditing(editorA);
-  await startEditing(editorB);
   // A clicks into the body and moves around in it, typing nothing.
   await bodyField(editorA).click();
   await editorA.keyboard.press('End');

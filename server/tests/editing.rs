@@ -544,13 +544,8 @@ async fn seen_by_visitors(
     let get = |path: String| Request::get(path).header(header::HOST, "localhost:3000").body(Body::empty()).unwrap();
     let (page, feed) = match kind {
         DocKind::Record(RecordKind::Event) => {
-            let calendar: String = sqlx::query_scalar("SELECT calendar FROM calendar_events WHERE slug = ?1")
-                .bind(slug)
-                .fetch_one(&db.pool)
-                .await
-                .unwrap();
-            let day: String = sqlx::query_scalar(
-                "SELECT date(starts_at, 'unixepoch', '+7 hours') FROM calendar_events WHERE slug = ?1",
+            let (calendar, day): (String, String) = sqlx::query_as(
+                "SELECT calendar, date(starts_at, 'unixepoch', '+7 hours') FROM calendar_events WHERE slug = ?1",
             )
             .bind(slug)
             .fetch_one(&db.pool)

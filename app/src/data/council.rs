@@ -20,10 +20,7 @@ fn pages(total: i64, size: u32, page: u32) -> Result<(u64, u32), ApiError> {
     Ok((total, total_pages))
 }
 
-/// Today in Asia/Ho_Chi_Minh.
-pub fn today() -> NaiveDate {
-    super::clock::today()
-}
+pub use super::clock::today;
 
 // ---- Giám sát ----
 

@@ -11,6 +11,7 @@ use crate::error::ApiError;
 use crate::model::TrashItem;
 use crate::records::{value, RecordFields};
 use serde::{de::DeserializeOwned, Serialize};
+use sqlx::sqlite::SqliteQueryResult;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection, SqlitePool};
 
 const FIRST_AUTHOR: &str = "Dữ liệu ban đầu";
@@ -50,6 +51,16 @@ pub(super) trait Store {
     /// Each field by key as a person reads it, for the changes between versions.
     fn readable(&self, fields: &Self::Fields) -> RecordFields {
         self.values(fields)
+    }
+}
+
+/// Checks a write guarded by `WHERE version = <the stored version>`: it changed exactly one
+/// row, or another save got in first.
+pub(super) fn written_once(done: &SqliteQueryResult, kind: DocKind) -> Result<(), ApiError> {
+    if done.rows_affected() == 1 {
+        Ok(())
+    } else {
+        Err(ApiError::Invalid(format!("{} vừa được lưu ở nơi khác, vui lòng lưu lại.", kind.label())))
     }
 }
 

@@ -134,9 +134,7 @@ impl Store for Articles {
         .bind(stored.version)
         .execute(&mut *conn)
         .await?;
-        if updated.rows_affected() != 1 {
-            return Err(ApiError::Invalid("Bài viết vừa được lưu ở nơi khác, vui lòng lưu lại.".into()));
-        }
+        documents::written_once(&updated, DocKind::Article)?;
         Ok(slug)
     }
 
@@ -205,9 +203,7 @@ impl Store for Pages {
         .bind(stored.version)
         .execute(&mut *conn)
         .await?;
-        if updated.rows_affected() != 1 {
-            return Err(ApiError::Invalid("Trang vừa được lưu ở nơi khác, vui lòng lưu lại.".into()));
-        }
+        documents::written_once(&updated, DocKind::Page)?;
         Ok(stored.slug.clone())
     }
 

@@ -27,7 +27,5 @@ pub fn pool() -> Result<SqlitePool, ApiError> {
     })
 }
 
-/// Seconds since the Unix epoch, now, from the one clock (see `clock`).
-pub fn now() -> i64 {
-    clock::now()
-}
+/// Seconds since the Unix epoch, now, from the one clock.
+pub use clock::now;

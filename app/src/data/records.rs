@@ -185,9 +185,7 @@ impl Store for Records {
         q.push("version = ").push_bind(version).push(", updated_at = ").push_bind(super::now());
         q.push(" WHERE id = ").push_bind(stored.id).push(" AND version = ").push_bind(stored.version);
         let done = q.build().execute(&mut *conn).await.map_err(unique_number)?;
-        if done.rows_affected() != 1 {
-            return Err(ApiError::Invalid("Bản ghi vừa được lưu ở nơi khác, vui lòng lưu lại.".into()));
-        }
+        documents::written_once(&done, DocKind::Record(kind))?;
         Ok(stored.slug.clone())
     }
 
@@ -219,8 +217,7 @@ pub async fn create(
     if kind.new_label().is_none() {
         return Err(ApiError::Invalid("Không thể thêm loại bản ghi này.".into()));
     }
-    let (shown, values) = clean(kind, fields)?;
-    let derived = (kind.spec().derived)(&shown);
+    let (shown, (values, derived)) = Records(kind).clean(fields)?;
     let now = super::now();
     let mut tx = pool.begin().await?;
     check_images(&mut tx, kind, &values, None).await?;

@@ -5,7 +5,7 @@ use super::history::HistoryPanel;
 use super::{browser, EditContext, EditTools, EditorState, SaveButtons, SaveProblems};
 use crate::api::{create_record, detach_file, record_files, record_for_edit, save_record, set_trashed};
 use crate::editing::DocKind;
-use crate::records::{FieldSpec, Input, RecordFields, RecordKind};
+use crate::records::{value, FieldSpec, Input, RecordFields, RecordKind};
 use leptos::prelude::*;
 
 /// For signed-in editors: "Sửa" (the form replaces nothing; it opens above the record) and
@@ -55,10 +55,6 @@ fn RecordForm(kind: RecordKind, slug: String, ctx: EditContext, editing: RwSigna
                 .into_any()
         }
     }
-}
-
-fn value_of(fields: &RecordFields, key: &str) -> String {
-    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
 #[component]
@@ -130,7 +126,7 @@ fn field_input(
 ) -> impl IntoView {
     let id = format!("record-{}", spec.key);
     let key = spec.key;
-    let current = move || value_of(&values.get(), key);
+    let current = move || value(&values.get(), key).to_string();
     let set = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         values.update(|v| {
@@ -165,7 +161,7 @@ fn field_input(
         Input::Choice(choices) => view! {
             <select id=id.clone() name=key required=spec.required prop:value=current on:change=set>
                 {(!spec.required).then(|| view! { <option value="">"—"</option> })}
-                {choices.iter().map(|(k, label)| view! { <option value=*k selected=move || value_of(&values.get_untracked(), key) == *k>{*label}</option> }).collect_view()}
+                {choices.iter().map(|(k, label)| view! { <option value=*k selected=move || value(&values.get_untracked(), key) == *k>{*label}</option> }).collect_view()}
             </select>
         }
         .into_any(),
