@@ -23,6 +23,8 @@ pub type ChromeResource = Resource<Result<Chrome, crate::error::ApiError>>;
 pub type UserResource = Resource<Result<Option<UserInfo>, crate::error::ApiError>>;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::csp::send_for_page();
     view! {
         <!DOCTYPE html>
         <html lang="vi">

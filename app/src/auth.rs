@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 pub const BAD_LOGIN: &str = "Email hoặc mật khẩu không đúng.";
+pub const BUSY: &str = "Máy chủ đang bận, vui lòng thử lại sau giây lát.";
 pub const TOO_MANY: &str = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.";
 
 /// The login session cookie's name.

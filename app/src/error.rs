@@ -24,6 +24,9 @@ pub enum ApiError {
     /// Too many attempts; try later.
     #[error("{0}")]
     TooMany(String),
+    /// The server is at its limit for this kind of work; try again in a moment.
+    #[error("{}", crate::auth::BUSY)]
+    Busy,
     /// Something failed on the server; details are in the server log, not here.
     #[error("Máy chủ đang gặp sự cố, vui lòng thử lại sau.")]
     Server,
@@ -55,6 +58,7 @@ impl ApiError {
             ApiError::Forbidden => 403,
             ApiError::Conflict(_) => 409,
             ApiError::TooMany(_) => 429,
+            ApiError::Busy => 503,
             ApiError::Server | ApiError::Transport(_) => 500,
         }
     }

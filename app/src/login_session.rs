@@ -49,27 +49,12 @@ pub async fn require_editor() -> Result<UserInfo, ApiError> {
     require(Role::can_edit).await
 }
 
-/// Whether the request came over HTTPS (directly or through a proxy that says so).
-async fn is_https() -> bool {
-    let headers = headers().await;
-    headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https")
-}
-
 pub async fn set_cookie(token: &str, max_age: i64) {
-    let secure = if is_https().await { "; Secure" } else { "" };
+    let secure = if crate::client::current().await.secure { "; Secure" } else { "" };
     let cookie = format!("{LOGIN_SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
     if let (Some(res), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&cookie)) {
         res.append_header(header::SET_COOKIE, value);
     }
-}
-
-/// The client's address for rate limiting (the socket peer; "?" when unknown, as in tests).
-pub async fn client_ip() -> String {
-    use axum::extract::ConnectInfo;
-    leptos_axum::extract::<ConnectInfo<std::net::SocketAddr>>()
-        .await
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|_| "?".to_string())
 }
 
 /// A plain HTML form post (JavaScript off) rather than a call from the app.
@@ -77,10 +62,18 @@ pub async fn is_plain_form() -> bool {
     headers().await.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
 }
 
-/// Only same-site paths are followed after logging in.
+/// Only same-site paths are followed after logging in: a path that starts with one `/`, with
+/// no backslash, whitespace or control character anywhere (browsers drop tabs and newlines
+/// from a `Location`, so `/\t/evil.example` would become `//evil.example`), and not too long.
 pub fn safe_next(next: Option<&str>) -> String {
+    let safe = |n: &str| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && n.len() <= 2000
+            && !n.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+    };
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n) if safe(n) => n.to_string(),
         _ => "/".to_string(),
     }
 }
@@ -95,6 +88,11 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil")), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/", "a tab is dropped by browsers");
+        assert_eq!(safe_next(Some("/\n/evil.example")), "/");
+        assert_eq!(safe_next(Some("/x\r\nSet-Cookie: a=b")), "/", "no header injection");
+        assert_eq!(safe_next(Some("/ /evil.example")), "/");
+        assert_eq!(safe_next(Some("/\u{85}x")), "/");
         assert_eq!(safe_next(None), "/");
     }
 

@@ -3,6 +3,11 @@
 //! - `DATA_DIR` (default `data`): holds the database and, later, uploaded files; created if missing.
 //! - `DATABASE_URL`: overrides the database location (e.g. `sqlite:///srv/hdnd/hdnd.db`).
 //! - `DEMO_CONTENT` (default `1`): load the demo content into an empty database at start-up.
+//! - `PUBLIC_URL` (e.g. `https://hdnd.binhduong.gov.vn`): the address readers use. Its scheme
+//!   decides `Secure` cookies and HSTS; writes must come from its origin. Unset: the `Host` a
+//!   request names, over plain http (as in development).
+//! - `TRUSTED_PROXIES` (e.g. `127.0.0.1,10.0.0.0/8`): reverse proxies whose `X-Forwarded-For`
+//!   and `X-Forwarded-Proto` are believed; nobody else's are.
 //! - `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, … as cargo-leptos sets them (read by Leptos).
 
 use std::path::PathBuf;
@@ -12,6 +17,7 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub database: Database,
     pub demo_content: bool,
+    pub site: crate::site::Site,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +34,8 @@ pub enum ConfigError {
     DataDir { path: PathBuf, source: std::io::Error },
     #[error("giá trị DEMO_CONTENT không hợp lệ: {0:?} (dùng 1 hoặc 0)")]
     DemoFlag(String),
+    #[error(transparent)]
+    Site(#[from] crate::site::SiteError),
 }
 
 impl Config {
@@ -45,7 +53,8 @@ impl Config {
             Some("0" | "false") => false,
             Some(other) => return Err(ConfigError::DemoFlag(other.to_string())),
         };
-        Ok(Config { data_dir, database, demo_content })
+        let site = crate::site::Site::from_settings(get("PUBLIC_URL").as_deref(), get("TRUSTED_PROXIES").as_deref())?;
+        Ok(Config { data_dir, database, demo_content, site })
     }
 
     pub fn from_env() -> Result<Self, ConfigError> {

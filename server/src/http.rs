@@ -1,25 +1,42 @@
 //! The HTTP stack: Leptos routes and server functions with the database in their context,
-//! static files, visitor counting, caching headers and compression.
+//! static files, visitor counting, caching headers and compression; and the guards around
+//! all of it: security headers, the client and same-origin check (`site`), a request timeout,
+//! a concurrency limit, body limits, and a panic catcher.
 //!
 //! The built assets under `/pkg` are named by content (cargo-leptos' `hash-files`) and were
 //! compressed at build time (`precompress`): they are sent as stored, brotli or gzip as the
 //! browser accepts, cached for a year, and never compressed per request.
 
+use crate::site::Site;
 use crate::visitor;
 use app::{shell, App};
 use axum::body::Body;
-use axum::extract::Request;
-use axum::http::{header, HeaderValue};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sqlx::SqlitePool;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 
-/// `data_dir` holds uploaded files (served under `/uploads/`).
-pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Path) -> Router {
+/// Most requests at once; more are answered 503 at once (a page saying so), not queued.
+pub const MAX_CONCURRENT_REQUESTS: usize = 256;
+/// Longest time a request may take before it is answered 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Largest request body, except uploads and attachments (which have their own, larger limits).
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// `data_dir` holds uploaded files (served under `/uploads/`); `site` says where the portal is
+/// reached and which proxies to believe.
+pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Path, site: Site) -> Router {
     let routes = generate_route_list(App);
     let uploads_dir = data_dir.join("uploads");
     let pkg_dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
@@ -46,12 +63,70 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(uploads)
         .layer(middleware::from_fn_with_state(pool, visitor::track))
         .layer(middleware::from_fn(api_error_status))
-        .layer(CompressionLayer::new());
+        .layer(CompressionLayer::new().compress_when(compressible()));
     // The assets stay outside the compression layer: they were compressed at build time.
-    assets.merge(pages).layer(middleware::from_fn(same_origin_writes)).layer(middleware::from_fn(cache_headers))
+    guarded(assets.merge(pages).layer(middleware::from_fn(cache_headers)), site)
+}
+
+/// The guards around every route: the client and same-origin check, a request timeout, the
+/// concurrency limit, the panic catcher and, outermost, the security headers (so that even a
+/// 500 page or a 503 has them).
+pub fn guarded(routes: Router, site: Site) -> Router {
+    let site = Arc::new(site);
+    routes
+        .layer(middleware::from_fn_with_state(site.clone(), crate::site::identify))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(middleware::from_fn_with_state(Arc::new(Semaphore::new(MAX_CONCURRENT_REQUESTS)), limit_concurrency))
+        .layer(CatchPanicLayer::custom(panic_page))
+        .layer(middleware::from_fn_with_state(site, crate::security_headers::add))
+}
+
+/// Compress text, not what is compressed already (PDFs, office files, archives, images, fonts,
+/// media) nor tiny answers.
+fn compressible() -> impl tower_http::compression::Predicate {
+    use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+    DefaultPredicate::new()
+        .and(NotForContentType::const_new("application/pdf"))
+        .and(NotForContentType::const_new("application/vnd.openxmlformats"))
+        .and(NotForContentType::const_new("application/vnd.oasis"))
+        .and(NotForContentType::const_new("application/zip"))
+        .and(NotForContentType::const_new("font/"))
+        .and(NotForContentType::const_new("video/"))
+        .and(NotForContentType::const_new("audio/"))
+}
+
+/// At most `MAX_CONCURRENT_REQUESTS` requests in the stack at once; the next one is told, at
+/// once, to come back.
+async fn limit_concurrency(State(slots): State<Arc<Semaphore>>, req: Request, next: Next) -> Response {
+    let Ok(_slot) = slots.try_acquire() else {
+        return error_page(StatusCode::SERVICE_UNAVAILABLE, "Máy chủ đang quá tải, vui lòng thử lại sau giây lát.");
+    };
+    next.run(req).await
+}
+
+/// A panic while answering: logged, and answered with a 500 page (the connection stays).
+fn panic_page(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(không rõ)");
+    tracing::error!(panic = detail, "a request panicked");
+    error_page(StatusCode::INTERNAL_SERVER_ERROR, "Máy chủ đang gặp sự cố, vui lòng thử lại sau.")
+}
+
+/// A small Vietnamese page for answers the app itself could not render.
+pub fn error_page(status: StatusCode, message: &str) -> Response {
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{message}</title></head>\
+         <body><main><h1>{message}</h1><p><a href=\"/\">Về trang chủ</a></p></main></body></html>"
+    );
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
+        .into_response()
 }
 
 /// Whether the release build named its assets by content: cargo-leptos then leaves the names
@@ -61,34 +136,6 @@ pub fn hashed_assets_built(options: &LeptosOptions) -> bool {
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
         .is_some_and(|file| file.is_file())
-}
-
-/// Whether a write request comes from a page of this site: its `Origin` (or, failing that,
-/// `Referer`) names the same host and port as the `Host` it was sent to.
-pub fn same_origin(host: Option<&str>, origin: Option<&str>) -> bool {
-    let (Some(host), Some(origin)) = (host, origin) else {
-        return false;
-    };
-    let rest = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://")).unwrap_or("");
-    let origin_host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    !origin_host.is_empty() && origin_host.eq_ignore_ascii_case(host)
-}
-
-/// Cross-site request forgery guard: every request that can change something (anything but
-/// GET/HEAD/OPTIONS) must come from this site, or it is refused with 403 and changes nothing.
-async fn same_origin_writes(req: Request, next: Next) -> Response {
-    use axum::http::Method;
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        return next.run(req).await;
-    }
-    let headers = req.headers();
-    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let origin = text(header::ORIGIN).or_else(|| text(header::REFERER));
-    if !same_origin(text(header::HOST), origin) {
-        let body = serde_json::to_string(&app::error::ApiError::Forbidden).unwrap_or_default();
-        return (axum::http::StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response();
-    }
-    next.run(req).await
 }
 
 /// How long browsers may keep a response without asking again.

@@ -13,5 +13,8 @@ pub mod generate;
 pub mod http;
 pub mod ical;
 pub mod precompress;
+pub mod security_headers;
+pub mod serve;
+pub mod site;
 pub mod upload;
 pub mod visitor;

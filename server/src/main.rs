@@ -48,12 +48,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     app::data::search::ensure_built(&pool).await?;
     let addr = options.site_addr;
-    let app = http::router(pool.clone(), options, &config.data_dir);
+    let app = http::router(pool.clone(), options, &config.data_dir, config.site.clone());
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    server::serve::serve(listener, app, shutdown()).await;
     pool.close().await;
     Ok(())
 }

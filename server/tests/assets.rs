@@ -26,7 +26,7 @@ fn built_assets_are_sent_precompressed_and_cached_for_good() {
         assert_eq!(summary.files, 1);
         let options =
             LeptosOptions::builder().output_name("hdnd").site_root(site.path().to_string_lossy().to_string()).build();
-        let app = server::http::router(db.pool.clone(), options, db._dir.path());
+        let app = server::http::router(db.pool.clone(), options, db._dir.path(), server::site::Site::default());
 
         for (encoding, suffix) in [("br", "br"), ("gzip", "gz"), ("br;q=0, gzip", "gz")] {
             let req = Request::get("/pkg/hdnd.Xk3f9_Qa.js")

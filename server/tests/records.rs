@@ -116,7 +116,7 @@ fn files_download_with_their_name_and_pages_render() {
     common::run(async {
         let db = common::demo_db().await;
         let options = LeptosOptions::builder().output_name("hdnd").site_root("target/site").build();
-        let app = server::http::router(db.pool.clone(), options, db._dir.path());
+        let app = server::http::router(db.pool.clone(), options, db._dir.path(), server::site::Site::default());
         let first = resolutions::list(&db.pool, &Filter { page: 1, ..Default::default() }).await.expect("list").items
             [0]
         .clone();

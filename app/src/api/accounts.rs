@@ -13,7 +13,7 @@ async fn admin() -> Result<crate::auth::UserInfo, ApiError> {
 #[cfg(feature = "ssr")]
 async fn back(code: &str) {
     if crate::login_session::is_plain_form().await {
-        leptos_axum::redirect(&format!("/quan-tri/tai-khoan?{ACCOUNT_RESULT_PARAM}={code}"));
+        super::redirect(&format!("/quan-tri/tai-khoan?{ACCOUNT_RESULT_PARAM}={code}"));
     }
 }
 

@@ -19,7 +19,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     use crate::data::accounts::{self, LoginOutcome};
     use crate::login_session;
     let pool = crate::data::pool()?;
-    let ip = login_session::client_ip().await;
+    let ip = crate::client::current().await.ip;
     let outcome = accounts::login(&pool, &email, &password, &ip, crate::data::now()).await?;
     let next = login_session::safe_next(next.as_deref());
     let plain = login_session::is_plain_form().await;
@@ -27,17 +27,18 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
         LoginOutcome::Ok { token, user } => {
             login_session::set_cookie(&token, accounts::LOGIN_SESSION_SECS).await;
             if plain {
-                leptos_axum::redirect(&next);
+                super::redirect(&next);
             }
             return Ok(user);
         }
         LoginOutcome::Rejected => ("sai", ApiError::Invalid(crate::auth::BAD_LOGIN.into())),
         LoginOutcome::Throttled => ("qua-nhieu", ApiError::TooMany(crate::auth::TOO_MANY.into())),
+        LoginOutcome::Busy => ("ban", ApiError::Busy),
     };
     if plain {
         // The redirect (302) is the answer; its status must not be replaced by the error's.
         let next = crate::share::url_encode(&next);
-        leptos_axum::redirect(&format!("/dang-nhap?{LOGIN_ERROR_PARAM}={}&next={next}", result.0));
+        super::redirect(&format!("/dang-nhap?{LOGIN_ERROR_PARAM}={}&next={next}", result.0));
         return Err(result.1);
     }
     super::answer(Err(result.1))
@@ -52,7 +53,7 @@ pub async fn logout() -> Result<(), ApiError> {
     }
     login_session::set_cookie("", 0).await;
     if login_session::is_plain_form().await {
-        leptos_axum::redirect("/");
+        super::redirect("/");
     }
     Ok(())
 }
@@ -62,6 +63,7 @@ pub fn login_error_message(code: &str) -> Option<&'static str> {
     match code {
         "sai" => Some(crate::auth::BAD_LOGIN),
         "qua-nhieu" => Some(crate::auth::TOO_MANY),
+        "ban" => Some(crate::auth::BUSY),
         _ => None,
     }
 }

@@ -30,7 +30,7 @@ pub async fn create_article(category: String) -> Result<String, ApiError> {
     let pool = crate::data::pool()?;
     let slug = super::answer(crate::data::editing::create_article(&pool, &user, &category).await)?;
     if crate::login_session::is_plain_form().await {
-        leptos_axum::redirect(&format!("/bai-viet/{slug}?{EDIT_PARAM}=1"));
+        super::redirect(&format!("/bai-viet/{slug}?{EDIT_PARAM}=1"));
     }
     Ok(slug)
 }

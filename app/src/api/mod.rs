@@ -29,6 +29,18 @@ pub(crate) fn answer<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
     result
 }
 
+/// Sends a plain form's browser on to `path` (a 302). Never with a path that cannot be a header
+/// value (leptos_axum would panic on one): that goes home instead.
+#[cfg(feature = "ssr")]
+pub(crate) fn redirect(path: &str) {
+    if axum::http::HeaderValue::from_str(path).is_ok() {
+        leptos_axum::redirect(path);
+    } else {
+        tracing::warn!("refused a redirect to an address that is not a valid header value");
+        leptos_axum::redirect("/");
+    }
+}
+
 #[server(prefix = "/api", endpoint = "chrome")]
 pub async fn get_chrome() -> Result<Chrome, ApiError> {
     let pool = crate::data::pool()?;
@@ -96,7 +108,7 @@ pub async fn share_article(slug: String, from: String, to: String) -> Result<Sha
     };
     if plain_form {
         let code = share_result_code(errors);
-        leptos_axum::redirect(&format!("/bai-viet/{slug}?{SHARE_RESULT_PARAM}={code}#chia-se"));
+        redirect(&format!("/bai-viet/{slug}?{SHARE_RESULT_PARAM}={code}#chia-se"));
         // The redirect is the answer; the body is not read by a browser following it.
         return Ok(ShareOutcome { sent: false, message: String::new() });
     }

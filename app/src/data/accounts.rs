@@ -53,8 +53,15 @@ fn check_password(password: &str) -> Result<(), AccountError> {
     Ok(())
 }
 
-/// Argon2id with the crate's default (OWASP-recommended) parameters, on a blocking thread.
+/// Argon2id with the crate's default (OWASP-recommended) parameters, on a blocking thread,
+/// taking its turn among the password checks.
 pub async fn hash_password(password: &str) -> Result<String, AccountError> {
+    let _turn = password_checks().acquire().await.map_err(|_| AccountError::Hash)?;
+    hash_unchecked(password).await
+}
+
+/// Hashes without taking a turn (the caller holds one).
+async fn hash_unchecked(password: &str) -> Result<String, AccountError> {
     let password = password.to_owned();
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
@@ -107,7 +114,7 @@ pub async fn reset_password(pool: &SqlitePool, email: &str, password: &str) -> R
     check_password(password)?;
     let hash = hash_password(password).await?;
     let id = user_id(pool, email).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = super::write(pool).await?;
     sqlx::query("UPDATE users SET password_hash = ?1, updated_at = ?2 WHERE id = ?3")
         .bind(&hash)
         .bind(super::now())
@@ -122,7 +129,7 @@ pub async fn reset_password(pool: &SqlitePool, email: &str, password: &str) -> R
 /// Disables (or re-enables) an account; disabling ends its login sessions.
 pub async fn set_disabled(pool: &SqlitePool, email: &str, disabled: bool) -> Result<(), AccountError> {
     let id = user_id(pool, email).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = super::write(pool).await?;
     sqlx::query("UPDATE users SET disabled = ?1, updated_at = ?2 WHERE id = ?3")
         .bind(disabled)
         .bind(super::now())
@@ -168,6 +175,49 @@ pub enum LoginOutcome {
     Rejected,
     /// Too many failures for this account or this address.
     Throttled,
+    /// Every password check the server allows at once is running; try again in a moment.
+    Busy,
+}
+
+/// How many password checks (Argon2id, about 19 MiB of memory each) run at once. Logins
+/// beyond that are answered "busy" at once rather than queued, so a burst cannot exhaust
+/// memory; setting and resetting passwords wait their turn.
+pub const CONCURRENT_PASSWORD_CHECKS: usize = 4;
+
+fn password_checks() -> &'static tokio::sync::Semaphore {
+    static CHECKS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCURRENT_PASSWORD_CHECKS);
+    &CHECKS
+}
+
+/// Counts this attempt before its password is checked, in one write transaction: the
+/// attempt is recorded as a failure at once (and forgotten if it succeeds), so parallel
+/// attempts each see the ones before them and a burst gets at most the allowed number of
+/// checks. Old failures are pruned on the way, so the table holds at most one window's worth.
+/// `Ok(None)`: over a limit, nothing checked. `Ok(Some(id))`: the attempt's row.
+async fn reserve_attempt(pool: &SqlitePool, email: &str, ip: &str, now: i64) -> Result<Option<i64>, ApiError> {
+    let since = now - FAILURE_WINDOW_SECS;
+    let mut tx = super::write(pool).await?;
+    sqlx::query("DELETE FROM login_failures WHERE at < ?1").bind(since).execute(&mut *tx).await?;
+    let (by_account, by_address): (i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(email = ?1), 0), COALESCE(SUM(ip = ?2), 0) FROM login_failures WHERE at >= ?3",
+    )
+    .bind(email)
+    .bind(ip)
+    .bind(since)
+    .fetch_one(&mut *tx)
+    .await?;
+    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+        return Ok(None);
+    }
+    let id = sqlx::query("INSERT INTO login_failures (email, ip, at) VALUES (?1, ?2, ?3)")
+        .bind(email)
+        .bind(ip)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+    tx.commit().await?;
+    Ok(Some(id))
 }
 
 pub async fn login(
@@ -178,20 +228,12 @@ pub async fn login(
     now: i64,
 ) -> Result<LoginOutcome, ApiError> {
     let email = normalise_email(email);
-    let since = now - FAILURE_WINDOW_SECS;
-    let by_account: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE email = ?1 AND at >= ?2")
-        .bind(&email)
-        .bind(since)
-        .fetch_one(pool)
-        .await?;
-    let by_address: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE ip = ?1 AND at >= ?2")
-        .bind(ip)
-        .bind(since)
-        .fetch_one(pool)
-        .await?;
-    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+    let Ok(_check) = password_checks().try_acquire() else {
+        return Ok(LoginOutcome::Busy);
+    };
+    let Some(attempt) = reserve_attempt(pool, &email, ip, now).await? else {
         return Ok(LoginOutcome::Throttled);
-    }
+    };
     let row: Option<(i64, String, String, bool)> =
         sqlx::query_as("SELECT id, password_hash, role, disabled FROM users WHERE email = ?1")
             .bind(&email)
@@ -199,7 +241,7 @@ pub async fn login(
             .await?;
     // Without such an account, verify against a real hash of nothing, so timing says nothing.
     static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
-    let dummy = DUMMY.get_or_try_init(|| hash_password("không phải mật khẩu của ai")).await?;
+    let dummy = DUMMY.get_or_try_init(|| hash_unchecked("không phải mật khẩu của ai")).await?;
     let hash = row.as_ref().map(|r| r.1.as_str()).unwrap_or(dummy);
     let password_ok = verify_password(password, hash).await;
     let user = match row {
@@ -208,20 +250,15 @@ pub async fn login(
         }
         _ => None,
     };
+    // A failed attempt stays counted.
     let Some(user) = user else {
-        sqlx::query("INSERT INTO login_failures (email, ip, at) VALUES (?1, ?2, ?3)")
-            .bind(&email)
-            .bind(ip)
-            .bind(now)
-            .execute(pool)
-            .await?;
         return Ok(LoginOutcome::Rejected);
     };
     let token = new_token()?;
-    let mut tx = pool.begin().await?;
-    sqlx::query("DELETE FROM login_failures WHERE email = ?1 OR at < ?2")
+    let mut tx = super::write(pool).await?;
+    sqlx::query("DELETE FROM login_failures WHERE email = ?1 OR id = ?2")
         .bind(&email)
-        .bind(since)
+        .bind(attempt)
         .execute(&mut *tx)
         .await?;
     sqlx::query("DELETE FROM login_sessions WHERE expires_at < ?1").bind(now).execute(&mut *tx).await?;

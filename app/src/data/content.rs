@@ -166,7 +166,7 @@ pub async fn category_page(pool: &SqlitePool, slug: &str, page: u32) -> Result<C
     ))
     .bind(category.id)
     .bind(PAGE_SIZE as i64)
-    .bind(((page - 1) * PAGE_SIZE) as i64)
+    .bind(super::offset(page, PAGE_SIZE)?)
     .bind(super::now())
     .fetch_all(pool)
     .await?;

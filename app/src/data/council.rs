@@ -65,7 +65,7 @@ pub async fn supervisions(pool: &SqlitePool, f: &SupervisionFilter) -> Result<Pa
     ))
     .bind(&f.body)
     .bind(LIST_PAGE_SIZE as i64)
-    .bind(((f.page - 1) * LIST_PAGE_SIZE) as i64)
+    .bind(super::offset(f.page, LIST_PAGE_SIZE)?)
     .fetch_all(pool)
     .await?;
     Ok(Paged { items: rows.iter().map(SupervisionRow::summary).collect(), total, page: f.page, total_pages })
@@ -198,7 +198,7 @@ pub async fn petitions(pool: &SqlitePool, f: &PetitionFilter) -> Result<Petition
     let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {PETITION_COLUMNS} FROM petitions"));
     push_petition_filter(&mut q, f, &overdue_before);
     q.push(" ORDER BY raised_on DESC, id DESC LIMIT ").push_bind(LIST_PAGE_SIZE as i64);
-    q.push(" OFFSET ").push_bind(((f.page - 1) * LIST_PAGE_SIZE) as i64);
+    q.push(" OFFSET ").push_bind(super::offset(f.page, LIST_PAGE_SIZE)?);
     let rows: Vec<PetitionRow> = q.build_query_as().fetch_all(pool).await?;
     let overdue_total: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM petitions WHERE deleted_at IS NULL AND status <> ?1 AND raised_on < ?2",
@@ -328,9 +328,12 @@ fn group_by_day(
 pub async fn week(pool: &SqlitePool, calendar: &str, day: Option<&str>) -> Result<CalendarWeek, ApiError> {
     let title = calendar_title(calendar).ok_or(ApiError::NotFound)?;
     let today = today();
+    // Only real days with four-digit years: the week's arithmetic cannot overflow then.
     let day = match day {
         Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| ApiError::Invalid("Ngày không hợp lệ (YYYY-MM-DD).".into()))?,
+            .ok()
+            .filter(|_| crate::council::is_calendar_date(d))
+            .ok_or_else(|| ApiError::Invalid("Ngày không hợp lệ (YYYY-MM-DD).".into()))?,
         None => today,
     };
     let monday = day - Days::new(day.weekday().num_days_from_monday() as u64);

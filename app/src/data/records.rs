@@ -57,8 +57,8 @@ fn clean(kind: RecordKind, fields: &RecordFields) -> Result<(RecordFields, Vec<V
                 if raw.is_empty() {
                     (String::new(), Value::Text(None))
                 } else {
-                    let d = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-                        .map_err(|_| invalid("ngày không hợp lệ (dd/mm/yyyy)."))?;
+                    let d = super::time::parse_day(raw)
+                        .ok_or_else(|| invalid("ngày không hợp lệ (dd/mm/yyyy, năm từ 1900 đến 2200)."))?;
                     let t = d.format("%Y-%m-%d").to_string();
                     (t.clone(), Value::Text(Some(t)))
                 }
@@ -219,7 +219,7 @@ pub async fn create(
     }
     let (shown, (values, derived)) = Records(kind).clean(fields)?;
     let now = super::now();
-    let mut tx = pool.begin().await?;
+    let mut tx = super::write(pool).await?;
     check_images(&mut tx, kind, &values, None).await?;
     let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO ");
     q.push(kind.table()).push(" (");

@@ -73,7 +73,7 @@ pub async fn list(pool: &SqlitePool, f: &Filter) -> Result<ResolutionList, ApiEr
         Sort::Number => " ORDER BY year DESC, seq ASC, id ASC",
     });
     q.push(" LIMIT ").push_bind(PAGE_SIZE as i64);
-    q.push(" OFFSET ").push_bind(((f.page - 1) * PAGE_SIZE) as i64);
+    q.push(" OFFSET ").push_bind(super::offset(f.page, PAGE_SIZE)?);
     let rows: Vec<Row> = q.build_query_as().fetch_all(pool).await?;
     let years: Vec<i32> =
         sqlx::query_scalar("SELECT DISTINCT year FROM resolutions WHERE deleted_at IS NULL ORDER BY year DESC")

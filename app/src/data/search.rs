@@ -146,7 +146,7 @@ pub async fn sync(conn: &mut SqliteConnection, kind: SearchKind, id: i64) -> Res
 
 /// Rebuilds the whole index; returns how many entries it has.
 pub async fn rebuild(pool: &SqlitePool) -> Result<u64, ApiError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::write(pool).await?;
     sqlx::query("DELETE FROM search_index").execute(&mut *tx).await?;
     sqlx::query("DELETE FROM search_pending").execute(&mut *tx).await?;
     let mut n = 0;
@@ -241,7 +241,7 @@ pub async fn search(pool: &SqlitePool, query: &SearchQuery) -> Result<SearchResu
         .bind(number.map(|n| n.0))
         .bind(number.map(|n| n.1))
         .bind(RESULTS_PER_PAGE as i64)
-        .bind(((query.page - 1) * RESULTS_PER_PAGE) as i64)
+        .bind(super::offset(query.page, RESULTS_PER_PAGE)?)
         .fetch_all(pool)
         .await?;
     let hits = rows

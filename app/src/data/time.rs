@@ -18,8 +18,17 @@ pub fn vn_time(unix: i64) -> VnDateTime {
     }
 }
 
+/// The years a council date may fall in; anything else is a typing slip (or an attack on the
+/// date arithmetic) and is refused.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// A day "YYYY-MM-DD" within `YEARS`.
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok().filter(|d| YEARS.contains(&d.year()))
+}
+
 fn parse_with(text: &str, format: &str) -> Option<i64> {
-    let naive = NaiveDateTime::parse_from_str(text.trim(), format).ok()?;
+    let naive = NaiveDateTime::parse_from_str(text.trim(), format).ok().filter(|t| YEARS.contains(&t.year()))?;
     Ho_Chi_Minh.from_local_datetime(&naive).single().map(|t| t.timestamp())
 }
 

@@ -72,5 +72,51 @@ impl Drop for ClockMoved {
 #[allow(dead_code)]
 pub fn router(db: &TestDb) -> axum::Router {
     let options = leptos::prelude::LeptosOptions::builder().output_name("hdnd").site_root("target/site").build();
-    server::http::router(db.pool.clone(), options, db._dir.path())
+    server::http::router(db.pool.clone(), options, db._dir.path(), server::site::Site::default())
+}
+
+/// One request through the router: its status, headers and body as text.
+#[allow(dead_code)]
+pub async fn send(
+    app: &axum::Router,
+    req: axum::http::Request<axum::body::Body>,
+) -> (axum::http::StatusCode, axum::http::HeaderMap, String) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let res = app.clone().oneshot(req).await.expect("response");
+    let (status, headers) = (res.status(), res.headers().clone());
+    let body = res.into_body().collect().await.expect("body").to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// A form post as a page of this site sends it (same Host and Origin), with a cookie if given.
+#[allow(dead_code)]
+pub fn form(
+    path: &str,
+    cookie: Option<&str>,
+    body: impl Into<axum::body::Body>,
+) -> axum::http::Request<axum::body::Body> {
+    use axum::http::header;
+    let mut b = axum::http::Request::post(path)
+        .header(header::HOST, "localhost:3000")
+        .header(header::ORIGIN, "http://localhost:3000")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(c) = cookie {
+        b = b.header(header::COOKIE, c);
+    }
+    b.body(body.into()).expect("request")
+}
+
+#[allow(dead_code)]
+pub const PASSWORD: &str = "mat-khau-du-dai-1";
+
+/// Creates an account with `PASSWORD` and logs it in through the router: the cookie pair.
+#[allow(dead_code)]
+pub async fn signed_in(db: &TestDb, app: &axum::Router, email: &str, role: app::auth::Role) -> String {
+    app::data::accounts::add_user(&db.pool, email, role, PASSWORD).await.expect("user");
+    let body = format!("email={}&password={PASSWORD}", app::share::url_encode(email));
+    let (status, headers, text) = send(app, form("/api/login", None, body)).await;
+    assert_eq!(status, axum::http::StatusCode::OK, "{text}");
+    let cookie = headers.get(axum::http::header::SET_COOKIE).expect("cookie").to_str().expect("ascii");
+    cookie.split(';').next().expect("pair").to_string()
 }

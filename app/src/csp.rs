@@ -1,0 +1,43 @@
+//! The Content-Security-Policy (server only): scripts only from this origin, plus the one
+//! inline script Leptos writes to start hydration, which carries this response's nonce (never
+//! `unsafe-inline`); WebAssembly may be compiled; frames only YouTube's no-cookie player (which
+//! a visitor starts by clicking); and no site may frame the portal.
+
+/// The policy for a page whose inline scripts carry `nonce` (None: a response with no inline
+/// script at all).
+pub fn policy(nonce: Option<&str>) -> String {
+    let nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+         frame-src https://www.youtube-nocookie.com; frame-ancestors 'none'; base-uri 'self'; \
+         form-action 'self'; object-src 'none'"
+    )
+}
+
+/// Puts the policy with this response's nonce on the page being rendered. Called from the
+/// document shell, which exists only on the server.
+pub fn send_for_page() {
+    use leptos::prelude::use_context;
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
+    if let (Some(res), Ok(value)) =
+        (use_context::<leptos_axum::ResponseOptions>(), axum::http::HeaderValue::from_str(&policy(nonce.as_deref())))
+    {
+        res.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_need_the_nonce_and_nobody_frames_the_portal() {
+        let p = policy(Some("abc"));
+        assert!(p.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"));
+        assert!(!p.contains("unsafe-inline"));
+        assert!(p.contains("frame-ancestors 'none'"));
+        assert!(p.contains("frame-src https://www.youtube-nocookie.com;"));
+        assert!(!policy(None).contains("nonce"));
+    }
+}
