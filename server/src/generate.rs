@@ -76,7 +76,7 @@ pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn s
     if categories.is_empty() {
         return Err("Chưa có chuyên mục nào để thêm bài viết (hãy chạy với DEMO_CONTENT=1).".into());
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = app::data::begin_write(pool).await?;
     for i in 0..resolutions {
         let n = first as u64 + i;
         let (seq, year) = (1000 + n / 26, 2000 + (n % 26) as i64);

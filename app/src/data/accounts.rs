@@ -107,7 +107,7 @@ pub async fn reset_password(pool: &SqlitePool, email: &str, password: &str) -> R
     check_password(password)?;
     let hash = hash_password(password).await?;
     let id = user_id(pool, email).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     sqlx::query("UPDATE users SET password_hash = ?1, updated_at = ?2 WHERE id = ?3")
         .bind(&hash)
         .bind(super::now())
@@ -122,7 +122,7 @@ pub async fn reset_password(pool: &SqlitePool, email: &str, password: &str) -> R
 /// Disables (or re-enables) an account; disabling ends its login sessions.
 pub async fn set_disabled(pool: &SqlitePool, email: &str, disabled: bool) -> Result<(), AccountError> {
     let id = user_id(pool, email).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     sqlx::query("UPDATE users SET disabled = ?1, updated_at = ?2 WHERE id = ?3")
         .bind(disabled)
         .bind(super::now())
@@ -218,7 +218,7 @@ pub async fn login(
         return Ok(LoginOutcome::Rejected);
     };
     let token = new_token()?;
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     sqlx::query("DELETE FROM login_failures WHERE email = ?1 OR at < ?2")
         .bind(&email)
         .bind(since)

@@ -63,7 +63,7 @@ pub async fn attach(
         return Err(ApiError::Invalid("Loại bản ghi này không có tệp đính kèm.".into()));
     }
     let id = id_of(pool, kind, slug).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     insert(&mut tx, kind, id, &file, None).await?;
     super::search::sync(&mut tx, kind.search_kind(), id).await?;
     tx.commit().await?;
@@ -101,7 +101,7 @@ pub async fn insert(
 /// nothing an editor uploaded is deleted).
 pub async fn detach(pool: &SqlitePool, kind: RecordKind, slug: &str, stored: &str) -> Result<(), ApiError> {
     let id = id_of(pool, kind, slug).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let done = sqlx::query("DELETE FROM attachments WHERE kind = ?1 AND record_id = ?2 AND stored_name = ?3")
         .bind(kind.key())
         .bind(id)

@@ -161,7 +161,7 @@ pub(super) async fn save<S: Store>(
 ) -> Result<Saved, ApiError> {
     let (clean, prepared) = store.clean(fields)?;
     let kind = store.kind();
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let stored = store.load(&mut tx, slug).await?;
     keep_first_state(&mut tx, store, &stored).await?;
     if stored.version != base_version {
@@ -194,7 +194,7 @@ pub(super) async fn save<S: Store>(
 }
 
 async fn history_of<S: Store>(pool: &SqlitePool, store: &S, slug: &str) -> Result<Vec<RevisionInfo>, ApiError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let stored = store.load(&mut tx, slug).await?;
     keep_first_state(&mut tx, store, &stored).await?;
     tx.commit().await?;
@@ -309,7 +309,7 @@ pub async fn set_trashed(pool: &SqlitePool, kind: DocKind, slug: &str, trashed: 
     if !kind.can_trash() {
         return Err(ApiError::Invalid("Trang nội dung không thể chuyển vào thùng rác.".into()));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let id = id_of(&mut tx, kind, slug).await?;
     let now = super::now();
     let mut q = QueryBuilder::<Sqlite>::new("UPDATE ");

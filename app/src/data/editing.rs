@@ -246,7 +246,7 @@ pub async fn create_article(pool: &SqlitePool, user: &UserInfo, category_slug: &
         .await?
         .ok_or(ApiError::NotFound)?;
     let now = super::now();
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let id = sqlx::query(
         "INSERT INTO articles (category_id, slug, title, lead, body_html, published_at, status, created_at, updated_at) \
          VALUES (?1, ?2, 'Bài viết mới', '', '', ?3, 'draft', ?3, ?3)",

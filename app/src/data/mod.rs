@@ -27,5 +27,15 @@ pub fn pool() -> Result<SqlitePool, ApiError> {
     })
 }
 
+/// Begins a transaction that will write. It takes SQLite's write lock at its start (`BEGIN
+/// IMMEDIATE`), so it waits its turn behind the other writers, up to the pool's busy timeout.
+/// A plain (deferred) transaction only asks for the lock at its first write, and if it has
+/// read before that while another writer got in, SQLite cannot let it wait: it answers
+/// "database is locked" at once, and an editor's save would fail only because someone else
+/// was saving at the same moment. Every transaction that writes begins here.
+pub async fn begin_write(pool: &SqlitePool) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}
+
 /// Seconds since the Unix epoch, now, from the one clock.
 pub use clock::now;

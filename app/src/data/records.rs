@@ -219,7 +219,7 @@ pub async fn create(
     }
     let (shown, (values, derived)) = Records(kind).clean(fields)?;
     let now = super::now();
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     check_images(&mut tx, kind, &values, None).await?;
     let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO ");
     q.push(kind.table()).push(" (");

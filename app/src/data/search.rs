@@ -146,7 +146,7 @@ pub async fn sync(conn: &mut SqliteConnection, kind: SearchKind, id: i64) -> Res
 
 /// Rebuilds the whole index; returns how many entries it has.
 pub async fn rebuild(pool: &SqlitePool) -> Result<u64, ApiError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     sqlx::query("DELETE FROM search_index").execute(&mut *tx).await?;
     sqlx::query("DELETE FROM search_pending").execute(&mut *tx).await?;
     let mut n = 0;

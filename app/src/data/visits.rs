@@ -12,7 +12,7 @@ const FORGET_AFTER_SECS: i64 = 24 * 60 * 60;
 
 /// Records that `visitor` was seen at `now`; starts a new visit if they were away long enough.
 pub async fn touch(pool: &SqlitePool, visitor: &str, now: i64) -> Result<(), ApiError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = super::begin_write(pool).await?;
     let last_seen: Option<i64> = sqlx::query_scalar("SELECT last_seen FROM visitors WHERE id = ?1")
         .bind(visitor)
         .fetch_optional(&mut *tx)
