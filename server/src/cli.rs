@@ -1,4 +1,4 @@
-//! The command line: serving, and managing accounts.
+//! The command line: serving, managing accounts, maintenance, backups.
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -29,6 +29,16 @@ pub enum Command {
     AnswerDays { days: u32 },
     /// Nén sẵn (brotli, gzip) các tệp đã dựng trong thư mục, chạy một lần khi dựng
     Precompress { dir: std::path::PathBuf },
+    /// Sao lưu cơ sở dữ liệu và các tệp đã lưu vào một thư mục mới, trong khi cổng vẫn chạy
+    Backup {
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Khôi phục từ một bản sao lưu (dừng cổng thông tin trước), thay cơ sở dữ liệu hiện có
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,8 +116,11 @@ pub async fn run_maintenance(pool: &sqlx::SqlitePool, command: Command) -> Resul
                 .await?;
             format!("Kiến nghị chưa được trả lời sau {days} ngày sẽ được đánh dấu quá hạn.")
         }
-        // Handled before the database is opened (see main).
-        Command::Serve | Command::Precompress { .. } => String::new(),
+        // Handled in main: before the database is opened (precompress, restore), or with the
+        // data directory (backup).
+        Command::Serve | Command::Precompress { .. } | Command::Backup { .. } | Command::Restore { .. } => {
+            String::new()
+        }
     })
 }
 

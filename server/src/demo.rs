@@ -112,21 +112,21 @@ pub async fn load_if_empty(pool: &SqlitePool, data_dir: &std::path::Path) -> Res
     let categories: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories").fetch_one(pool).await?;
     if categories == 0 {
         let content = parse()?;
-        let mut tx = pool.begin().await?;
+        let mut tx = app::data::write(pool).await?;
         insert_all(&mut tx, &content).await?;
         tx.commit().await?;
         loaded = true;
     }
     let resolutions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM resolutions").fetch_one(pool).await?;
     if resolutions == 0 {
-        let mut tx = pool.begin().await?;
+        let mut tx = app::data::write(pool).await?;
         crate::demo_records::load(&mut tx, &data_dir.join("files")).await?;
         tx.commit().await?;
         loaded = true;
     }
     let bodies: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bodies").fetch_one(pool).await?;
     if bodies == 0 {
-        let mut tx = pool.begin().await?;
+        let mut tx = app::data::write(pool).await?;
         crate::demo_council::load(&mut tx, &data_dir.join("files"), app::data::council::today()).await?;
         tx.commit().await?;
         loaded = true;

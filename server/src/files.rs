@@ -21,20 +21,39 @@ pub fn routes(pool: SqlitePool, dir: PathBuf) -> Router {
 }
 
 /// Stores `bytes` under `dir` as "<sha256>.<ext>" and returns that name. A file already there
-/// (same content) is left as it is; a new one is written through a temporary file, so a
-/// half-written file is never served.
+/// (same content) is left as it is; a new one is written through a temporary file (a name
+/// starting with a dot, which backups skip), so a half-written file is never served. The
+/// bytes, then the name, are synced to disk before this returns: the row that points at the
+/// file is written after it, and must never outlive it in a power cut.
 pub async fn store(dir: &std::path::Path, bytes: &[u8], ext: &str) -> std::io::Result<String> {
     use sha2::{Digest, Sha256};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tokio::io::AsyncWriteExt;
+    // Two uploads of the same file at once each write their own temporary file.
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let hash: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
     let name = format!("{hash}.{ext}");
     let path = dir.join(&name);
     if !path.exists() {
-        let tmp = dir.join(format!(".{name}.tmp"));
+        let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed)));
         tokio::fs::create_dir_all(dir).await?;
-        tokio::fs::write(&tmp, bytes).await?;
+        let mut file = tokio::fs::File::create(&tmp).await?;
+        file.write_all(bytes).await?;
+        file.sync_all().await?;
+        drop(file);
         tokio::fs::rename(&tmp, &path).await?;
+        sync_dir(dir).await?;
     }
     Ok(name)
+}
+
+/// Syncs a directory, so that the names created or renamed in it are on disk too.
+pub async fn sync_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    tokio::fs::File::open(dir).await?.sync_all().await?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Only names the server itself gives files: a SHA-256 and a short extension.

@@ -1,7 +1,7 @@
 //! `server`: serves the portal. Configuration comes from the environment (see `config`).
 
 use leptos::config::get_configuration;
-use server::{cli, config::Config, db, demo, http};
+use server::{backup, cli, config::Config, db, demo, http};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -28,13 +28,24 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let config = Config::from_env()?;
+    if let Some(cli::Command::Restore { from }) = &cli.command {
+        // The database file is replaced, so it must not be open (nor migrated) here.
+        let database = backup::database_file(&config.database)?;
+        println!("{}", backup::restore(from, &database, &config.data_dir).await?);
+        return Ok(());
+    }
     let pool = db::connect(&config.database).await?;
     if let Some(command) = cli.command.filter(|c| !matches!(c, cli::Command::Serve)) {
         // Commands see the same database the portal would serve (the demo content included).
         if config.demo_content {
             demo::load_if_empty(&pool, &config.data_dir).await?;
         }
-        let result = cli::run_maintenance(&pool, command).await;
+        let result = match command {
+            cli::Command::Backup { to } => {
+                backup::backup(&pool, &config.data_dir, &to).await.map(|s| s.to_string()).map_err(Into::into)
+            }
+            command => cli::run_maintenance(&pool, command).await,
+        };
         pool.close().await;
         println!("{}", result?);
         return Ok(());
