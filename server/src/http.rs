@@ -93,10 +93,13 @@ async fn same_origin_writes(req: Request, next: Next) -> Response {
 
 /// How long browsers may keep a response without asking again.
 pub fn cache_policy(path: &str) -> Option<&'static str> {
-    if path.starts_with("/pkg/") || path.starts_with("/uploads/") || path.starts_with("/tai-lieu/") {
+    if path.starts_with("/pkg/") || path.starts_with("/uploads/") {
         // Named by content hash: a new build or a changed file gets a new name, so an old page
         // keeps the modules it was built with and a new one never mixes them.
         Some("public, max-age=31536000, immutable")
+    } else if path.starts_with("/tai-lieu/") {
+        // Documents can be withdrawn (trash, purge): kept only briefly.
+        Some(crate::files::CACHE_CONTROL)
     } else if path.starts_with("/images/") || path == "/favicon.svg" {
         Some("public, max-age=604800")
     } else if path.starts_with("/api/") {

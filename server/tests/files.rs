@@ -1,0 +1,217 @@
+//! Stored files through the whole HTTP stack: downloads streamed with ranges, entity tags and a
+//! short cache; what a trashed or detached file answers; attachments checked before they are
+//! stored.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use app::auth::Role;
+use app::data::accounts;
+use app::editing::DocKind;
+use app::records::RecordKind;
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use std::path::Path;
+use tower::ServiceExt;
+
+const PASSWORD: &str = "mat-khau-du-dai-1";
+const RESOLUTION: &str = "12-2022-nq-hdnd";
+
+async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
+    let res = app.clone().oneshot(req).await.expect("response");
+    let (status, headers) = (res.status(), res.headers().clone());
+    let body = res.into_body().collect().await.expect("body").to_bytes().to_vec();
+    (status, headers, body)
+}
+
+fn get(path: &str) -> axum::http::request::Builder {
+    Request::get(path).header(header::HOST, "localhost:3000")
+}
+
+fn post(path: &str, cookie: Option<&str>) -> axum::http::request::Builder {
+    let b = Request::post(path).header(header::HOST, "localhost:3000").header(header::ORIGIN, "http://localhost:3000");
+    match cookie {
+        Some(c) => b.header(header::COOKIE, c),
+        None => b,
+    }
+}
+
+fn form(path: &str, cookie: Option<&str>, body: &str) -> Request<Body> {
+    post(path, cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_string()))
+        .expect("request")
+}
+
+/// Creates an account with `role` and logs it in; answers the cookie pair.
+async fn log_in(db: &common::TestDb, app: &axum::Router, email: &str, role: Role) -> String {
+    accounts::add_user(&db.pool, email, role, PASSWORD).await.expect("account");
+    let body = format!("email={}&password={PASSWORD}", email.replace('@', "%40"));
+    let req = form("/api/login", None, &body);
+    let (status, headers, _) = send(app, req).await;
+    assert_eq!(status, StatusCode::OK);
+    let cookie = headers.get(header::SET_COOKIE).expect("cookie").to_str().expect("ascii");
+    cookie.split(';').next().expect("pair").to_string()
+}
+
+fn header_of(headers: &HeaderMap, name: header::HeaderName) -> &str {
+    headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
+/// A resolution's first file: its address and stored name.
+async fn resolution_file(db: &common::TestDb, slug: &str) -> (String, String) {
+    let detail = app::data::resolutions::detail(&db.pool, slug).await.expect("resolution");
+    let url = detail.files.first().expect("a file").url.clone();
+    let stored = url.trim_start_matches("/tai-lieu/").to_string();
+    (url, stored)
+}
+
+fn multipart(
+    path: &str,
+    cookie: Option<&str>,
+    fields: &[(&str, &str)],
+    file_name: &str,
+    bytes: &[u8],
+) -> Request<Body> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!("--XYZ\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(b"\r\n--XYZ--\r\n");
+    post(path, cookie)
+        .header(header::CONTENT_TYPE, "multipart/form-data; boundary=XYZ")
+        .body(Body::from(body))
+        .expect("request")
+}
+
+fn attachment(cookie: &str, kind: &str, slug: &str, file_name: &str, bytes: &[u8]) -> Request<Body> {
+    multipart("/api/attach", Some(cookie), &[("kind", kind), ("slug", slug)], file_name, bytes)
+}
+
+/// The names of the files in a directory (none if it does not exist).
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn downloads_are_streamed_in_ranges_with_an_etag_and_a_short_cache() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = common::router(&db);
+        let (url, stored) = resolution_file(&db, RESOLUTION).await;
+        let whole = std::fs::read(db._dir.path().join("files").join(&stored)).expect("stored file");
+        assert!(whole.len() > 40);
+
+        let (status, headers, body) = send(&app, get(&url).body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body, whole);
+        let hash = stored.split_once('.').unwrap().0;
+        assert_eq!(header_of(&headers, header::ETAG), format!("\"{hash}\""));
+        assert_eq!(header_of(&headers, header::CACHE_CONTROL), "public, max-age=300");
+        assert_eq!(header_of(&headers, header::CONTENT_TYPE), "application/pdf");
+        assert!(header_of(&headers, header::CONTENT_DISPOSITION).starts_with("attachment;"));
+        assert_eq!(header_of(&headers, header::ACCEPT_RANGES), "bytes");
+
+        // A range: just those bytes, with the same type, name, tag and cache.
+        let (status, headers, body) =
+            send(&app, get(&url).header(header::RANGE, "bytes=10-29").body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::PARTIAL_CONTENT);
+        assert_eq!(body, whole[10..30]);
+        assert_eq!(header_of(&headers, header::CONTENT_RANGE), format!("bytes 10-29/{}", whole.len()));
+        assert_eq!(header_of(&headers, header::CONTENT_TYPE), "application/pdf");
+        assert!(header_of(&headers, header::CONTENT_DISPOSITION).starts_with("attachment;"));
+        assert_eq!(header_of(&headers, header::ETAG), format!("\"{hash}\""));
+        assert_eq!(header_of(&headers, header::CACHE_CONTROL), "public, max-age=300");
+        // The rest of an interrupted download.
+        let from = whole.len() - 7;
+        let (status, _, body) =
+            send(&app, get(&url).header(header::RANGE, format!("bytes={from}-")).body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::PARTIAL_CONTENT);
+        assert_eq!(body, whole[from..]);
+        let (status, headers, _) =
+            send(&app, get(&url).header(header::RANGE, "bytes=999999999-").body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::RANGE_NOT_SATISFIABLE);
+        assert_eq!(header_of(&headers, header::CONTENT_RANGE), format!("bytes */{}", whole.len()));
+
+        // The browser's copy is still good: 304, no body.
+        for tag in [format!("\"{hash}\""), format!("W/\"{hash}\""), format!("\"{}\", \"{hash}\"", "0".repeat(64))] {
+            let req = get(&url).header(header::IF_NONE_MATCH, &tag).body(Body::empty()).unwrap();
+            let (status, headers, body) = send(&app, req).await;
+            assert_eq!(status, StatusCode::NOT_MODIFIED, "{tag}");
+            assert!(body.is_empty());
+            assert_eq!(header_of(&headers, header::ETAG), format!("\"{hash}\""));
+            assert_eq!(header_of(&headers, header::CACHE_CONTROL), "public, max-age=300");
+        }
+        let other = get(&url).header(header::IF_NONE_MATCH, format!("\"{}\"", "0".repeat(64)));
+        assert_eq!(send(&app, other.body(Body::empty()).unwrap()).await.0, StatusCode::OK);
+
+        assert_eq!(server::http::cache_policy("/tai-lieu/x.pdf"), Some("public, max-age=300"));
+        assert_eq!(server::http::cache_policy("/uploads/x.png"), Some("public, max-age=31536000, immutable"));
+    });
+}
+
+#[test]
+fn trashed_records_and_detached_files_are_not_downloadable() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = common::router(&db);
+        let (url, stored) = resolution_file(&db, RESOLUTION).await;
+        let status =
+            |app: axum::Router, url: String| async move { send(&app, get(&url).body(Body::empty()).unwrap()).await.0 };
+        assert_eq!(status(app.clone(), url.clone()).await, StatusCode::OK);
+        let kind = DocKind::Record(RecordKind::Resolution);
+        app::data::documents::set_trashed(&db.pool, kind, RESOLUTION, true).await.unwrap();
+        assert_eq!(status(app.clone(), url.clone()).await, StatusCode::NOT_FOUND, "the record is in the trash");
+        let ranged = get(&url).header(header::RANGE, "bytes=0-3").body(Body::empty()).unwrap();
+        assert_eq!(send(&app, ranged).await.0, StatusCode::NOT_FOUND, "no range of it either");
+        app::data::documents::set_trashed(&db.pool, kind, RESOLUTION, false).await.unwrap();
+        assert_eq!(status(app.clone(), url.clone()).await, StatusCode::OK, "restored");
+        app::data::attachments::detach(&db.pool, RecordKind::Resolution, RESOLUTION, &stored).await.unwrap();
+        assert_eq!(status(app.clone(), url.clone()).await, StatusCode::NOT_FOUND, "taken off the record");
+        assert!(db._dir.path().join("files").join(&stored).exists(), "detaching deletes nothing");
+    });
+}
+
+#[test]
+fn a_file_for_a_missing_or_trashed_record_is_never_stored() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = common::router(&db);
+        let files = db._dir.path().join("files");
+        let editor = log_in(&db, &app, "bientap@hdnd.vn", Role::Editor).await;
+        let before = names_in(&files);
+        let pdf = b"%PDF-1.4\n% Khong co ban ghi nao\n%%EOF\n".to_vec();
+
+        let (status, _, _) =
+            send(&app, attachment(&editor, "resolution", "khong-co-nghi-quyet-nay", "a.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(names_in(&files), before, "no file for a record that does not exist");
+        let (status, _, _) = send(&app, attachment(&editor, "body", "ban-phap-che", "a.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "bodies take no files");
+        let kind = DocKind::Record(RecordKind::Resolution);
+        app::data::documents::set_trashed(&db.pool, kind, RESOLUTION, true).await.unwrap();
+        let (status, _, _) = send(&app, attachment(&editor, "resolution", RESOLUTION, "a.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "a record in the trash takes no files");
+        assert_eq!(names_in(&files), before, "nothing was written");
+
+        app::data::documents::set_trashed(&db.pool, kind, RESOLUTION, false).await.unwrap();
+        let (status, _, _) = send(&app, attachment(&editor, "resolution", RESOLUTION, "a.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(names_in(&files).len(), before.len() + 1);
+    });
+}
