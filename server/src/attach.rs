@@ -2,7 +2,7 @@
 //! `kind`, `slug`, optional `title` and `doc_kind`, and `file`). Signed-in editors only, at
 //! most 20 MB, PDF or office documents recognised by their content (not only their name),
 //! stored under `DATA_DIR/files/` by content hash and served by `/tai-lieu/`. The record is
-//! checked before the file is stored (no orphans).
+//! checked before the file is stored (no orphans), and purged content is refused.
 
 use crate::upload::{refuse, require_login_session};
 use app::data::attachments::{attach, check_target, NewFile};
@@ -112,6 +112,11 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
         Ok(found) => found,
         Err(message) => return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, ApiError::Invalid(message.into())),
     };
+    match app::data::purge::is_purged(&state.pool, &crate::files::stored_name(&bytes, ext)).await {
+        Ok(false) => {}
+        Ok(true) => return refuse(StatusCode::BAD_REQUEST, ApiError::Invalid(PURGED.into())),
+        Err(e) => return refuse(status_of(&e), e),
+    }
     let stored = match crate::files::store(&state.dir, &bytes, ext).await {
         Ok(name) => name,
         Err(e) => {
@@ -137,6 +142,9 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
         Err(e) => refuse(status_of(&e), e),
     }
 }
+
+/// What attaching a purged file's content again answers.
+pub const PURGED: &str = "Tệp này đã bị xóa vĩnh viễn khỏi cổng thông tin và không thể đính kèm lại.";
 
 fn status_of(e: &ApiError) -> StatusCode {
     StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)

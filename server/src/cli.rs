@@ -29,6 +29,14 @@ pub enum Command {
     AnswerDays { days: u32 },
     /// Nén sẵn (brotli, gzip) các tệp đã dựng trong thư mục, chạy một lần khi dựng
     Precompress { dir: std::path::PathBuf },
+    /// Xóa vĩnh viễn một tệp tài liệu đã lưu: gỡ khỏi mọi bản ghi, ghi lại lý do; địa chỉ tải về trả lời 410
+    PurgeFile {
+        /// Tên tệp đã lưu, dạng <sha256>.<đuôi> (phần cuối của địa chỉ /tai-lieu/…)
+        name: String,
+        /// Lý do xóa (được ghi lại)
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,6 +113,12 @@ pub async fn run_maintenance(pool: &sqlx::SqlitePool, command: Command) -> Resul
                 .execute(pool)
                 .await?;
             format!("Kiến nghị chưa được trả lời sau {days} ngày sẽ được đánh dấu quá hạn.")
+        }
+        Command::PurgeFile { name, reason } => {
+            let dir = crate::config::Config::from_env()?.data_dir.join("files");
+            let by = app::data::purge::PurgedBy::CommandLine;
+            let detached = app::data::purge::purge(pool, &dir, &name, by, &reason).await?;
+            format!("Đã xóa vĩnh viễn tệp {name} (gỡ khỏi {detached} bản ghi); /tai-lieu/{name} nay trả lời 410.")
         }
         // Handled before the database is opened (see main).
         Command::Serve | Command::Precompress { .. } => String::new(),

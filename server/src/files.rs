@@ -2,7 +2,7 @@
 //! resolutions and other records: `/tai-lieu/<sha256>.<ext>`, only for files attached to a
 //! public record, with the original name in `Content-Disposition`. The file is streamed from
 //! disk (ranges too, so an interrupted download can resume); its hash is its `ETag`, and it is
-//! cached only briefly, since a document can be withdrawn.
+//! cached only briefly, since a document can be withdrawn. A purged file answers 410 Gone.
 
 use axum::body::Body;
 use axum::extract::{Path, Request, State};
@@ -17,6 +17,9 @@ use tower::ServiceExt;
 /// How long browsers and proxies may keep a download: five minutes, so a withdrawn document
 /// stops being served soon after.
 pub const CACHE_CONTROL: &str = "public, max-age=300";
+
+/// What a purged file's address answers.
+pub const GONE: &str = "Tệp này đã bị gỡ bỏ vĩnh viễn khỏi cổng thông tin và không còn được cung cấp.";
 
 #[derive(Clone)]
 struct Files {
@@ -93,6 +96,11 @@ async fn download(State(files): State<Files>, Path(name): Path<String>, req: Req
     let not_found = || (StatusCode::NOT_FOUND, "Không tìm thấy tệp.").into_response();
     if !is_stored_name(&name) {
         return not_found();
+    }
+    match app::data::purge::is_purged(&files.pool, &name).await {
+        Ok(true) => return (StatusCode::GONE, GONE).into_response(),
+        Ok(false) => {}
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
     let Ok((file_name, mime)) = app::data::attachments::public_file(&files.pool, &name).await else {
         return not_found();

@@ -37,7 +37,11 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
         .merge(crate::ical::routes(pool.clone()));
     let context = {
         let pool = pool.clone();
-        move || provide_context(pool.clone())
+        let files_dir = app::data::purge::FilesDir(data_dir.join("files"));
+        move || {
+            provide_context(pool.clone());
+            provide_context(files_dir.clone());
+        }
     };
     let pages = Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {

@@ -1,5 +1,6 @@
-//! Stored files through the whole HTTP stack: downloads streamed with ranges, entity tags and a
-//! short cache; what a trashed or detached file answers; attachments checked before they are
+//! Stored files through the whole HTTP stack and the maintenance commands: downloads streamed
+//! with ranges, entity tags and a short cache; what a trashed or detached file answers;
+//! administrators purging a file for good (410 afterwards); attachments checked before they are
 //! stored.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -213,5 +214,112 @@ fn a_file_for_a_missing_or_trashed_record_is_never_stored() {
         let (status, _, _) = send(&app, attachment(&editor, "resolution", RESOLUTION, "a.pdf", &pdf)).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(names_in(&files).len(), before.len() + 1);
+    });
+}
+
+#[test]
+fn administrators_purge_a_file_for_good() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = common::router(&db);
+        let files = db._dir.path().join("files");
+        let editor = log_in(&db, &app, "bientap@hdnd.vn", Role::Editor).await;
+        let admin = log_in(&db, &app, "quantri@hdnd.vn", Role::Admin).await;
+
+        // One document on two records: a resolution and a sitting.
+        let pdf = b"%PDF-1.4\n% Ban sao cong bo nham\n%%EOF\n".to_vec();
+        let (status, _, body) = send(&app, attachment(&editor, "resolution", RESOLUTION, "Bản sao.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+        let file: app::resolution::AttachedFile = serde_json::from_slice(&body).unwrap();
+        let stored = file.url.trim_start_matches("/tai-lieu/").to_string();
+        let sitting: String =
+            sqlx::query_scalar("SELECT slug FROM sittings LIMIT 1").fetch_one(&db.pool).await.unwrap();
+        let (status, _, _) = send(&app, attachment(&editor, "sitting", &sitting, "Tờ trình bản sao.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(files.join(&stored).exists());
+
+        let purge = |cookie: Option<&str>, reason: &str| {
+            form("/api/purge_file", cookie, &format!("stored={stored}&reason={}", reason.replace(' ', "+")))
+        };
+        assert_eq!(send(&app, purge(None, "Công bố nhầm")).await.0, StatusCode::UNAUTHORIZED);
+        assert_eq!(send(&app, purge(Some(&editor), "Công bố nhầm")).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(send(&app, purge(Some(&admin), "   ")).await.0, StatusCode::BAD_REQUEST, "a reason is required");
+        assert!(files.join(&stored).exists(), "refused purges delete nothing");
+        assert_eq!(send(&app, get(&file.url).body(Body::empty()).unwrap()).await.0, StatusCode::OK);
+
+        let (status, _, body) = send(&app, purge(Some(&admin), "Công bố nhầm bản chưa ký")).await;
+        assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+        assert_eq!(serde_json::from_slice::<u64>(&body).unwrap(), 2, "taken off both records");
+        assert!(!files.join(&stored).exists(), "the file is gone from disk");
+        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM attachments WHERE stored_name = ?1")
+            .bind(&stored)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(left, 0);
+        let detail = app::data::resolutions::detail(&db.pool, RESOLUTION).await.unwrap();
+        assert!(detail.files.iter().all(|f| f.url != file.url), "the page no longer lists it");
+        let q = app::search::SearchQuery { q: "to trinh ban sao".into(), kind: None, page: 1 };
+        assert_eq!(app::data::search::search(&db.pool, &q).await.unwrap().total, 0, "nor does search");
+        let logged: (Option<i64>, String, String) =
+            sqlx::query_as("SELECT user_id, purged_by, reason FROM purged_files WHERE stored_name = ?1")
+                .bind(&stored)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert!(logged.0.is_some());
+        assert_eq!((logged.1.as_str(), logged.2.as_str()), ("quantri@hdnd.vn", "Công bố nhầm bản chưa ký"));
+
+        for range in [None, Some("bytes=0-3")] {
+            let mut req = get(&file.url);
+            if let Some(range) = range {
+                req = req.header(header::RANGE, range);
+            }
+            let (status, _, body) = send(&app, req.body(Body::empty()).unwrap()).await;
+            assert_eq!(status, StatusCode::GONE);
+            assert!(String::from_utf8_lossy(&body).contains("đã bị gỡ bỏ vĩnh viễn"));
+        }
+        // The same content cannot come back, and nothing is stored for it.
+        let (status, _, body) = send(&app, attachment(&editor, "resolution", RESOLUTION, "lai.pdf", &pdf)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(String::from_utf8_lossy(&body).contains("xóa vĩnh viễn"));
+        assert!(!files.join(&stored).exists());
+
+        // From the command line: a demo resolution's file, logged as such.
+        let another: String = sqlx::query_scalar(
+            "SELECT r.slug FROM resolutions r WHERE r.slug <> ?1 AND r.deleted_at IS NULL \
+             AND EXISTS (SELECT 1 FROM attachments f WHERE f.kind = 'resolution' AND f.record_id = r.id) LIMIT 1",
+        )
+        .bind(RESOLUTION)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let (url, other) = resolution_file(&db, &another).await;
+        let by = app::data::purge::PurgedBy::CommandLine;
+        let detached = app::data::purge::purge(&db.pool, &files, &other, by, "Văn bản bị thu hồi").await.unwrap();
+        assert_eq!(detached, 1);
+        assert_eq!(send(&app, get(&url).body(Body::empty()).unwrap()).await.0, StatusCode::GONE);
+        let purged_by: String = sqlx::query_scalar("SELECT purged_by FROM purged_files WHERE stored_name = ?1")
+            .bind(&other)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(purged_by, app::data::purge::COMMAND_LINE);
+        let unknown = format!("{}.pdf", "a".repeat(64));
+        let missing = app::data::purge::purge(&db.pool, &files, &unknown, by, "x").await;
+        assert_eq!(missing, Err(app::error::ApiError::NotFound));
+        let bad = app::data::purge::purge(&db.pool, &files, "../hdnd.db", by, "x").await;
+        assert!(matches!(bad, Err(app::error::ApiError::Invalid(_))));
+        assert!(db._dir.path().join("test.db").exists());
+
+        let cli = <server::cli::Cli as clap::Parser>::try_parse_from([
+            "server",
+            "purge-file",
+            &other,
+            "--reason",
+            "Văn bản bị thu hồi",
+        ])
+        .unwrap();
+        assert!(matches!(cli.command, Some(server::cli::Command::PurgeFile { name, .. }) if name == other));
     });
 }
