@@ -37,6 +37,12 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Liệt kê tệp đã lưu không còn được dùng (cũ hơn một giờ); với --apply thì xóa
+    CleanFiles {
+        /// Xóa thật (mặc định chỉ liệt kê)
+        #[arg(long)]
+        apply: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,6 +125,9 @@ pub async fn run_maintenance(pool: &sqlx::SqlitePool, command: Command) -> Resul
             let by = app::data::purge::PurgedBy::CommandLine;
             let detached = app::data::purge::purge(pool, &dir, &name, by, &reason).await?;
             format!("Đã xóa vĩnh viễn tệp {name} (gỡ khỏi {detached} bản ghi); /tai-lieu/{name} nay trả lời 410.")
+        }
+        Command::CleanFiles { apply } => {
+            crate::clean_files::run(pool, &crate::config::Config::from_env()?.data_dir, apply).await?
         }
         // Handled before the database is opened (see main).
         Command::Serve | Command::Precompress { .. } => String::new(),

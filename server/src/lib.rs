@@ -2,6 +2,7 @@
 //! around the Leptos app. `main.rs` wires them together; the integration tests use them too.
 
 pub mod attach;
+pub mod clean_files;
 pub mod clean_image;
 pub mod cli;
 pub mod config;

@@ -1,7 +1,7 @@
 //! Stored files through the whole HTTP stack and the maintenance commands: downloads streamed
 //! with ranges, entity tags and a short cache; what a trashed or detached file answers;
 //! administrators purging a file for good (410 afterwards); attachments checked before they are
-//! stored.
+//! stored; orphans cleaned.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -14,6 +14,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 use tower::ServiceExt;
 
 const PASSWORD: &str = "mat-khau-du-dai-1";
@@ -321,5 +322,95 @@ fn administrators_purge_a_file_for_good() {
         ])
         .unwrap();
         assert!(matches!(cli.command, Some(server::cli::Command::PurgeFile { name, .. }) if name == other));
+    });
+}
+
+/// Writes a file and makes it look `age` old.
+fn write_aged(path: &Path, bytes: &[u8], age: Duration) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(SystemTime::now() - age).unwrap();
+}
+
+#[test]
+fn clean_files_removes_orphans_and_keeps_everything_in_use() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let data = db._dir.path();
+        let (files, uploads) = (data.join("files"), data.join("uploads"));
+        let old = Duration::from_secs(2 * 60 * 60);
+        let name = |c: char, ext: &str| format!("{}.{ext}", c.to_string().repeat(64));
+        let attached_before = names_in(&files);
+        assert!(!attached_before.is_empty(), "the demo's resolutions have files");
+
+        let orphan_doc = name('a', "pdf");
+        write_aged(&files.join(&orphan_doc), b"%PDF-1.4 orphan", old);
+        let young_doc = name('b', "pdf");
+        write_aged(&files.join(&young_doc), b"%PDF-1.4 in flight", Duration::from_secs(60));
+        // Not a name the server gives: never touched.
+        write_aged(&files.join("ghi-chu.txt"), b"notes", old);
+        write_aged(&files.join(format!(".{}.tmp", name('c', "pdf"))), b"half", old);
+        std::fs::create_dir_all(files.join(name('d', "pdf"))).unwrap();
+
+        let recorded = name('1', "png");
+        write_aged(&uploads.join(&recorded), b"png", old);
+        app::data::uploads::record(&db.pool, &format!("/uploads/{recorded}")).await.unwrap();
+        let in_body = name('2', "jpg");
+        write_aged(&uploads.join(&in_body), b"jpg", old);
+        sqlx::query("UPDATE articles SET body_html = body_html || ?1 WHERE id = (SELECT MIN(id) FROM articles)")
+            .bind(format!("<p><img src=\"/uploads/{in_body}\" alt=\"Ảnh\"></p>"))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let as_photo = name('3', "webp");
+        write_aged(&uploads.join(&as_photo), b"webp", old);
+        sqlx::query("UPDATE people SET photo_url = ?1 WHERE id = (SELECT MIN(id) FROM people)")
+            .bind(format!("/uploads/{as_photo}"))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let in_revision = name('4', "gif");
+        write_aged(&uploads.join(&in_revision), b"gif", old);
+        sqlx::query(
+            "INSERT INTO revisions (kind, entity_id, version, user_id, created_at, note, data) \
+             VALUES ('article', 1, 99, NULL, 0, 'cũ', ?1)",
+        )
+        .bind(format!("{{\"image_url\":\"/uploads/{in_revision}\"}}"))
+        .execute(&db.pool)
+        .await
+        .unwrap();
+        let orphan_image = name('5', "png");
+        write_aged(&uploads.join(&orphan_image), b"png", old);
+        let odd_extension = name('6', "pdf");
+        write_aged(&uploads.join(&odd_extension), b"not an image name", old);
+
+        // A dry run lists, deletes nothing.
+        let listed = server::clean_files::run(&db.pool, data, false).await.unwrap();
+        assert!(listed.contains(&orphan_doc) && listed.contains(&orphan_image), "{listed}");
+        assert!(listed.contains("--apply"), "{listed}");
+        assert!(files.join(&orphan_doc).exists() && uploads.join(&orphan_image).exists());
+
+        let done = server::clean_files::run(&db.pool, data, true).await.unwrap();
+        assert!(done.contains("Đã xóa 2 tệp"), "{done}");
+        assert!(done.contains("Bỏ qua 1 tệp"), "{done}");
+        assert!(!files.join(&orphan_doc).exists());
+        assert!(!uploads.join(&orphan_image).exists());
+        for kept in [&young_doc, "ghi-chu.txt"] {
+            assert!(files.join(kept).exists(), "{kept}");
+        }
+        assert!(files.join(name('d', "pdf")).is_dir());
+        assert!(files.join(format!(".{}.tmp", name('c', "pdf"))).exists());
+        for kept in [&recorded, &in_body, &as_photo, &in_revision, &odd_extension] {
+            assert!(uploads.join(kept).exists(), "{kept}");
+        }
+        for attached in attached_before {
+            assert!(files.join(&attached).exists(), "attached {attached}");
+        }
+        let again = server::clean_files::run(&db.pool, data, false).await.unwrap();
+        assert!(again.contains("Không có tệp nào thừa."), "{again}");
+
+        let cli = <server::cli::Cli as clap::Parser>::try_parse_from(["server", "clean-files", "--apply"]).unwrap();
+        assert!(matches!(cli.command, Some(server::cli::Command::CleanFiles { apply: true })));
     });
 }

@@ -145,6 +145,15 @@ pub async fn detach(pool: &SqlitePool, kind: RecordKind, slug: &str, stored: &st
     Ok(())
 }
 
+/// Whether any record (in the trash or not) has this stored file attached.
+pub async fn is_attached(pool: &SqlitePool, stored_name: &str) -> Result<bool, ApiError> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM attachments WHERE stored_name = ?1 LIMIT 1")
+        .bind(stored_name)
+        .fetch_optional(pool)
+        .await?;
+    Ok(found.is_some())
+}
+
 /// The download name and type of a stored file, if it is attached to a record that is not in
 /// the trash.
 pub async fn public_file(pool: &SqlitePool, stored_name: &str) -> Result<(String, String), ApiError> {
