@@ -139,6 +139,12 @@ fn downloads_are_streamed_in_ranges_with_an_etag_and_a_short_cache() {
         assert!(header_of(&headers, header::CONTENT_DISPOSITION).starts_with("attachment;"));
         assert_eq!(header_of(&headers, header::ETAG), format!("\"{hash}\""));
         assert_eq!(header_of(&headers, header::CACHE_CONTROL), "public, max-age=300");
+        // A browser that accepts compression still gets the plain bytes of a range.
+        let ranged = get(&url).header(header::RANGE, "bytes=10-29").header(header::ACCEPT_ENCODING, "br, gzip");
+        let (status, headers, body) = send(&app, ranged.body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::PARTIAL_CONTENT);
+        assert!(headers.get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(body, whole[10..30]);
         // The rest of an interrupted download.
         let from = whole.len() - 7;
         let (status, _, body) =
