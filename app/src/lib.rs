@@ -9,6 +9,7 @@ pub mod app;
 pub mod auth;
 pub mod components;
 pub mod council;
+pub mod drafts;
 pub mod editing;
 pub mod error;
 pub mod format;

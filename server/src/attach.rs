@@ -1,10 +1,11 @@
 //! Attaching documents to records from the editor's form: `POST /api/attach` (multipart:
 //! `kind`, `slug`, optional `title` and `doc_kind`, and `file`). Signed-in editors only, at
 //! most 20 MB, PDF or office documents recognised by their content (not only their name),
-//! stored under `DATA_DIR/files/` by content hash and served by `/tai-lieu/`.
+//! stored under `DATA_DIR/files/` by content hash and served by `/tai-lieu/`. The record is
+//! checked before the file is stored (no orphans), and purged content is refused.
 
 use crate::upload::{refuse, require_login_session};
-use app::data::attachments::{attach, NewFile};
+use app::data::attachments::{attach, check_target, NewFile};
 use app::error::ApiError;
 use app::records::RecordKind;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
@@ -96,6 +97,10 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
     let Some(kind) = RecordKind::parse(&kind) else {
         return refuse(StatusCode::BAD_REQUEST, ApiError::Invalid("Loại bản ghi không hợp lệ.".into()));
     };
+    // The record first: a file for a record that cannot take it is never stored.
+    if let Err(e) = check_target(&state.pool, kind, &slug).await {
+        return refuse(status_of(&e), e);
+    }
     let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
         return refuse(StatusCode::BAD_REQUEST, ApiError::Invalid("Chưa chọn tệp.".into()));
     };
@@ -107,6 +112,11 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
         Ok(found) => found,
         Err(message) => return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, ApiError::Invalid(message.into())),
     };
+    match app::data::purge::is_purged(&state.pool, &crate::files::stored_name(&bytes, ext)).await {
+        Ok(false) => {}
+        Ok(true) => return refuse(StatusCode::BAD_REQUEST, ApiError::Invalid(PURGED.into())),
+        Err(e) => return refuse(status_of(&e), e),
+    }
     let stored = match crate::files::store(&state.dir, &bytes, ext).await {
         Ok(name) => name,
         Err(e) => {
@@ -129,8 +139,15 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
     };
     match attach(&state.pool, kind, &slug, new).await {
         Ok(file) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(file)).into_response(),
-        Err(e) => refuse(StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), e),
+        Err(e) => refuse(status_of(&e), e),
     }
+}
+
+/// What attaching a purged file's content again answers.
+pub const PURGED: &str = "Tệp này đã bị xóa vĩnh viễn khỏi cổng thông tin và không thể đính kèm lại.";
+
+fn status_of(e: &ApiError) -> StatusCode {
+    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 fn too_big() -> Response {

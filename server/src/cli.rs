@@ -39,6 +39,20 @@ pub enum Command {
         #[arg(long)]
         from: std::path::PathBuf,
     },
+    /// Xóa vĩnh viễn một tệp tài liệu đã lưu: gỡ khỏi mọi bản ghi, ghi lại lý do; địa chỉ tải về trả lời 410
+    PurgeFile {
+        /// Tên tệp đã lưu, dạng <sha256>.<đuôi> (phần cuối của địa chỉ /tai-lieu/…)
+        name: String,
+        /// Lý do xóa (được ghi lại)
+        #[arg(long)]
+        reason: String,
+    },
+    /// Liệt kê tệp đã lưu không còn được dùng (cũ hơn một giờ); với --apply thì xóa
+    CleanFiles {
+        /// Xóa thật (mặc định chỉ liệt kê)
+        #[arg(long)]
+        apply: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -115,6 +129,15 @@ pub async fn run_maintenance(pool: &sqlx::SqlitePool, command: Command) -> Resul
                 .execute(pool)
                 .await?;
             format!("Kiến nghị chưa được trả lời sau {days} ngày sẽ được đánh dấu quá hạn.")
+        }
+        Command::PurgeFile { name, reason } => {
+            let dir = crate::config::Config::from_env()?.data_dir.join("files");
+            let by = app::data::purge::PurgedBy::CommandLine;
+            let detached = app::data::purge::purge(pool, &dir, &name, by, &reason).await?;
+            format!("Đã xóa vĩnh viễn tệp {name} (gỡ khỏi {detached} bản ghi); /tai-lieu/{name} nay trả lời 410.")
+        }
+        Command::CleanFiles { apply } => {
+            crate::clean_files::run(pool, &crate::config::Config::from_env()?.data_dir, apply).await?
         }
         // Handled in main: before the database is opened (precompress, restore), or with the
         // data directory (backup).

@@ -49,12 +49,15 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
         ));
     let uploads = crate::upload::routes(crate::upload::Uploads { pool: pool.clone(), dir: uploads_dir.clone() })
         .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir))
-        .merge(crate::files::routes(pool.clone(), data_dir.join("files")))
         .merge(crate::attach::routes(crate::attach::Attachments { pool: pool.clone(), dir: data_dir.join("files") }))
         .merge(crate::ical::routes(pool.clone()));
     let context = {
         let pool = pool.clone();
-        move || provide_context(pool.clone())
+        let files_dir = app::data::purge::FilesDir(data_dir.join("files"));
+        move || {
+            provide_context(pool.clone());
+            provide_context(files_dir.clone());
+        }
     };
     let pages = Router::new()
         .leptos_routes_with_context(&options, routes, context.clone(), {
@@ -65,11 +68,14 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
         .with_state(options)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .merge(uploads)
-        .layer(middleware::from_fn_with_state(pool, visitor::track))
+        .layer(middleware::from_fn_with_state(pool.clone(), visitor::track))
         .layer(middleware::from_fn(api_error_status))
         .layer(CompressionLayer::new().compress_when(compressible()));
+    // Documents are streamed as stored, with ranges and an ETag of their content: not
+    // compressed on the fly (PDFs and office files are compressed already).
+    let documents = crate::files::routes(pool.clone(), data_dir.join("files"));
     // The assets stay outside the compression layer: they were compressed at build time.
-    guarded(assets.merge(pages).layer(middleware::from_fn(cache_headers)), site)
+    guarded(assets.merge(documents).merge(pages).layer(middleware::from_fn(cache_headers)), site)
 }
 
 /// The guards around every route: the client and same-origin check, a request timeout, the
@@ -140,10 +146,13 @@ pub fn hashed_assets_built(options: &LeptosOptions) -> bool {
 
 /// How long browsers may keep a response without asking again.
 pub fn cache_policy(path: &str) -> Option<&'static str> {
-    if path.starts_with("/pkg/") || path.starts_with("/uploads/") || path.starts_with("/tai-lieu/") {
+    if path.starts_with("/pkg/") || path.starts_with("/uploads/") {
         // Named by content hash: a new build or a changed file gets a new name, so an old page
         // keeps the modules it was built with and a new one never mixes them.
         Some("public, max-age=31536000, immutable")
+    } else if path.starts_with("/tai-lieu/") {
+        // Documents can be withdrawn (trash, purge): kept only briefly.
+        Some(crate::files::CACHE_CONTROL)
     } else if path.starts_with("/images/") || path == "/favicon.svg" {
         Some("public, max-age=604800")
     } else if path.starts_with("/api/") {

@@ -3,6 +3,8 @@
 
 pub mod attach;
 pub mod backup;
+pub mod clean_files;
+pub mod clean_image;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -1,6 +1,7 @@
 //! Image uploads from the editor toolbar: signed-in editors only, at most 5 MB, JPEG, PNG,
-//! GIF or WebP — decoded to prove it really is one — stored under `DATA_DIR/uploads/` by
-//! content hash, so the same image is stored once and can be cached for ever.
+//! GIF or WebP — decoded to prove it really is one, turned upright and stripped of its
+//! metadata (`clean_image`) — stored under `DATA_DIR/uploads/` by content hash, so the same
+//! image is stored once and can be cached for ever.
 
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -11,8 +12,7 @@ use sqlx::SqlitePool;
 use std::path::PathBuf;
 
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
-/// Larger images (in pixels) are refused: decoding them would cost too much memory.
-pub const MAX_PIXELS: u64 = 40_000_000;
+pub use crate::clean_image::MAX_PIXELS;
 
 #[derive(Clone)]
 pub struct Uploads {
@@ -48,25 +48,6 @@ pub async fn require_login_session(pool: &SqlitePool, headers: &HeaderMap) -> Re
     }
 }
 
-/// Checks the bytes are a whole image of an accepted kind; returns its extension and size.
-pub fn inspect(bytes: &[u8]) -> Result<(&'static str, u32, u32), &'static str> {
-    let format = image::guess_format(bytes).map_err(|_| "Tệp không phải là ảnh JPEG, PNG, GIF hoặc WebP.")?;
-    let ext = match format {
-        image::ImageFormat::Jpeg => "jpg",
-        image::ImageFormat::Png => "png",
-        image::ImageFormat::Gif => "gif",
-        image::ImageFormat::WebP => "webp",
-        _ => return Err("Chỉ nhận ảnh JPEG, PNG, GIF hoặc WebP."),
-    };
-    let reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
-    let (w, h) = reader.into_dimensions().map_err(|_| "Tệp ảnh bị hỏng hoặc không đọc được.")?;
-    if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err("Ảnh quá lớn (tối đa 40 triệu điểm ảnh).");
-    }
-    image::load_from_memory_with_format(bytes, format).map_err(|_| "Tệp ảnh bị hỏng hoặc không đọc được.")?;
-    Ok((ext, w, h))
-}
-
 async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipart: Multipart) -> Response {
     use app::error::ApiError;
     if let Err(refused) = require_login_session(&uploads.pool, &headers).await {
@@ -91,17 +72,14 @@ async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipar
     if bytes.len() > MAX_BYTES {
         return too_big();
     }
-    let (ext, width, height) = match tokio::task::spawn_blocking({
-        let bytes = bytes.clone();
-        move || inspect(&bytes).map_err(str::to_string)
-    })
-    .await
-    {
-        Ok(Ok(found)) => found,
-        Ok(Err(message)) => return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, ApiError::Invalid(message)),
+    // Decoded, turned upright and encoded again without its metadata (see `clean_image`).
+    let cleaned = match tokio::task::spawn_blocking(move || crate::clean_image::clean(&bytes)).await {
+        Ok(Ok(cleaned)) => cleaned,
+        Ok(Err(message)) => return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, ApiError::Invalid(message.into())),
         Err(_) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server),
     };
-    let name = match crate::files::store(&uploads.dir, &bytes, ext).await {
+    let (width, height) = (cleaned.width, cleaned.height);
+    let name = match crate::files::store(&uploads.dir, &cleaned.bytes, cleaned.ext).await {
         Ok(name) => name,
         Err(e) => {
             tracing::error!(error = %e, "could not store an upload");

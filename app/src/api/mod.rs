@@ -9,10 +9,12 @@ use leptos::prelude::*;
 mod accounts;
 mod auth;
 mod editing;
+mod purge;
 mod records;
 pub use accounts::*;
 pub use auth::*;
 pub use editing::*;
+pub use purge::*;
 pub use records::*;
 
 /// Sets the HTTP status of the response this server function is part of (an API call, or the

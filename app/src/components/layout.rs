@@ -46,7 +46,8 @@ pub fn EditorBar() -> impl IntoView {
                             <a href="/thung-rac">"Thùng rác"</a>
                             {u.role.can_manage_users().then(|| view! { <a href="/quan-tri/tai-khoan">"Tài khoản"</a> })}
                         </nav>
-                        <form method="post" action=Logout::url()>
+                        // Drafts kept in this browser go with the login (see `drafts`).
+                        <form method="post" action=Logout::url() on:submit=|_| crate::drafts::clear_all()>
                             <button type="submit" class="logout-button">"Đăng xuất"</button>
                         </form>
                     </div>

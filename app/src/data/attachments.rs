@@ -51,6 +51,38 @@ pub async fn of_slug(pool: &SqlitePool, kind: RecordKind, slug: &str) -> Result<
     Ok(of(pool, kind, id).await?.into_iter().map(|a| a.file).collect())
 }
 
+/// Only names the server itself gives stored files: a SHA-256 and a short extension.
+pub fn is_stored_name(name: &str) -> bool {
+    match name.split_once('.') {
+        Some((hash, ext)) => {
+            hash.len() == 64
+                && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                && (1..=5).contains(&ext.len())
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+        }
+        None => false,
+    }
+}
+
+/// Whether a file may be attached to this record: its kind takes files, and it exists and is
+/// not in the trash (an editor can only reach it there). Answers the record's id. Checked
+/// before the file is stored, so a refused attachment leaves nothing on disk.
+pub async fn check_target(pool: &SqlitePool, kind: RecordKind, slug: &str) -> Result<i64, ApiError> {
+    if !kind.takes_files() {
+        return Err(ApiError::Invalid("Loại bản ghi này không có tệp đính kèm.".into()));
+    }
+    let id = id_of(pool, kind, slug).await?;
+    let mut q = QueryBuilder::<Sqlite>::new("SELECT deleted_at IS NULL FROM ");
+    // The table is a fixed name, never input.
+    q.push(kind.table()).push(" WHERE id = ").push_bind(id);
+    let live: bool = q.build_query_scalar().fetch_one(pool).await?;
+    if live {
+        Ok(id)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
 /// Attaches a stored file to a record (last in its list), and updates what search finds for
 /// the record (a sitting's documents are part of it).
 pub async fn attach(
@@ -59,10 +91,7 @@ pub async fn attach(
     slug: &str,
     file: NewFile<'_>,
 ) -> Result<AttachedFile, ApiError> {
-    if !kind.takes_files() {
-        return Err(ApiError::Invalid("Loại bản ghi này không có tệp đính kèm.".into()));
-    }
-    let id = id_of(pool, kind, slug).await?;
+    let id = check_target(pool, kind, slug).await?;
     let mut tx = super::write(pool).await?;
     insert(&mut tx, kind, id, &file, None).await?;
     super::search::sync(&mut tx, kind.search_kind(), id).await?;
@@ -114,6 +143,15 @@ pub async fn detach(pool: &SqlitePool, kind: RecordKind, slug: &str, stored: &st
     super::search::sync(&mut tx, kind.search_kind(), id).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Whether any record (in the trash or not) has this stored file attached.
+pub async fn is_attached(pool: &SqlitePool, stored_name: &str) -> Result<bool, ApiError> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM attachments WHERE stored_name = ?1 LIMIT 1")
+        .bind(stored_name)
+        .fetch_optional(pool)
+        .await?;
+    Ok(found.is_some())
 }
 
 /// The download name and type of a stored file, if it is attached to a record that is not in

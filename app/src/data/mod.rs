@@ -8,6 +8,7 @@ pub mod content;
 pub mod council;
 pub mod documents;
 pub mod editing;
+pub mod purge;
 pub mod records;
 pub mod resolutions;
 pub mod search;

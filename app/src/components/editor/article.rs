@@ -10,10 +10,6 @@ use crate::model::Article;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-fn backup_key(slug: &str) -> String {
-    format!("hdnd:ban-nhap:{slug}")
-}
-
 #[component]
 pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>) -> impl IntoView {
     let title = NodeRef::<leptos::html::H1>::new();
@@ -84,7 +80,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
         }
     };
 
-    let key = backup_key(&slug);
+    let key = crate::drafts::key(&slug);
     let on_input = {
         let collect = collect.clone();
         let key = key.clone();

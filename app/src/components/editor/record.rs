@@ -3,7 +3,7 @@
 
 use super::history::HistoryPanel;
 use super::{browser, EditContext, EditTools, EditorState, SaveButtons, SaveProblems};
-use crate::api::{create_record, detach_file, record_files, record_for_edit, save_record, set_trashed};
+use crate::api::{create_record, detach_file, purge_file, record_files, record_for_edit, save_record, set_trashed};
 use crate::editing::DocKind;
 use crate::records::{value, FieldSpec, Input, RecordFields, RecordKind};
 use leptos::prelude::*;
@@ -258,6 +258,9 @@ fn FilesEditor(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoVie
         });
     };
     load();
+    // Withdrawing a file for good is for administrators (the server checks it again).
+    let user = crate::components::layout::signed_in_user();
+    let is_admin = move || user().is_some_and(|u| u.role.can_manage_users());
     let add = move |_| {
         // The list here updates at once; the page's own list follows on the next save (a
         // refresh now would close the form and drop unsaved fields).
@@ -270,6 +273,10 @@ fn FilesEditor(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoVie
                 {move || files.get().into_iter().map(|f| {
                     let stored = f.url.trim_start_matches("/tai-lieu/").to_string();
                     let name = f.name.clone();
+                    let purge = {
+                        let (stored, name) = (stored.clone(), name.clone());
+                        move |_| purge_for_good(&stored, &name, ctx, load)
+                    };
                     let remove = move |_| {
                         if !browser::confirm(&format!("Gỡ tệp “{name}” khỏi bản ghi?")) {
                             return;
@@ -290,6 +297,12 @@ fn FilesEditor(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoVie
                             <a href=f.url.clone() rel="external">{f.name.clone()}</a>
                             " (" {crate::resolution::file_size(f.size)} ") "
                             <button type="button" class="detach-file" on:click=remove>{format!("Gỡ {}", f.name)}</button>
+                            {is_admin().then(|| view! {
+                                " "
+                                <button type="button" class="purge-file" on:click=purge>
+                                    {format!("Xóa vĩnh viễn tệp {}", f.name)}
+                                </button>
+                            })}
                         </li>
                     }
                 }).collect_view()}
@@ -297,4 +310,29 @@ fn FilesEditor(kind: RecordKind, slug: String, ctx: EditContext) -> impl IntoVie
             <button type="button" class="attach-file" on:click=add>"Đính kèm tệp (PDF, Word, Excel…)"</button>
         </fieldset>
     }
+}
+
+/// Asks for the reason, then deletes the stored file everywhere (`purge_file`) and reloads the
+/// list with `reload`.
+fn purge_for_good(stored: &str, name: &str, ctx: EditContext, reload: impl Fn() + 'static) {
+    let question = format!(
+        "Xóa vĩnh viễn tệp “{name}”? Tệp bị xóa khỏi máy chủ và gỡ khỏi mọi bản ghi đang dùng nó, \
+         không thể khôi phục. Ghi lý do xóa:"
+    );
+    let Some(reason) = browser::prompt(&question) else { return };
+    let reason = reason.trim().to_string();
+    if reason.is_empty() {
+        ctx.say("Chưa xóa: cần ghi lý do xóa vĩnh viễn tệp.");
+        return;
+    }
+    let stored = stored.to_string();
+    leptos::task::spawn_local(async move {
+        match purge_file(stored, reason).await {
+            Ok(_) => {
+                ctx.say("Đã xóa vĩnh viễn tệp.");
+                reload();
+            }
+            Err(e) => ctx.say(format!("Chưa xóa được tệp: {e}")),
+        }
+    });
 }
