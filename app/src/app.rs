@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tim-kiem") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/thung-rac") view={Lazy::<TrashRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/quan-tri/tai-khoan") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/quan-tri/nhat-ky") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Sidebar/>

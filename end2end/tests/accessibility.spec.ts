@@ -79,12 +79,17 @@ test('the record forms (with files, and with members) have no WCAG 2.1 AA violat
   expect(await violations(page)).toEqual([]);
 });
 
-test('the trash and the accounts page have no WCAG 2.1 AA violations', async ({ page }) => {
+test('the trash, the accounts page and the audit log have no WCAG 2.1 AA violations', async ({ page }) => {
   await ensureEditor(ADMIN.email, ADMIN.password, 'admin');
   await loginAs(page, ADMIN.email, ADMIN.password, '/thung-rac');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thùng rác');
   expect(await violations(page)).toEqual([]);
   await gotoHydrated(page, '/quan-tri/tai-khoan');
   await expect(page.locator('table.accounts')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  // The audit log lists this administrator's own login, newest first.
+  await page.locator('.editor-bar').getByRole('link', { name: 'Nhật ký' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhật ký thao tác');
+  await expect(page.locator('table.audit-table tbody tr').first()).toContainText(ADMIN.email);
   expect(await violations(page)).toEqual([]);
 });

@@ -406,6 +406,27 @@ test.describe('edit in place', () => {
     await expect(leadField(page)).toHaveText(stored.lead);
   });
 
+  test('logging out removes the unsaved copies kept in this browser', async ({ page }) => {
+    await openAsEditor(page, SANDBOX_CATEGORY);
+    const path = await createArticle(page, { title: uniqueTitle('Bài kiểm thử bản nháp') }, { draft: true });
+    const drafts = (): Promise<string[]> =>
+      page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('hdnd:ban-nhap:')));
+    await page.evaluate(() => window.localStorage.setItem('khac:giu-lai', '1'));
+
+    await startEditing(page);
+    await titleField(page).fill('Tiêu đề chưa lưu trước khi đăng xuất');
+    await expect.poll(drafts).toEqual([`hdnd:ban-nhap:${path.split('/').pop()}`]);
+
+    // Logging out leaves a page with unsaved changes: the browser asks, the editor leaves.
+    const dialog = answerNextDialog(page, true);
+    await button(editorBar(page), 'Đăng xuất').click();
+    expect(await dialog).toBe('beforeunload');
+    await expect(page).toHaveURL(/\/$/);
+    await expect(editorBar(page)).toHaveCount(0);
+    expect(await drafts()).toEqual([]);
+    expect(await page.evaluate(() => window.localStorage.getItem('khac:giu-lai'))).toBe('1');
+  });
+
   test('leaving with unsaved changes asks first', async ({ page }) => {
     await openAsEditor(page, SANDBOX_CATEGORY);
     const stored = { title: uniqueTitle('Bài kiểm thử rời trang') };

@@ -63,10 +63,16 @@ pub fn clean_name(file_name: &str) -> String {
     app::sanitize::text(base, 200)
 }
 
-async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multipart: Multipart) -> Response {
-    if let Err(refused) = require_login_session(&state.pool, &headers).await {
-        return refused;
-    }
+async fn upload(
+    State(state): State<Attachments>,
+    client: Option<axum::Extension<app::client::Client>>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let user = match require_login_session(&state.pool, &headers).await {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
     let (mut kind, mut slug, mut title, mut doc_kind, mut file) =
         (String::new(), String::new(), String::new(), String::new(), None);
     loop {
@@ -138,7 +144,11 @@ async fn upload(State(state): State<Attachments>, headers: HeaderMap, mut multip
         doc_kind: &doc_kind,
     };
     match attach(&state.pool, kind, &slug, new).await {
-        Ok(file) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(file)).into_response(),
+        Ok(file) => {
+            let target = format!("{}:{slug} {stored}", kind.key());
+            crate::upload::audit(&state.pool, &user, client, app::audit::Action::Attach, &target).await;
+            (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(file)).into_response()
+        }
         Err(e) => refuse(status_of(&e), e),
     }
 }

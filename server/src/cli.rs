@@ -113,8 +113,35 @@ pub fn password_or_stdin(password: Option<String>) -> std::io::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
-/// Runs a maintenance command (everything but `serve` and `user`); returns what to print.
+/// What a command writes, for the audit log (None: it writes no content or account).
+fn audited_as(command: &Command) -> Option<(app::audit::Action, String)> {
+    use app::audit::Action;
+    Some(match command {
+        Command::User(UserCommand::Add { email, role, .. }) => {
+            (Action::AddAccount, format!("{email} ({})", app::auth::Role::from(*role).as_str()))
+        }
+        Command::User(UserCommand::ResetPassword { email, .. }) => (Action::ResetPassword, email.clone()),
+        Command::User(UserCommand::Disable { email }) => (Action::DisableAccount, email.clone()),
+        Command::User(UserCommand::Enable { email }) => (Action::EnableAccount, email.clone()),
+        Command::AnswerDays { days } => (Action::Setting, format!("petition_answer_days={days}")),
+        Command::PurgeFile { name, reason } => (Action::Purge, format!("{name}: {reason}")),
+        Command::CleanFiles { apply: true } => (Action::CleanFiles, String::new()),
+        _ => return None,
+    })
+}
+
+/// Runs a maintenance command (everything but `serve`); returns what to print. A command that
+/// wrote is appended to the audit log as done from the command line.
 pub async fn run_maintenance(pool: &sqlx::SqlitePool, command: Command) -> Result<String, Box<dyn std::error::Error>> {
+    let audit = audited_as(&command);
+    let printed = run_command(pool, command).await?;
+    if let Some((action, target)) = audit {
+        app::data::audit::record(pool, app::data::audit::Actor::CommandLine, action, &target).await?;
+    }
+    Ok(printed)
+}
+
+async fn run_command(pool: &sqlx::SqlitePool, command: Command) -> Result<String, Box<dyn std::error::Error>> {
     Ok(match command {
         Command::User(c) => run_user(pool, c).await?,
         Command::Generate { count } => crate::generate::generate(pool, count).await?,

@@ -27,10 +27,19 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-/// Most requests at once; more are answered 503 at once (a page saying so), not queued.
-pub const MAX_CONCURRENT_REQUESTS: usize = 256;
-/// Longest time a request may take before it is answered 408.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How much the stack takes on: requests at once (more are answered 503 at once, with a page
+/// saying so, not queued) and how long one may take (then 408).
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub concurrent_requests: usize,
+    pub request_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { concurrent_requests: 256, request_timeout: Duration::from_secs(30) }
+    }
+}
 /// Largest request body, except uploads and attachments (which have their own, larger limits).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
@@ -75,18 +84,18 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
     // compressed on the fly (PDFs and office files are compressed already).
     let documents = crate::files::routes(pool.clone(), data_dir.join("files"));
     // The assets stay outside the compression layer: they were compressed at build time.
-    guarded(assets.merge(documents).merge(pages).layer(middleware::from_fn(cache_headers)), site)
+    guarded(assets.merge(documents).merge(pages).layer(middleware::from_fn(cache_headers)), site, Limits::default())
 }
 
 /// The guards around every route: the client and same-origin check, a request timeout, the
 /// concurrency limit, the panic catcher and, outermost, the security headers (so that even a
 /// 500 page or a 503 has them).
-pub fn guarded(routes: Router, site: Site) -> Router {
+pub fn guarded(routes: Router, site: Site, limits: Limits) -> Router {
     let site = Arc::new(site);
     routes
         .layer(middleware::from_fn_with_state(site.clone(), crate::site::identify))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-        .layer(middleware::from_fn_with_state(Arc::new(Semaphore::new(MAX_CONCURRENT_REQUESTS)), limit_concurrency))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
+        .layer(middleware::from_fn_with_state(Arc::new(Semaphore::new(limits.concurrent_requests)), limit_concurrency))
         .layer(CatchPanicLayer::custom(panic_page))
         .layer(middleware::from_fn_with_state(site, crate::security_headers::add))
 }
@@ -105,7 +114,7 @@ fn compressible() -> impl tower_http::compression::Predicate {
         .and(NotForContentType::const_new("audio/"))
 }
 
-/// At most `MAX_CONCURRENT_REQUESTS` requests in the stack at once; the next one is told, at
+/// At most `Limits::concurrent_requests` requests in the stack at once; the next one is told, at
 /// once, to come back.
 async fn limit_concurrency(State(slots): State<Arc<Semaphore>>, req: Request, next: Next) -> Response {
     let Ok(_slot) = slots.try_acquire() else {

@@ -62,7 +62,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let app = http::router(pool.clone(), options, &config.data_dir, config.site.clone());
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
-    server::serve::serve(listener, app, shutdown()).await;
+    server::serve::serve(listener, app, server::serve::HEADER_READ_TIMEOUT, shutdown()).await;
     pool.close().await;
     Ok(())
 }

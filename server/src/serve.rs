@@ -16,10 +16,17 @@ pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long requests in progress get to finish once shutdown begins.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
 
-pub async fn serve(listener: TcpListener, app: Router, shutdown: impl std::future::Future<Output = ()>) {
+/// Serves `app` on `listener` until `shutdown` completes; a client gets `header_read_timeout`
+/// to send a request's headers.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    header_read_timeout: Duration,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut builder = Builder::new(TokioExecutor::new());
-    builder.http1().timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT);
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(header_read_timeout);
     builder.http2().timer(TokioTimer::new());
     tokio::pin!(shutdown);
     loop {

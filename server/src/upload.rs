@@ -3,11 +3,12 @@
 //! metadata (`clean_image`) — stored under `DATA_DIR/uploads/` by content hash, so the same
 //! image is stored once and can be cached for ever.
 
+use app::client::Client;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 
@@ -34,25 +35,48 @@ pub fn refuse(status: StatusCode, error: app::error::ApiError) -> Response {
     (status, Json(error)).into_response()
 }
 
-/// Lets the request through if it carries a live login session; otherwise the 401 (or 500) to send.
-pub async fn require_login_session(pool: &SqlitePool, headers: &HeaderMap) -> Result<(), Response> {
+/// The signed-in user, if the request carries a live login session; otherwise the 401 (or 500)
+/// to send.
+pub async fn require_login_session(pool: &SqlitePool, headers: &HeaderMap) -> Result<app::auth::UserInfo, Response> {
     use app::error::ApiError;
     let user = match app::login_session::token_from(headers) {
         Some(token) => app::data::accounts::login_session_user(pool, &token, app::data::now()).await,
         None => Ok(None),
     };
     match user {
-        Ok(Some(_)) => Ok(()),
+        Ok(Some(user)) => Ok(user),
         Ok(None) => Err(refuse(StatusCode::UNAUTHORIZED, ApiError::Unauthorized)),
         Err(e) => Err(refuse(StatusCode::INTERNAL_SERVER_ERROR, e)),
     }
 }
 
-async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipart: Multipart) -> Response {
-    use app::error::ApiError;
-    if let Err(refused) = require_login_session(&uploads.pool, &headers).await {
-        return refused;
+/// Appends an upload or attachment to the audit log (a failure to do so is logged; the write
+/// stands).
+pub async fn audit(
+    pool: &SqlitePool,
+    user: &app::auth::UserInfo,
+    client: Option<Extension<Client>>,
+    action: app::audit::Action,
+    target: &str,
+) {
+    let ip = client.map(|Extension(c)| c.ip).unwrap_or_else(|| Client::unknown().ip);
+    let actor = app::data::audit::Actor::Account { user, ip: &ip };
+    if let Err(e) = app::data::audit::record(pool, actor, action, target).await {
+        tracing::error!(error = %e, "could not append to the audit log");
     }
+}
+
+async fn upload(
+    State(uploads): State<Uploads>,
+    client: Option<Extension<Client>>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    use app::error::ApiError;
+    let user = match require_login_session(&uploads.pool, &headers).await {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
     let mut bytes = None;
     loop {
         match multipart.next_field().await {
@@ -91,6 +115,7 @@ async fn upload(State(uploads): State<Uploads>, headers: HeaderMap, mut multipar
         tracing::error!(error = %e, "could not record an upload");
         return refuse(StatusCode::INTERNAL_SERVER_ERROR, ApiError::Server);
     }
+    audit(&uploads.pool, &user, client, app::audit::Action::Upload, &url).await;
     (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], Json(Uploaded { url, width, height })).into_response()
 }
 

@@ -189,6 +189,8 @@ fn every_response_carries_the_security_headers() {
             assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
             assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
             assert!(h("strict-transport-security").is_empty(), "no HSTS over plain http: {path}");
+            // The policy allows no inline event handler: none may be written.
+            assert!(inline_handler(&body).is_none(), "{path}: {:?}", inline_handler(&body));
             if h("content-type").starts_with("text/html") && body.contains("<script") {
                 let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).expect("a nonce");
                 assert!(nonce.len() >= 16, "{nonce}");
@@ -208,6 +210,15 @@ fn every_response_carries_the_security_headers() {
         let (a, b) = (send(&app, get("/")).await.1, send(&app, get("/")).await.1);
         assert_ne!(nonce(&a), nonce(&b));
     });
+}
+
+/// The first ` onclick="…"`-like attribute in `html`, if any.
+fn inline_handler(html: &str) -> Option<String> {
+    html.match_indices(" on").find_map(|(i, _)| {
+        let rest = &html[i + 3..];
+        let name: String = rest.chars().take_while(char::is_ascii_lowercase).collect();
+        (!name.is_empty() && rest[name.len()..].starts_with("=\"")).then(|| format!("on{name}"))
+    })
 }
 
 /// Behind an https proxy named in the configuration: HSTS, `Secure` cookies whatever the proxy
@@ -341,7 +352,7 @@ fn a_panic_becomes_a_500_page() {
                 }),
             )
             .route("/ok", axum::routing::get(|| async { "được" }));
-        let app = server::http::guarded(inner, server::site::Site::default());
+        let app = server::http::guarded(inner, server::site::Site::default(), server::http::Limits::default());
         let (status, headers, body) = send(&app, get("/boom")).await;
         assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
         assert!(body.contains("Máy chủ đang gặp sự cố"), "{body}");
@@ -365,5 +376,80 @@ fn oversized_bodies_are_refused() {
         let (status, _, body) = send(&app, form("/api/article", None, big)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
         assert!(body.contains("không hợp lệ"), "{body}");
+    });
+}
+
+/// More requests at once than the stack takes: the excess is told at once (503, a Vietnamese
+/// page), and a request that takes too long is answered 408.
+#[test]
+fn the_stack_sheds_load_and_times_out() {
+    common::run(async {
+        let inner = axum::Router::new()
+            .route(
+                "/cham",
+                axum::routing::get(|| async {
+                    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+                    "xong"
+                }),
+            )
+            .route(
+                "/treo",
+                axum::routing::get(|| async {
+                    tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+                    "không tới"
+                }),
+            );
+        let limits =
+            server::http::Limits { concurrent_requests: 4, request_timeout: std::time::Duration::from_secs(1) };
+        let app = server::http::guarded(inner, server::site::Site::default(), limits);
+        let calls: Vec<_> = (0..10)
+            .map(|_| {
+                let app = app.clone();
+                tokio::spawn(async move { send(&app, get("/cham")).await })
+            })
+            .collect();
+        let mut answers = Vec::new();
+        for c in calls {
+            answers.push(c.await.unwrap());
+        }
+        let served = answers.iter().filter(|a| a.0 == StatusCode::OK).count();
+        let shed: Vec<_> = answers.iter().filter(|a| a.0 == StatusCode::SERVICE_UNAVAILABLE).collect();
+        assert_eq!(served, 4, "{:?}", answers.iter().map(|a| a.0).collect::<Vec<_>>());
+        assert_eq!(shed.len(), 6);
+        assert!(shed[0].2.contains("quá tải"), "{}", shed[0].2);
+        let started = std::time::Instant::now();
+        assert_eq!(send(&app, get("/treo")).await.0, StatusCode::REQUEST_TIMEOUT);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    });
+}
+
+/// A client that trickles its request headers in is cut off after the header deadline, so
+/// idle half-open requests cannot pile up; a prompt client is served on the same server.
+#[test]
+fn slow_headers_are_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    common::run(async {
+        let app = axum::Router::new().route("/", axum::routing::get(|| async { "chào" }));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(server::serve::serve(listener, app, std::time::Duration::from_millis(500), async {
+            let _ = stopped.await;
+        }));
+        let mut slow = tokio::net::TcpStream::connect(addr).await.unwrap();
+        slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+        let started = std::time::Instant::now();
+        let mut rest = Vec::new();
+        let read = tokio::time::timeout(std::time::Duration::from_secs(5), slow.read_to_end(&mut rest)).await;
+        assert!(read.is_ok(), "the connection was closed");
+        assert!(started.elapsed() < std::time::Duration::from_secs(3));
+        assert!(!String::from_utf8_lossy(&rest).contains("chào"));
+        let mut prompt = tokio::net::TcpStream::connect(addr).await.unwrap();
+        prompt.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await.unwrap();
+        let mut answer = Vec::new();
+        prompt.read_to_end(&mut answer).await.unwrap();
+        assert!(String::from_utf8_lossy(&answer).contains("chào"));
+        let _ = stop.send(());
+        server.await.unwrap();
     });
 }

@@ -1,5 +1,7 @@
 //! Account management for administrators (the same operations as `server user …`).
 
+#[cfg(feature = "ssr")]
+use crate::audit::Action;
 use crate::error::ApiError;
 use crate::model::AccountRow;
 use leptos::prelude::*;
@@ -28,12 +30,13 @@ pub async fn list_accounts() -> Result<Vec<AccountRow>, ApiError> {
 
 #[server(prefix = "/api", endpoint = "add_account")]
 pub async fn add_account(email: String, role: String, password: String) -> Result<(), ApiError> {
-    admin().await?;
+    let me = admin().await?;
     let pool = crate::data::pool()?;
     let role = crate::auth::Role::parse(&role).ok_or_else(|| ApiError::Invalid("Vai trò không hợp lệ.".into()))?;
     let result = crate::data::accounts::add_user(&pool, &email, role, &password).await.map(|_| ());
     back(if result.is_ok() { "da-tao" } else { "loi-tao" }).await;
-    super::answer(result.map_err(Into::into))
+    let target = format!("{} ({})", crate::data::accounts::normalise_email(&email), role.as_str());
+    super::audited(&me, Action::AddAccount, &target, result.map_err(Into::into)).await
 }
 
 #[server(prefix = "/api", endpoint = "set_account_disabled")]
@@ -45,16 +48,19 @@ pub async fn set_account_disabled(email: String, disabled: bool) -> Result<(), A
     let pool = crate::data::pool()?;
     let result = crate::data::accounts::set_disabled(&pool, &email, disabled).await;
     back(if disabled { "da-khoa" } else { "da-mo" }).await;
-    super::answer(result.map_err(Into::into))
+    let action = if disabled { Action::DisableAccount } else { Action::EnableAccount };
+    let target = crate::data::accounts::normalise_email(&email);
+    super::audited(&me, action, &target, result.map_err(Into::into)).await
 }
 
 #[server(prefix = "/api", endpoint = "reset_account_password")]
 pub async fn reset_account_password(email: String, password: String) -> Result<(), ApiError> {
-    admin().await?;
+    let me = admin().await?;
     let pool = crate::data::pool()?;
     let result = crate::data::accounts::reset_password(&pool, &email, &password).await;
     back(if result.is_ok() { "da-dat-lai" } else { "loi-mat-khau" }).await;
-    super::answer(result.map_err(Into::into))
+    let target = crate::data::accounts::normalise_email(&email);
+    super::audited(&me, Action::ResetPassword, &target, result.map_err(Into::into)).await
 }
 
 /// The message for a result code in the query string.

@@ -29,7 +29,7 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
             if plain {
                 super::redirect(&next);
             }
-            return Ok(user);
+            return super::audited(&user, crate::audit::Action::LogIn, "", Ok(user.clone())).await;
         }
         LoginOutcome::Rejected => ("sai", ApiError::Invalid(crate::auth::BAD_LOGIN.into())),
         LoginOutcome::Throttled => ("qua-nhieu", ApiError::TooMany(crate::auth::TOO_MANY.into())),
@@ -48,8 +48,13 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 pub async fn logout() -> Result<(), ApiError> {
     use crate::login_session;
     if let Some(token) = login_session::token_from(&leptos_axum::extract().await.unwrap_or_default()) {
+        let user = login_session::current_user().await?;
         let pool = crate::data::pool()?;
-        crate::data::accounts::logout(&pool, &token).await?;
+        let done = crate::data::accounts::logout(&pool, &token).await;
+        match user {
+            Some(user) => super::audited(&user, crate::audit::Action::LogOut, "", done).await?,
+            None => done?,
+        }
     }
     login_session::set_cookie("", 0).await;
     if login_session::is_plain_form().await {

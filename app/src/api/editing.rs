@@ -3,6 +3,8 @@
 //! Saving takes each kind's own fields; history, changes, restore and trash are one set for
 //! every kind of document.
 
+#[cfg(feature = "ssr")]
+use crate::audit::Action;
 use crate::editing::{ArticleFields, DocKind, FieldDiff, PageFields, RevisionInfo, Saved};
 use crate::error::ApiError;
 use crate::model::TrashItem;
@@ -13,14 +15,16 @@ use leptos::server_fn::codec::Json;
 pub async fn save_article(slug: String, base_version: i64, fields: ArticleFields) -> Result<Saved, ApiError> {
     let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::editing::save_article(&pool, &user, &slug, base_version, &fields).await)
+    let saved = crate::data::editing::save_article(&pool, &user, &slug, base_version, &fields).await;
+    super::audited(&user, Action::Save, &format!("article:{slug}"), saved).await
 }
 
 #[server(prefix = "/api", endpoint = "save_page", input = Json)]
 pub async fn save_page(slug: String, base_version: i64, fields: PageFields) -> Result<Saved, ApiError> {
     let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::editing::save_page(&pool, &user, &slug, base_version, &fields).await)
+    let saved = crate::data::editing::save_page(&pool, &user, &slug, base_version, &fields).await;
+    super::audited(&user, Action::Save, &format!("page:{slug}"), saved).await
 }
 
 /// A new draft in a category. From a plain form, the browser is sent to it in edit mode.
@@ -28,7 +32,9 @@ pub async fn save_page(slug: String, base_version: i64, fields: PageFields) -> R
 pub async fn create_article(category: String) -> Result<String, ApiError> {
     let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    let slug = super::answer(crate::data::editing::create_article(&pool, &user, &category).await)?;
+    let created = crate::data::editing::create_article(&pool, &user, &category).await;
+    let target = created.as_ref().map(|slug| format!("article:{slug}")).unwrap_or_default();
+    let slug = super::audited(&user, Action::Create, &target, created).await?;
     if crate::login_session::is_plain_form().await {
         super::redirect(&format!("/bai-viet/{slug}?{EDIT_PARAM}=1"));
     }
@@ -59,16 +65,19 @@ pub async fn document_changes(kind: DocKind, slug: String, from: i64, to: i64) -
 pub async fn restore_document(kind: DocKind, slug: String, version: i64, base_version: i64) -> Result<Saved, ApiError> {
     let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::documents::restore(&pool, &user, kind, &slug, version, base_version).await)
+    let restored = crate::data::documents::restore(&pool, &user, kind, &slug, version, base_version).await;
+    super::audited(&user, Action::Restore, &format!("{}:{slug} v{version}", kind.key()), restored).await
 }
 
 /// Moves a document to the trash (`trashed`) or back out of it (also from the trash page's
 /// plain forms).
 #[server(prefix = "/api", endpoint = "set_trashed")]
 pub async fn set_trashed(kind: DocKind, slug: String, trashed: bool) -> Result<(), ApiError> {
-    crate::login_session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::documents::set_trashed(&pool, kind, &slug, trashed).await)
+    let done = crate::data::documents::set_trashed(&pool, kind, &slug, trashed).await;
+    let action = if trashed { Action::Trash } else { Action::Untrash };
+    super::audited(&user, action, &format!("{}:{slug}", kind.key()), done).await
 }
 
 #[server(prefix = "/api", endpoint = "trash")]

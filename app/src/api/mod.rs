@@ -7,11 +7,13 @@ use crate::share::{ShareErrors, ShareOutcome};
 use leptos::prelude::*;
 
 mod accounts;
+mod audit;
 mod auth;
 mod editing;
 mod purge;
 mod records;
 pub use accounts::*;
+pub use audit::*;
 pub use auth::*;
 pub use editing::*;
 pub use purge::*;
@@ -29,6 +31,30 @@ pub(crate) fn answer<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
         }
     }
     result
+}
+
+/// Answers a write like `answer`, and once it has succeeded, appends it to the audit log as
+/// done by `user` from the request's client address. The write stands even if the log entry
+/// cannot be written (that is logged as an error).
+#[cfg(feature = "ssr")]
+pub(crate) async fn audited<T>(
+    user: &crate::auth::UserInfo,
+    action: crate::audit::Action,
+    target: &str,
+    result: Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    use crate::data::audit::{self, Actor};
+    if result.is_ok() {
+        let ip = crate::client::current().await.ip;
+        let logged = match crate::data::pool() {
+            Ok(pool) => audit::record(&pool, Actor::Account { user, ip: &ip }, action, target).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = logged {
+            tracing::error!(error = %e, action = action.key(), target, "could not append to the audit log");
+        }
+    }
+    answer(result)
 }
 
 /// Sends a plain form's browser on to `path` (a 302). Never with a path that cannot be a header

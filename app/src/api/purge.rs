@@ -12,5 +12,6 @@ pub async fn purge_file(stored: String, reason: String) -> Result<u64, ApiError>
     let user = crate::login_session::require(crate::auth::Role::can_manage_users).await?;
     let pool = crate::data::pool()?;
     let dir = purge::files_dir()?;
-    super::answer(purge::purge(&pool, &dir, &stored, PurgedBy::Account(&user), &reason).await)
+    let done = purge::purge(&pool, &dir, &stored, PurgedBy::Account(&user), &reason).await;
+    super::audited(&user, crate::audit::Action::Purge, &format!("{stored}: {reason}"), done).await
 }

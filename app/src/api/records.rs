@@ -107,6 +107,8 @@ pub async fn search(query: crate::search::SearchQuery) -> Result<crate::search::
 
 // ---- Editing records ----
 
+#[cfg(feature = "ssr")]
+use crate::audit::Action;
 use crate::editing::Saved;
 use crate::records::{EditableRecord, RecordFields, RecordKind};
 
@@ -126,7 +128,8 @@ pub async fn save_record(
 ) -> Result<Saved, ApiError> {
     let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::records::save(&pool, &user, kind, &slug, base_version, &fields).await)
+    let saved = crate::data::records::save(&pool, &user, kind, &slug, base_version, &fields).await;
+    super::audited(&user, Action::Save, &format!("{}:{slug}", kind.key()), saved).await
 }
 
 /// Adds a record; the answer is its slug (its first version).
@@ -134,7 +137,9 @@ pub async fn save_record(
 pub async fn create_record(kind: RecordKind, fields: RecordFields) -> Result<Saved, ApiError> {
     let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::records::create(&pool, &user, kind, &fields).await)
+    let created = crate::data::records::create(&pool, &user, kind, &fields).await;
+    let target = created.as_ref().map(|s| format!("{}:{}", kind.key(), s.slug)).unwrap_or_default();
+    super::audited(&user, Action::Create, &target, created).await
 }
 
 /// A record's attached files (for the editor's form).
@@ -148,9 +153,10 @@ pub async fn record_files(kind: RecordKind, slug: String) -> Result<Vec<crate::r
 /// Takes a file off a record (`stored` is its "<sha256>.<ext>" name).
 #[server(prefix = "/api", endpoint = "detach_file")]
 pub async fn detach_file(kind: RecordKind, slug: String, stored: String) -> Result<(), ApiError> {
-    crate::login_session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::attachments::detach(&pool, kind, &slug, &stored).await)
+    let done = crate::data::attachments::detach(&pool, kind, &slug, &stored).await;
+    super::audited(&user, Action::Detach, &format!("{}:{slug} {stored}", kind.key()), done).await
 }
 
 /// Every delegate (slug, name, position), for the member picker.
@@ -164,14 +170,16 @@ pub async fn people_options() -> Result<Vec<(String, String, String)>, ApiError>
 /// Adds a delegate to a body, or changes their role there.
 #[server(prefix = "/api", endpoint = "set_membership")]
 pub async fn set_membership(body: String, person: String, role: String) -> Result<(), ApiError> {
-    crate::login_session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::council::set_membership(&pool, &body, &person, &role).await)
+    let done = crate::data::council::set_membership(&pool, &body, &person, &role).await;
+    super::audited(&user, Action::SetMembership, &format!("body:{body} person:{person}"), done).await
 }
 
 #[server(prefix = "/api", endpoint = "remove_membership")]
 pub async fn remove_membership(body: String, person: String) -> Result<(), ApiError> {
-    crate::login_session::require_editor().await?;
+    let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
-    super::answer(crate::data::council::remove_membership(&pool, &body, &person).await)
+    let done = crate::data::council::remove_membership(&pool, &body, &person).await;
+    super::audited(&user, Action::RemoveMembership, &format!("body:{body} person:{person}"), done).await
 }

@@ -44,7 +44,10 @@ pub fn EditorBar() -> impl IntoView {
                         </p>
                         <nav class="editor-links" aria-label="Công cụ biên tập">
                             <a href="/thung-rac">"Thùng rác"</a>
-                            {u.role.can_manage_users().then(|| view! { <a href="/quan-tri/tai-khoan">"Tài khoản"</a> })}
+                            {u.role.can_manage_users().then(|| view! {
+                                <a href="/quan-tri/tai-khoan">"Tài khoản"</a>
+                                <a href="/quan-tri/nhat-ky">"Nhật ký"</a>
+                            })}
                         </nav>
                         // Drafts kept in this browser go with the login (see `drafts`).
                         <form method="post" action=Logout::url() on:submit=|_| crate::drafts::clear_all()>

@@ -87,7 +87,7 @@ fn display(a: Article) -> impl IntoView {
             <footer class="article-tools">
                 <p class="share-count">"Chia sẻ: " <strong>{format::number(a.share_count)}</strong></p>
                 <p class="view-count">"Lượt xem: " {format::number(a.view_count)}</p>
-                <button type="button" class="print-button" onclick="window.print()">"In bài viết"</button>
+                <button type="button" class="print-button" on:click=|_| { let _ = window().print(); }>"In bài viết"</button>
             </footer>
         </article>
     }

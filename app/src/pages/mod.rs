@@ -2,6 +2,7 @@
 
 mod accounts;
 mod article;
+mod audit_log;
 mod calendar;
 mod category;
 mod content;
@@ -19,6 +20,7 @@ mod trash;
 
 pub use accounts::AccountsView;
 pub use article::ArticleView;
+pub use audit_log::AuditLogView;
 pub use calendar::{feed_href, CalendarView};
 pub use category::CategoryView;
 pub use content::ContentPageView;

@@ -78,12 +78,13 @@ fn people_pages(page: PeoplePage) -> AnyView {
     }
 }
 
-/// The editors' own pages (the trash, the accounts): a visitor who opens one gets the
+/// The editors' own pages (the trash, the accounts, the audit log): a visitor who opens one gets the
 /// "Cần đăng nhập" page, and downloads none of the editor itself.
 #[derive(Clone, Copy, Debug)]
 pub enum StaffPage {
     Trash,
     Accounts,
+    AuditLog,
 }
 
 #[lazy]
@@ -92,6 +93,7 @@ fn staff_pages(page: StaffPage) -> AnyView {
     match page {
         StaffPage::Trash => view! { <TrashView/> }.into_any(),
         StaffPage::Accounts => view! { <AccountsView/> }.into_any(),
+        StaffPage::AuditLog => view! { <AuditLogView/> }.into_any(),
     }
 }
 
@@ -154,4 +156,5 @@ lazy_pages! {
     SearchRoute => search_page(), __preload_search_page;
     TrashRoute => staff_pages(StaffPage::Trash), __preload_staff_pages;
     AccountsRoute => staff_pages(StaffPage::Accounts), __preload_staff_pages;
+    AuditLogRoute => staff_pages(StaffPage::AuditLog), __preload_staff_pages;
 }
