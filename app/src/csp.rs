@@ -2,13 +2,18 @@
 //! inline script Leptos writes to start hydration, which carries this response's nonce (never
 //! `unsafe-inline`); WebAssembly may be compiled; frames only YouTube's no-cookie player (which
 //! a visitor starts by clicking); and no site may frame the portal.
+//!
+//! Styles may be inline: the editor reads what is pasted from Word (full of `<style>` blocks
+//! and `style` attributes) with the browser's HTML parser, whose document inherits this policy,
+//! and keeps none of it (nor does the server's sanitiser). Refusing them would only fill the
+//! console with reports; scripts are what the policy is for.
 
 /// The policy for a page whose inline scripts carry `nonce` (None: a response with no inline
 /// script at all).
 pub fn policy(nonce: Option<&str>) -> String {
     let nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
     format!(
-        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
+        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
          frame-src https://www.youtube-nocookie.com; frame-ancestors 'none'; base-uri 'self'; \
          form-action 'self'; object-src 'none'"
@@ -27,6 +32,11 @@ pub fn send_for_page() {
     }
 }
 
+/// The `script-src` directive of a policy.
+pub fn script_sources(policy: &str) -> &str {
+    policy.split(';').map(str::trim).find(|d| d.starts_with("script-src")).unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,7 +45,7 @@ mod tests {
     fn scripts_need_the_nonce_and_nobody_frames_the_portal() {
         let p = policy(Some("abc"));
         assert!(p.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"));
-        assert!(!p.contains("unsafe-inline"));
+        assert!(!script_sources(&p).contains("unsafe-inline"));
         assert!(p.contains("frame-ancestors 'none'"));
         assert!(p.contains("frame-src https://www.youtube-nocookie.com;"));
         assert!(!policy(None).contains("nonce"));

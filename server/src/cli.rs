@@ -113,7 +113,8 @@ pub fn password_or_stdin(password: Option<String>) -> std::io::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
-/// What a command writes, for the audit log (None: it writes no content or account).
+/// What a command writes, for the audit log (None: it writes no content or account, or it
+/// logs itself, as a purge does).
 fn audited_as(command: &Command) -> Option<(app::audit::Action, String)> {
     use app::audit::Action;
     Some(match command {
@@ -124,7 +125,6 @@ fn audited_as(command: &Command) -> Option<(app::audit::Action, String)> {
         Command::User(UserCommand::Disable { email }) => (Action::DisableAccount, email.clone()),
         Command::User(UserCommand::Enable { email }) => (Action::EnableAccount, email.clone()),
         Command::AnswerDays { days } => (Action::Setting, format!("petition_answer_days={days}")),
-        Command::PurgeFile { name, reason } => (Action::Purge, format!("{name}: {reason}")),
         Command::CleanFiles { apply: true } => (Action::CleanFiles, String::new()),
         _ => return None,
     })
@@ -159,7 +159,7 @@ async fn run_command(pool: &sqlx::SqlitePool, command: Command) -> Result<String
         }
         Command::PurgeFile { name, reason } => {
             let dir = crate::config::Config::from_env()?.data_dir.join("files");
-            let by = app::data::purge::PurgedBy::CommandLine;
+            let by = app::data::audit::Actor::CommandLine;
             let detached = app::data::purge::purge(pool, &dir, &name, by, &reason).await?;
             format!("Đã xóa vĩnh viễn tệp {name} (gỡ khỏi {detached} bản ghi); /tai-lieu/{name} nay trả lời 410.")
         }

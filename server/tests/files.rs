@@ -302,7 +302,7 @@ fn administrators_purge_a_file_for_good() {
         .await
         .unwrap();
         let (url, other) = resolution_file(&db, &another).await;
-        let by = app::data::purge::PurgedBy::CommandLine;
+        let by = app::data::audit::Actor::CommandLine;
         let detached = app::data::purge::purge(&db.pool, &files, &other, by, "Văn bản bị thu hồi").await.unwrap();
         assert_eq!(detached, 1);
         assert_eq!(send(&app, get(&url).body(Body::empty()).unwrap()).await.0, StatusCode::GONE);
@@ -312,6 +312,19 @@ fn administrators_purge_a_file_for_good() {
             .await
             .unwrap();
         assert_eq!(purged_by, app::data::purge::COMMAND_LINE);
+        // Both purges are in the audit log, with who did them and why.
+        let audited: Vec<(String, String)> =
+            sqlx::query_as("SELECT actor, target FROM audit_log WHERE action = 'purge' ORDER BY id")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            audited,
+            vec![
+                ("quantri@hdnd.vn".to_string(), format!("{stored}: Công bố nhầm bản chưa ký")),
+                (app::data::purge::COMMAND_LINE.to_string(), format!("{other}: Văn bản bị thu hồi")),
+            ]
+        );
         let unknown = format!("{}.pdf", "a".repeat(64));
         let missing = app::data::purge::purge(&db.pool, &files, &unknown, by, "x").await;
         assert_eq!(missing, Err(app::error::ApiError::NotFound));

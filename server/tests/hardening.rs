@@ -187,7 +187,8 @@ fn every_response_carries_the_security_headers() {
             assert!(h("permissions-policy").contains("geolocation=()"), "{path}");
             let csp = h("content-security-policy");
             assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
-            assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+            assert!(!app::csp::script_sources(&csp).contains("unsafe-inline"), "{path}: {csp}");
+            assert!(app::csp::script_sources(&csp).starts_with("script-src 'self'"), "{path}: {csp}");
             assert!(h("strict-transport-security").is_empty(), "no HSTS over plain http: {path}");
             // The policy allows no inline event handler: none may be written.
             assert!(inline_handler(&body).is_none(), "{path}: {:?}", inline_handler(&body));

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 /// attachments were removed.
 #[server(prefix = "/api", endpoint = "purge_file")]
 pub async fn purge_file(stored: String, reason: String) -> Result<u64, ApiError> {
-    use crate::data::purge::{self, PurgedBy};
+    use crate::data::{audit::Actor, purge};
     let user = crate::login_session::require(crate::auth::Role::can_manage_users).await?;
     let pool = crate::data::pool()?;
     let dir = purge::files_dir()?;
-    let done = purge::purge(&pool, &dir, &stored, PurgedBy::Account(&user), &reason).await;
-    super::audited(&user, crate::audit::Action::Purge, &format!("{stored}: {reason}"), done).await
+    let ip = crate::client::current().await.ip;
+    // The purge writes its own audit entry, in its transaction.
+    super::answer(purge::purge(&pool, &dir, &stored, Actor::Account { user: &user, ip: &ip }, &reason).await)
 }

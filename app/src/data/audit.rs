@@ -4,7 +4,7 @@
 use crate::audit::{Action, AuditEntry, AuditPage, AUDIT_PAGE_SIZE, COMMAND_LINE};
 use crate::auth::UserInfo;
 use crate::error::ApiError;
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
 /// Who wrote: an account through the portal (and from which address), or the command line.
 #[derive(Clone, Copy, Debug)]
@@ -13,20 +13,46 @@ pub enum Actor<'a> {
     CommandLine,
 }
 
+impl Actor<'_> {
+    /// The account's id (none for the command line) and the name the log shows.
+    pub fn who(&self) -> (Option<i64>, &str) {
+        match self {
+            Actor::Account { user, .. } => (Some(user.id), user.email.as_str()),
+            Actor::CommandLine => (None, COMMAND_LINE),
+        }
+    }
+
+    fn ip(&self) -> &str {
+        match self {
+            Actor::Account { ip, .. } => ip,
+            Actor::CommandLine => "",
+        }
+    }
+}
+
 /// Appends one entry.
 pub async fn record(pool: &SqlitePool, actor: Actor<'_>, action: Action, target: &str) -> Result<(), ApiError> {
-    let (user_id, name, ip) = match actor {
-        Actor::Account { user, ip } => (Some(user.id), user.email.as_str(), ip),
-        Actor::CommandLine => (None, COMMAND_LINE, ""),
-    };
+    let mut conn = pool.acquire().await?;
+    record_in(&mut conn, actor, action, target).await
+}
+
+/// Appends one entry inside the caller's transaction, so that it stands or falls with the
+/// write it records.
+pub async fn record_in(
+    conn: &mut SqliteConnection,
+    actor: Actor<'_>,
+    action: Action,
+    target: &str,
+) -> Result<(), ApiError> {
+    let (user_id, name) = actor.who();
     sqlx::query("INSERT INTO audit_log (at, user_id, actor, action, target, ip) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         .bind(super::now())
         .bind(user_id)
         .bind(name)
         .bind(action.key())
         .bind(target)
-        .bind(ip)
-        .execute(pool)
+        .bind(actor.ip())
+        .execute(conn)
         .await?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 //! again.
 
 use super::attachments::is_stored_name;
-use crate::auth::UserInfo;
+use super::audit::Actor;
 use crate::error::ApiError;
 use crate::records::RecordKind;
 use sqlx::SqlitePool;
@@ -24,15 +24,8 @@ pub fn files_dir() -> Result<PathBuf, ApiError> {
     })
 }
 
-/// Who purges: an administrator's account, or the server's command line.
-#[derive(Clone, Copy, Debug)]
-pub enum PurgedBy<'a> {
-    Account(&'a UserInfo),
-    CommandLine,
-}
-
-/// What `purged_by` says for a purge from the command line.
-pub const COMMAND_LINE: &str = "dòng lệnh";
+/// What `purged_by` says for a purge from the command line (as the audit log does).
+pub use crate::audit::COMMAND_LINE;
 
 /// The longest reason kept.
 const REASON_MAX: usize = 500;
@@ -53,7 +46,7 @@ pub async fn purge(
     pool: &SqlitePool,
     dir: &Path,
     stored_name: &str,
-    by: PurgedBy<'_>,
+    by: Actor<'_>,
     reason: &str,
 ) -> Result<u64, ApiError> {
     if !is_stored_name(stored_name) {
@@ -83,10 +76,7 @@ pub async fn purge(
         .execute(&mut *tx)
         .await?
         .rows_affected();
-    let (user_id, purged_by) = match by {
-        PurgedBy::Account(user) => (Some(user.id), user.email.as_str()),
-        PurgedBy::CommandLine => (None, COMMAND_LINE),
-    };
+    let (user_id, purged_by) = by.who();
     sqlx::query(
         "INSERT INTO purged_files (stored_name, purged_at, user_id, purged_by, reason) VALUES (?1, ?2, ?3, ?4, ?5) \
          ON CONFLICT(stored_name) DO NOTHING",
@@ -98,6 +88,8 @@ pub async fn purge(
     .bind(&reason)
     .execute(&mut *tx)
     .await?;
+    let target = format!("{stored_name}: {reason}");
+    super::audit::record_in(&mut tx, by, crate::audit::Action::Purge, &target).await?;
     // A sitting's document titles are part of what search finds for it.
     for (kind, id) in &records {
         if let Some(kind) = RecordKind::parse(kind) {
