@@ -10,33 +10,10 @@ use app::editing::{ArticleFields, DocKind, Status};
 use app::error::ApiError;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use common::{form, post, send};
 
 const SEED: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong";
 const PASSWORD: &str = "mat-khau-du-dai-1";
-
-async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, String) {
-    let res = app.clone().oneshot(req).await.expect("response");
-    let (status, headers) = (res.status(), res.headers().clone());
-    let body = res.into_body().collect().await.expect("body").to_bytes();
-    (status, headers, String::from_utf8_lossy(&body).into_owned())
-}
-
-fn post(path: &str, cookie: Option<&str>) -> axum::http::request::Builder {
-    let b = Request::post(path).header(header::HOST, "localhost:3000").header(header::ORIGIN, "http://localhost:3000");
-    match cookie {
-        Some(c) => b.header(header::COOKIE, c),
-        None => b,
-    }
-}
-
-fn form(path: &str, cookie: Option<&str>, body: &str) -> Request<Body> {
-    post(path, cookie)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body.to_string()))
-        .expect("request")
-}
 
 fn json(path: &str, cookie: Option<&str>, body: serde_json::Value) -> Request<Body> {
     post(path, cookie)
@@ -47,7 +24,7 @@ fn json(path: &str, cookie: Option<&str>, body: serde_json::Value) -> Request<Bo
 
 async fn login(app: &axum::Router, email: &str) -> String {
     let (status, headers, body) =
-        send(app, form("/api/login", None, &format!("email={email}&password={PASSWORD}"))).await;
+        send(app, form("/api/login", None, format!("email={email}&password={PASSWORD}"))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let cookie = headers.get(header::SET_COOKIE).expect("login session cookie").to_str().expect("ascii");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
@@ -79,17 +56,17 @@ fn every_write_needs_a_login_session_and_the_same_site() {
         let save = serde_json::json!({ "slug": SEED, "base_version": version, "fields": changed });
         let writes = [
             json("/api/save_article", None, save.clone()),
-            form("/api/restore", None, &format!("kind=article&slug={SEED}&version=1&base_version={version}")),
+            form("/api/restore", None, format!("kind=article&slug={SEED}&version=1&base_version={version}")),
             form("/api/create_article", None, "category=thong-tin-trong-tinh"),
-            form("/api/set_trashed", None, &format!("kind=article&slug={SEED}&trashed=true")),
+            form("/api/set_trashed", None, format!("kind=article&slug={SEED}&trashed=true")),
             json(
                 "/api/save_page",
                 None,
                 serde_json::json!({ "slug": "gioi-thieu", "base_version": 1, "fields": { "title": "x", "description": "", "body_html": "" } }),
             ),
             form("/api/restore", None, "kind=page&slug=gioi-thieu&version=1&base_version=1"),
-            form("/api/history", None, &format!("kind=article&slug={SEED}")),
-            form("/api/changes", None, &format!("kind=article&slug={SEED}&from=1&to=1")),
+            form("/api/history", None, format!("kind=article&slug={SEED}")),
+            form("/api/changes", None, format!("kind=article&slug={SEED}&from=1&to=1")),
             form("/api/trash", None, ""),
             json(
                 "/api/save_record",
@@ -156,7 +133,7 @@ fn login_failures_say_nothing_specific_and_are_rate_limited() {
             send(&app, form("/api/login", None, "email=bientap%40hdnd.vn&password=sai-mat-khau")).await;
         }
         let (status, _, body) =
-            send(&app, form("/api/login", None, &format!("email=bientap%40hdnd.vn&password={PASSWORD}"))).await;
+            send(&app, form("/api/login", None, format!("email=bientap%40hdnd.vn&password={PASSWORD}"))).await;
         assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits: {body}");
         // Another account from the same address is not blocked by this one's failures.
         accounts::add_user(&db.pool, "khac@hdnd.vn", Role::Admin, PASSWORD).await.expect("user");
@@ -493,13 +470,11 @@ fn editors_attach_and_detach_documents_on_records() {
 
         let stored = file.url.trim_start_matches("/tai-lieu/");
         let (status, _, _) =
-            send(&app, form("/api/detach_file", None, &format!("kind=resolution&slug={slug}&stored={stored}"))).await;
+            send(&app, form("/api/detach_file", None, format!("kind=resolution&slug={slug}&stored={stored}"))).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
-        let (status, _, body) = send(
-            &app,
-            form("/api/detach_file", Some(&cookie), &format!("kind=resolution&slug={slug}&stored={stored}")),
-        )
-        .await;
+        let (status, _, body) =
+            send(&app, form("/api/detach_file", Some(&cookie), format!("kind=resolution&slug={slug}&stored={stored}")))
+                .await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let detail = app::data::resolutions::detail(&db.pool, slug).await.expect("detail");
         assert!(detail.files.iter().all(|f| f.url != file.url));
@@ -515,13 +490,13 @@ fn document_kinds_travel_as_their_keys() {
         let app = common::router(&db);
         let cookie = editor_login(&db, &app).await;
         for bad in ["bogus", "Resolution", ""] {
-            let req = form("/api/history", Some(&cookie), &format!("kind={bad}&slug=12-2022-nq-hdnd"));
+            let req = form("/api/history", Some(&cookie), format!("kind={bad}&slug=12-2022-nq-hdnd"));
             let (status, _, body) = send(&app, req).await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "kind={bad}: {body}");
             assert!(body.contains("không hợp lệ"), "kind={bad}: {body}");
         }
         for (kind, slug) in [("resolution", "12-2022-nq-hdnd"), ("article", SEED), ("page", "gioi-thieu")] {
-            let req = form("/api/history", Some(&cookie), &format!("kind={kind}&slug={slug}"));
+            let req = form("/api/history", Some(&cookie), format!("kind={kind}&slug={slug}"));
             let (status, _, body) = send(&app, req).await;
             assert_eq!(status, StatusCode::OK, "{kind}: {body}");
             let history: Vec<app::editing::RevisionInfo> = serde_json::from_str(&body).unwrap();

@@ -12,6 +12,7 @@ use app::editing::DocKind;
 use app::records::RecordKind;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
+use common::{form, post};
 use http_body_util::BodyExt;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -29,21 +30,6 @@ async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, HeaderMap,
 
 fn get(path: &str) -> axum::http::request::Builder {
     Request::get(path).header(header::HOST, "localhost:3000")
-}
-
-fn post(path: &str, cookie: Option<&str>) -> axum::http::request::Builder {
-    let b = Request::post(path).header(header::HOST, "localhost:3000").header(header::ORIGIN, "http://localhost:3000");
-    match cookie {
-        Some(c) => b.header(header::COOKIE, c),
-        None => b,
-    }
-}
-
-fn form(path: &str, cookie: Option<&str>, body: &str) -> Request<Body> {
-    post(path, cookie)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body.to_string()))
-        .expect("request")
 }
 
 /// Creates an account with `role` and logs it in; answers the cookie pair.
@@ -246,7 +232,7 @@ fn administrators_purge_a_file_for_good() {
         assert!(files.join(&stored).exists());
 
         let purge = |cookie: Option<&str>, reason: &str| {
-            form("/api/purge_file", cookie, &format!("stored={stored}&reason={}", reason.replace(' ', "+")))
+            form("/api/purge_file", cookie, format!("stored={stored}&reason={}", reason.replace(' ', "+")))
         };
         assert_eq!(send(&app, purge(None, "Công bố nhầm")).await.0, StatusCode::UNAUTHORIZED);
         assert_eq!(send(&app, purge(Some(&editor), "Công bố nhầm")).await.0, StatusCode::FORBIDDEN);

@@ -89,22 +89,26 @@ pub async fn send(
     (status, headers, String::from_utf8_lossy(&body).into_owned())
 }
 
-/// A form post as a page of this site sends it (same Host and Origin), with a cookie if given.
+/// A POST as a page of this site sends it (same Host and Origin), with a cookie if given.
 #[allow(dead_code)]
-pub fn form(
-    path: &str,
-    cookie: Option<&str>,
-    body: impl Into<axum::body::Body>,
-) -> axum::http::Request<axum::body::Body> {
+pub fn post(path: &str, cookie: Option<&str>) -> axum::http::request::Builder {
     use axum::http::header;
-    let mut b = axum::http::Request::post(path)
+    let b = axum::http::Request::post(path)
         .header(header::HOST, "localhost:3000")
-        .header(header::ORIGIN, "http://localhost:3000")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    if let Some(c) = cookie {
-        b = b.header(header::COOKIE, c);
+        .header(header::ORIGIN, "http://localhost:3000");
+    match cookie {
+        Some(c) => b.header(header::COOKIE, c),
+        None => b,
     }
-    b.body(body.into()).expect("request")
+}
+
+/// A form post as a page of this site sends it.
+#[allow(dead_code)]
+pub fn form(path: &str, cookie: Option<&str>, body: impl Into<String>) -> axum::http::Request<axum::body::Body> {
+    post(path, cookie)
+        .header(axum::http::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(body.into()))
+        .expect("request")
 }
 
 #[allow(dead_code)]
