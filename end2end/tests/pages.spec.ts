@@ -20,6 +20,19 @@ for (const { kind, path } of PAGE_TYPES) {
     expect(response?.status()).toBe(200);
     await expectPageChrome(page);
     await expectPageContent(page, kind);
+    // It ran under the Content-Security-Policy (a violation would be a console error, which
+    // the guard fails on): scripts by nonce only, and no framing.
+    const headers = response?.headers() ?? {};
+    const csp = headers['content-security-policy'] ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9_-]{16,}'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    const inline = await page.evaluate(() =>
+      [...document.scripts].filter((s) => !s.src).map((s) => (s.nonce ?? '').length),
+    );
+    expect(inline.length).toBeGreaterThan(0);
+    expect(inline.every((n) => n > 0)).toBe(true);
   });
 }
 
