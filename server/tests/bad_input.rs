@@ -326,5 +326,6 @@ fn every_page_route_survives_hostile_addresses() {
         }
         assert!(failures.is_empty(), "{} of {calls} addresses failed:\n{}", failures.len(), failures.join("\n"));
         assert_unchanged(&before, &fingerprint(&db.pool).await, "a visitor's address");
+        eprintln!("{calls} hostile addresses on {} page routes, none a 5xx", routes.len());
     });
 }
