@@ -11,12 +11,13 @@ E2E := end2end
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/$(E2E)/node_modules/.bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help run test setup setup-rust setup-node setup-browser build unit lint e2e bench-web setup-bench clean
+.PHONY: help run test setup setup-rust setup-node setup-browser build unit lint e2e bench-web setup-bench bench setup-load clean
 
 help:
 	@echo "make run   – build (release) and serve http://127.0.0.1:3000 with the demo database in data/"
 	@echo "make test  – unit and integration tests, clippy, then Playwright against a fresh database"
 	@echo "make bench-web – release build, then Lighthouse (mobile), module sizes and twiggy on a fresh demo database"
+	@echo "make bench – release build, then readers' throughput (wrk, 64 connections) on the demo and at 100.000 records"
 
 ## ---- set-up (idempotent) ----
 
@@ -81,6 +82,13 @@ setup-bench: setup-node setup-browser
 
 bench-web: build setup-bench
 	bench/web.sh
+
+# wrk comes from Debian.
+setup-load:
+	@command -v wrk >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; }
+
+bench: build setup-load
+	bench/load.sh
 
 clean:
 	cargo clean
