@@ -31,7 +31,7 @@ enum View {
 pub fn CalendarView() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let calendar = move || params.read().get("slug").unwrap_or_default();
+    let calendar = move || super::head_param(params, "slug").unwrap_or_default();
     let view_of = move || {
         let q = query.read();
         if q.get("xem").as_deref() == Some("danh-sach") {

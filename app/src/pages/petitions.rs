@@ -29,7 +29,7 @@ fn status_badge(p: &PetitionSummary) -> impl IntoView {
 #[component]
 pub fn PetitionsView() -> impl IntoView {
     let query = use_query_map();
-    let filter = move || PetitionFilter::from_query(|k| query.read().get(k));
+    let filter = move || PetitionFilter::from_query(|k| super::head_param(query, k));
     let data = Resource::new(filter, |f| async move {
         match f {
             Ok(f) => list_petitions(f).await,

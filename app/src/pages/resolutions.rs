@@ -25,7 +25,7 @@ fn validity_badge(v: Validity) -> impl IntoView {
 #[component]
 pub fn ResolutionsView() -> impl IntoView {
     let query = use_query_map();
-    let filter = move || Filter::from_query(|k| query.read().get(k));
+    let filter = move || Filter::from_query(|k| super::head_param(query, k));
     let data = Resource::new(filter, |f| async move {
         match f {
             Ok(f) => list_resolutions(f).await,

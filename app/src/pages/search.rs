@@ -27,7 +27,7 @@ fn marked(segments: Vec<Segment>) -> impl IntoView {
 #[component]
 pub fn SearchView() -> impl IntoView {
     let query = use_query_map();
-    let parsed = move || SearchQuery::from_query(|k| query.read().get(k));
+    let parsed = move || SearchQuery::from_query(|k| super::head_param(query, k));
     let data = Resource::new(parsed, |q| async move {
         match q {
             Ok(q) => search(q).await,

@@ -21,7 +21,7 @@ const LIST: &str = "/giam-sat";
 #[component]
 pub fn SupervisionsView() -> impl IntoView {
     let query = use_query_map();
-    let filter = move || SupervisionFilter::from_query(|k| query.read().get(k));
+    let filter = move || SupervisionFilter::from_query(|k| super::head_param(query, k));
     let data = Resource::new(filter, |f| async move {
         match f {
             Ok(f) => list_supervisions(f).await,
