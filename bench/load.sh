@@ -3,8 +3,9 @@
 # then again after `server generate` adds 100.000 records), and measures with wrk, one thread
 # and 64 connections, 10 s per row: a static file of the same bytes as the seed article, the
 # seed article, home, a category page, /nghi-quyet and a search, each plain and with
-# `Accept-Encoding: br`. Prints a table of req/s and p50/p99 latency, and the server's peak
-# RSS (VmHWM). Run from the repository root after `make build`.
+# `Accept-Encoding: br`. Prints a table of req/s, p50/p99 latency and errors (non-2xx/3xx
+# answers and requests unanswered after 10 s), and the server's peak RSS (VmHWM). Run from the
+# repository root after `make build`.
 set -euo pipefail
 port=${BENCH_PORT:-3200}
 seconds=${BENCH_SECONDS:-10}
@@ -38,17 +39,15 @@ start() {
   exit 1
 }
 
-# wrk's summary as "req/s p50 p99" (latencies in ms).
+# wrk's summary as "req/s p50 p99 errors" (latencies in ms; errors: answers other than
+# 2xx/3xx, and requests still unanswered after 10 s).
 measure() {
   local url=$1 encoding=$2 out
+  local args=(-t1 -c"$connections" -d"${seconds}s" --timeout 10s --latency)
   if [ -n "$encoding" ]; then
-    out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency -H "Accept-Encoding: $encoding" "$url")
+    out=$(wrk "${args[@]}" -H "Accept-Encoding: $encoding" "$url")
   else
-    out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "$url")
-  fi
-  if grep -q "Non-2xx or 3xx responses" <<<"$out"; then
-    echo "error answers from $url:" >&2
-    grep "Non-2xx" <<<"$out" >&2
+    out=$(wrk "${args[@]}" "$url")
   fi
   awk '
     function ms(v) {
@@ -60,20 +59,23 @@ measure() {
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
     $1 == "Requests/sec:" { rps = $2 }
-    END { printf "%.0f %.2f %.2f\n", rps, p50, p99 }
+    /Non-2xx or 3xx responses:/ { errors += $NF }
+    /Socket errors:/ { sub(/.*timeout /, ""); errors += $1 }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }
   ' <<<"$out"
 }
 
 table() {
   local title=$1
   echo "== $title =="
-  printf '| %-42s | %9s | %8s | %8s | %9s | %8s | %8s |\n' "page" "req/s" "p50 ms" "p99 ms" "br req/s" "br p50" "br p99"
-  printf '|%s|%s|%s|%s|%s|%s|%s|\n' "--------------------------------------------" "-----------" "----------" "----------" "-----------" "----------" "----------"
+  printf '| %-42s | %9s | %8s | %8s | %9s | %8s | %8s | %6s |\n' "page" "req/s" "p50 ms" "p99 ms" "br req/s" "br p50" "br p99" "errors"
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "--------------------------------------------" "-----------" "----------" "----------" "-----------" "----------" "----------" "--------"
   for i in "${!paths[@]}"; do
     local url="http://127.0.0.1:$port${paths[$i]}"
-    read -r rps p50 p99 <<<"$(measure "$url" "")"
-    read -r brps bp50 bp99 <<<"$(measure "$url" br)"
-    printf '| %-42s | %9s | %8s | %8s | %9s | %8s | %8s |\n' "${names[$i]}" "$rps" "$p50" "$p99" "$brps" "$bp50" "$bp99"
+    read -r rps p50 p99 errors <<<"$(measure "$url" "")"
+    read -r brps bp50 bp99 brerrors <<<"$(measure "$url" br)"
+    printf '| %-42s | %9s | %8s | %8s | %9s | %8s | %8s | %6s |\n' \
+      "${names[$i]}" "$rps" "$p50" "$p99" "$brps" "$bp50" "$bp99" "$((errors + brerrors))"
   done
   echo "server peak RSS (VmHWM): $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' "/proc/$server/status")"
   echo
