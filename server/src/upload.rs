@@ -60,10 +60,7 @@ pub async fn audit(
     target: &str,
 ) {
     let ip = client.map(|Extension(c)| c.ip).unwrap_or_else(|| Client::unknown().ip);
-    let actor = app::data::audit::Actor::Account { user, ip: &ip };
-    if let Err(e) = app::data::audit::record(pool, actor, action, target).await {
-        tracing::error!(error = %e, "could not append to the audit log");
-    }
+    app::data::audit::append_after(pool, app::data::audit::Actor::Account { user, ip: &ip }, action, target).await;
 }
 
 async fn upload(

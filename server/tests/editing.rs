@@ -10,17 +10,10 @@ use app::editing::{ArticleFields, DocKind, Status};
 use app::error::ApiError;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{form, post, send};
+use common::{form, json, post, send};
 
 const SEED: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong";
 const PASSWORD: &str = "mat-khau-du-dai-1";
-
-fn json(path: &str, cookie: Option<&str>, body: serde_json::Value) -> Request<Body> {
-    post(path, cookie)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(body.to_string()))
-        .expect("request")
-}
 
 async fn login(app: &axum::Router, email: &str) -> String {
     let (status, headers, body) =

@@ -9,23 +9,12 @@ use app::auth::Role;
 use app::data::{accounts, content};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{form, send, signed_in};
+use common::{form, json, send, signed_in};
 
 const SEED: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong";
 
 fn get(path: &str) -> Request<Body> {
     Request::get(path).header(header::HOST, "localhost:3000").body(Body::empty()).unwrap()
-}
-
-fn json(path: &str, cookie: Option<&str>, body: String) -> Request<Body> {
-    let mut b = Request::post(path)
-        .header(header::HOST, "localhost:3000")
-        .header(header::ORIGIN, "http://localhost:3000")
-        .header(header::CONTENT_TYPE, "application/json");
-    if let Some(c) = cookie {
-        b = b.header(header::COOKIE, c);
-    }
-    b.body(Body::from(body)).unwrap()
 }
 
 /// Three wrong passwords, then forty more for the same account sent at once: the attempts are
@@ -302,8 +291,7 @@ fn concurrent_editors_queue_and_lose_nothing() {
                         let mut fields = a.fields.clone();
                         fields.body_html.push_str(&format!("<p>{marker}</p>"));
                         let save = serde_json::json!({ "slug": SEED, "base_version": a.version, "fields": fields });
-                        let (status, _, _) =
-                            send(&app, json("/api/save_article", Some(&cookie), save.to_string())).await;
+                        let (status, _, _) = send(&app, json("/api/save_article", Some(&cookie), save)).await;
                         // A reader in between.
                         let (read, _, _) = send(&app, get(&format!("/bai-viet/{SEED}"))).await;
                         statuses.push(status);

@@ -46,12 +46,9 @@ pub(crate) async fn audited<T>(
     use crate::data::audit::{self, Actor};
     if result.is_ok() {
         let ip = crate::client::current().await.ip;
-        let logged = match crate::data::pool() {
-            Ok(pool) => audit::record(&pool, Actor::Account { user, ip: &ip }, action, target).await,
-            Err(e) => Err(e),
-        };
-        if let Err(e) = logged {
-            tracing::error!(error = %e, action = action.key(), target, "could not append to the audit log");
+        // Without a pool (already logged by `pool`) there is nowhere to append to.
+        if let Ok(pool) = crate::data::pool() {
+            audit::append_after(&pool, Actor::Account { user, ip: &ip }, action, target).await;
         }
     }
     answer(result)

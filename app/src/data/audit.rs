@@ -36,6 +36,14 @@ pub async fn record(pool: &SqlitePool, actor: Actor<'_>, action: Action, target:
     record_in(&mut conn, actor, action, target).await
 }
 
+/// Appends one entry after a write that already stands: a failure is logged, not returned
+/// (the write is not undone because its log entry could not be written).
+pub async fn append_after(pool: &SqlitePool, actor: Actor<'_>, action: Action, target: &str) {
+    if let Err(e) = record(pool, actor, action, target).await {
+        tracing::error!(error = %e, action = action.key(), target, "could not append to the audit log");
+    }
+}
+
 /// Appends one entry inside the caller's transaction, so that it stands or falls with the
 /// write it records.
 pub async fn record_in(
@@ -77,7 +85,7 @@ pub async fn page(pool: &SqlitePool, page: u32) -> Result<AuditPage, ApiError> {
         .map(|(at, actor, action, target, ip)| {
             let t = super::time::vn_time(at);
             AuditEntry {
-                when: format!("{} {:02}:{:02}", crate::format::weekday_date(&t), t.hour, t.minute),
+                when: format!("{}, {}", crate::format::weekday_name(t.weekday), crate::format::date_time(&t)),
                 iso: t.iso.clone(),
                 actor,
                 action: Action::parse(&action).map_or(action, |a| a.label().to_string()),

@@ -111,6 +111,15 @@ pub fn form(path: &str, cookie: Option<&str>, body: impl Into<String>) -> axum::
         .expect("request")
 }
 
+/// A JSON post (server functions declared with `input = Json`) as a page of this site sends it.
+#[allow(dead_code)]
+pub fn json(path: &str, cookie: Option<&str>, body: serde_json::Value) -> axum::http::Request<axum::body::Body> {
+    post(path, cookie)
+        .header(axum::http::header::CONTENT_TYPE, "application/json")
+        .body(axum::body::Body::from(body.to_string()))
+        .expect("request")
+}
+
 #[allow(dead_code)]
 pub const PASSWORD: &str = "mat-khau-du-dai-1";
 
