@@ -13,6 +13,7 @@
 //! replaces the database last, through a temporary file and a rename, so a restore that stops
 //! half-way leaves either the old database or the new one, never a mix.
 
+use app::resolution::file_size as size;
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, SqlitePool};
 use std::fmt;
@@ -81,22 +82,6 @@ pub struct RestoreSummary {
     pub database_bytes: u64,
     pub files: Copied,
     pub uploads: Copied,
-}
-
-/// A size the way a reader says it: "512 byte", "34,5 kB", "12,3 MB".
-pub fn size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
-    if bytes < 1000 {
-        return format!("{bytes} byte");
-    }
-    // Tenths of the unit, in integers, so the decimal comma is ours.
-    let mut tenths = bytes.saturating_mul(10) / 1000;
-    let mut unit = 0;
-    while tenths >= 10_000 && unit + 1 < UNITS.len() {
-        tenths /= 1000;
-        unit += 1;
-    }
-    format!("{},{} {}", tenths / 10, tenths % 10, UNITS[unit])
 }
 
 fn copied_line(what: &str, dir: &str, c: Copied) -> String {
@@ -300,16 +285,6 @@ fn copy_synced_blocking(from: &Path, to: &Path) -> Result<u64, BackupError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_read_the_vietnamese_way() {
-        assert_eq!(size(0), "0 byte");
-        assert_eq!(size(999), "999 byte");
-        assert_eq!(size(1000), "1,0 kB");
-        assert_eq!(size(34_567), "34,5 kB");
-        assert_eq!(size(12_345_678), "12,3 MB");
-        assert_eq!(size(5_000_000_000), "5,0 GB");
-    }
 
     #[test]
     fn the_database_file_follows_the_setting() {

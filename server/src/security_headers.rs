@@ -30,9 +30,12 @@ pub async fn add(State(site): State<Arc<Site>>, req: Request, next: Next) -> Res
     if site.is_https() {
         set(header::STRICT_TRANSPORT_SECURITY, HSTS);
     }
+    // Built once: every asset and API answer carries it.
+    static WITHOUT_NONCE: std::sync::LazyLock<Option<HeaderValue>> =
+        std::sync::LazyLock::new(|| HeaderValue::from_str(&app::csp::policy(None)).ok());
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        if let Ok(value) = HeaderValue::from_str(&app::csp::policy(None)) {
-            headers.insert(header::CONTENT_SECURITY_POLICY, value);
+        if let Some(value) = WITHOUT_NONCE.as_ref() {
+            headers.insert(header::CONTENT_SECURITY_POLICY, value.clone());
         }
     }
     response
