@@ -256,21 +256,14 @@ pub struct ResolutionDetail {
     pub is_demo: bool,
 }
 
-/// "12,5 KB", "1,2 MB", "3,4 GB" (Vietnamese decimal comma): attachments, and the sizes a
-/// backup reports.
+/// "12,5 KB", "1,2 MB" (Vietnamese decimal comma): attachments, and the sizes a backup
+/// reports.
 pub fn file_size(bytes: u64) -> String {
-    const KB: f64 = 1024.0;
     if bytes < 1024 {
         return format!("{bytes} B");
     }
-    let b = bytes as f64;
-    let (value, unit) = if b < KB * KB {
-        (b / KB, "KB")
-    } else if b < KB * KB * KB {
-        (b / KB / KB, "MB")
-    } else {
-        (b / KB / KB / KB, "GB")
-    };
+    let (value, unit) =
+        if bytes < 1024 * 1024 { (bytes as f64 / 1024.0, "KB") } else { (bytes as f64 / 1024.0 / 1024.0, "MB") };
     format!("{value:.1} {unit}").replace('.', ",")
 }
 
@@ -333,7 +326,7 @@ mod tests {
         assert_eq!(file_size(900), "900 B");
         assert_eq!(file_size(12_800), "12,5 KB");
         assert_eq!(file_size(1_258_291), "1,2 MB");
-        assert_eq!(file_size(5 * 1024 * 1024 * 1024), "5,0 GB");
+        assert_eq!(file_size(5 * 1024 * 1024 * 1024), "5120,0 MB");
         assert_eq!(vn_date("2022-06-20"), "20/06/2022");
     }
 }
