@@ -47,8 +47,9 @@ setup-browser:
 
 # --split: every page type and the editor become their own WASM chunks (see app/src/pages/routes.rs
 # and components/editor_slot.rs). Then the assets are compressed once (brotli 11, gzip 9).
+# RUST_BACKTRACE=0: a failure ends with cargo-leptos' own message, not a backtrace of itself.
 build: setup-rust setup-node
-	cargo leptos build --release --split
+	RUST_BACKTRACE=0 RUST_LIB_BACKTRACE=0 cargo leptos build --release --split
 	./target/release/server precompress target/site/pkg
 
 run: build
