@@ -11,13 +11,15 @@ E2E := end2end
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/$(E2E)/node_modules/.bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help run test setup setup-rust setup-node setup-browser build unit lint e2e bench-web setup-bench bench setup-load clean
+.PHONY: help run proxy test setup setup-rust setup-node setup-browser setup-proxy build unit lint e2e bench-web setup-bench bench soak setup-load clean
 
 help:
 	@echo "make run   – build (release) and serve http://127.0.0.1:3000 with the demo database in data/"
 	@echo "make test  – unit and integration tests, clippy, then Playwright against a fresh database"
+	@echo "make proxy – build (release), then the portal on :3000 with Varnish in front on http://127.0.0.1:8080"
 	@echo "make bench-web – release build, then Lighthouse (mobile), module sizes and twiggy on a fresh demo database"
 	@echo "make bench – release build, then readers' throughput (wrk, 64 connections) on the demo and at 100.000 records"
+	@echo "make soak  – release build, then 10 minutes at 80 % of the measured capacity: errors and memory, minute by minute"
 
 ## ---- set-up (idempotent) ----
 
@@ -43,6 +45,10 @@ setup-node:
 setup-browser:
 	@command -v /usr/bin/chromium >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
+# Varnish (Debian's) fronts the portal in the end-to-end tests and in `make proxy`.
+setup-proxy:
+	@command -v varnishd >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y varnish; }
+
 ## ---- build and run ----
 
 # --split: every page type and the editor become their own WASM chunks (see app/src/pages/routes.rs
@@ -51,6 +57,9 @@ setup-browser:
 build: setup-rust setup-node
 	RUST_BACKTRACE=0 RUST_LIB_BACKTRACE=0 cargo leptos build --release --split
 	./target/release/server precompress target/site/pkg
+
+proxy: build setup-proxy
+	proxy/run.sh
 
 run: build
 	DATA_DIR=$${DATA_DIR:-data} LEPTOS_SITE_ADDR=$${LEPTOS_SITE_ADDR:-127.0.0.1:3000} ./target/release/server
@@ -68,7 +77,7 @@ lint: setup-rust
 	cargo clippy -p frontend -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings
 
-e2e: build setup-browser
+e2e: build setup-browser setup-proxy
 	cd $(E2E) && npx tsc --noEmit -p . && npx playwright test --repeat-each=2
 
 test: unit lint e2e
@@ -90,6 +99,9 @@ setup-load:
 
 bench: build setup-load
 	bench/load.sh
+
+soak: build setup-load
+	bench/soak.sh
 
 clean:
 	cargo clean

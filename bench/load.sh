@@ -3,7 +3,8 @@
 # then again after `server generate` adds 100.000 records), and measures with wrk, one thread
 # and 64 connections, 10 s per row: a static file of the same bytes as the seed article, the
 # seed article, home, a category page, /nghi-quyet and a search, each plain and with
-# `Accept-Encoding: br`. Prints a table of req/s, p50/p99 latency and errors (non-2xx/3xx
+# `Accept-Encoding: br`, all as an anonymous reader (answered by the page cache after the first
+# request); then the seed article as a signed-in editor (never cached: a render per request). Prints a table of req/s, p50/p99 latency and errors (non-2xx/3xx
 # answers and requests unanswered after 10 s), and the server's peak RSS (VmHWM). Run from the
 # repository root after `make build`.
 set -euo pipefail
@@ -16,34 +17,16 @@ static=bench-article.html
 paths=("/$static" "$seed" "/" "/chuyen-muc/thong-tin-trong-tinh" "/nghi-quyet" "/tim-kiem?q=ngh%E1%BB%8B+quy%E1%BA%BFt")
 names=("static file (same bytes as the article)" "seed article" "home" "category" "/nghi-quyet" "search")
 
-data=$(mktemp -d /tmp/hdnd-load-XXXXXX)
-server=""
-stop() {
-  if [ -n "$server" ]; then
-    kill "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-    server=""
-  fi
-}
+# shellcheck source=bench/server.sh
+source "$(dirname "$0")/server.sh"
 trap 'stop; rm -rf "$data" "target/site/$static"' EXIT
-
-start() {
-  DATA_DIR=$data LEPTOS_SITE_ADDR=127.0.0.1:$port LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
-    ./target/release/server &
-  server=$!
-  for _ in $(seq 1 300); do
-    curl -fs -o /dev/null "http://127.0.0.1:$port/" && return 0
-    sleep 0.2
-  done
-  echo "the server did not start" >&2
-  exit 1
-}
 
 # wrk's summary as "req/s p50 p99 errors" (latencies in ms; errors: answers other than
 # 2xx/3xx, and requests still unanswered after 10 s).
 measure() {
-  local url=$1 encoding=$2 out
+  local url=$1 encoding=$2 cookie=${3:-} out
   local args=(-t1 -c"$connections" -d"${seconds}s" --timeout 10s --latency)
+  if [ -n "$cookie" ]; then args+=(-H "Cookie: $cookie"); fi
   if [ -n "$encoding" ]; then
     out=$(wrk "${args[@]}" -H "Accept-Encoding: $encoding" "$url")
   else
@@ -77,8 +60,23 @@ table() {
     printf '| %-42s | %9s | %8s | %8s | %9s | %8s | %8s | %6s |\n' \
       "${names[$i]}" "$rps" "$p50" "$p99" "$brps" "$bp50" "$bp99" "$((errors + brerrors))"
   done
-  echo "server peak RSS (VmHWM): $(awk '/VmHWM/ { printf "%.1f MB", $2 / 1024 }' "/proc/$server/status")"
+  local session url="http://127.0.0.1:$port$seed"
+  session=$(editor_session)
+  read -r rps p50 p99 errors <<<"$(measure "$url" "" "$session")"
+  read -r brps bp50 bp99 brerrors <<<"$(measure "$url" br "$session")"
+  printf '| %-42s | %9s | %8s | %8s | %9s | %8s | %8s | %6s |\n' \
+    "seed article, signed-in editor (no cache)" "$rps" "$p50" "$p99" "$brps" "$bp50" "$bp99" "$((errors + brerrors))"
+  echo "server peak RSS (VmHWM): $(peak_rss) MB"
   echo
+}
+
+# An editor's session cookie ("hdnd_phien=…"), signing in through the login server function.
+editor_session() {
+  DATA_DIR=$data RUST_LOG=warn ./target/release/server user add --email bench@hdnd.vn --role editor \
+    --password mat-khau-do-tai-1 >/dev/null 2>&1 || true
+  curl -fs -o /dev/null -D - -H "Origin: http://127.0.0.1:$port" \
+    --data-urlencode email=bench@hdnd.vn --data-urlencode password=mat-khau-do-tai-1 \
+    "http://127.0.0.1:$port/api/login" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(hdnd_phien=[^;]*\).*/\1/p'
 }
 
 command -v wrk >/dev/null || { echo "wrk is missing (make setup-load installs it)" >&2; exit 1; }
@@ -90,8 +88,7 @@ curl -fs "http://127.0.0.1:$port$seed" -o "target/site/$static"
 table "demo database"
 stop
 
-echo "generating $records records…" >&2
-DATA_DIR=$data RUST_LOG=warn ./target/release/server generate --count "$records" >/dev/null
+generate "$records"
 start
 table "demo database + $(printf "%'d" "$records" | tr ',' '.') generated records"
 stop

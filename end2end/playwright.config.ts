@@ -4,6 +4,8 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = 3100;
+/** Varnish in front of the same server (proxy/varnish.sh), for proxy.spec.ts. */
+export const PROXY_PORT = 3180;
 const externalBaseUrl = process.env.BASE_URL;
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${PORT}`;
 
@@ -62,20 +64,36 @@ export default defineConfig({
   ],
   webServer: externalBaseUrl
     ? undefined
-    : {
-        command: './target/release/server',
-        cwd: '..',
-        url: `http://127.0.0.1:${PORT}/`,
-        reuseExistingServer: false,
-        timeout: 60_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
-        env: {
-          ...(process.env as Record<string, string>),
-          LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
-          LEPTOS_SITE_ROOT: 'target/site',
-          DATA_DIR: freshDataDir(),
-          RUST_LOG: 'warn',
+    : [
+        {
+          command: './target/release/server',
+          cwd: '..',
+          url: `http://127.0.0.1:${PORT}/`,
+          reuseExistingServer: false,
+          timeout: 60_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+          env: {
+            ...(process.env as Record<string, string>),
+            LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
+            LEPTOS_SITE_ROOT: 'target/site',
+            DATA_DIR: freshDataDir(),
+            RUST_LOG: 'warn',
+            // Varnish on this machine forwards the reader's address.
+            TRUSTED_PROXIES: '127.0.0.1',
+            // Every test browser comes from 127.0.0.1: the per-address bound is tested in the
+            // server's own tests.
+            VISITS_PER_ADDRESS_PER_HOUR: '1000000',
+          },
         },
-      },
+        {
+          command: `./proxy/varnish.sh ${PROXY_PORT} ${PORT}`,
+          cwd: '..',
+          url: `http://127.0.0.1:${PROXY_PORT}/`,
+          reuseExistingServer: false,
+          timeout: 60_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
+      ],
 });

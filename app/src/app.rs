@@ -4,7 +4,7 @@ use crate::api::{get_chrome, whoami};
 use crate::auth::UserInfo;
 use crate::components::layout::EditorBar;
 use crate::components::layout::{RouteLoading, SiteFooter, SiteHeader};
-use crate::components::sidebar::Sidebar;
+use crate::components::sidebar::{LiveVisits, Sidebar, VisitCounter};
 use crate::components::status::NotFound;
 use crate::model::Chrome;
 use crate::pages::routes::*;
@@ -25,6 +25,8 @@ pub type UserResource = Resource<Result<Option<UserInfo>, crate::error::ApiError
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::csp::send_for_page();
+    // The `<noscript>` style: without JavaScript an image shows the visitor numbers instead of
+    // the text (see the sidebar).
     view! {
         <!DOCTYPE html>
         <html lang="vi">
@@ -36,6 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
+                <noscript><style>".visit-numbers{display:none}"</style></noscript>
             </head>
             <body>
                 <App/>
@@ -52,6 +55,7 @@ pub fn App() -> impl IntoView {
     provide_context(chrome);
     let user: UserResource = Resource::new(|| (), |_| whoami());
     provide_context(user);
+    provide_context(LiveVisits::new());
 
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
@@ -59,6 +63,7 @@ pub fn App() -> impl IntoView {
             if title.is_empty() { SITE_SHORT_NAME.to_string() } else { format!("{title} | {SITE_SHORT_NAME}") }
         }/>
         <Router set_is_routing>
+            <VisitCounter/>
             <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
             <RouteLoading is_routing/>
             <EditorBar/>
@@ -100,14 +105,19 @@ pub fn App() -> impl IntoView {
 /// Once the browser has taken over, mark `<html>`: CSS switches menus to their scripted
 /// behaviour, and tests know hydration is over. Called from inside the sidebar's chrome, the
 /// last boundary of the page to hydrate: its effect runs only once that content has hydrated
-/// (never during server rendering), and two frames later the route's boundaries have too.
+/// (never during server rendering), and two frames later the route's boundaries have too. The
+/// visit numbers are shown from then on (see `LiveVisits`).
 pub fn mark_hydrated() {
+    let live = use_context::<LiveVisits>();
     Effect::new(move |_| {
         request_animation_frame(move || {
             request_animation_frame(move || {
                 if let Some(root) = document().document_element() {
                     let _ = root.set_attribute("class", "js");
                     let _ = root.set_attribute("data-hydrated", "true");
+                }
+                if let Some(live) = live {
+                    live.page_hydrated();
                 }
             });
         });

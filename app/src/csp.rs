@@ -11,9 +11,18 @@
 /// The policy for a page whose inline scripts carry `nonce` (None: a response with no inline
 /// script at all).
 pub fn policy(nonce: Option<&str>) -> String {
-    let nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
+    with_inline_scripts(&nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default())
+}
+
+/// The policy for a page kept in a cache, where one response's nonce would be every reader's:
+/// its inline scripts are allowed by their hashes (`'sha256-…'`) instead.
+pub fn policy_for_scripts(hashes: &[String]) -> String {
+    with_inline_scripts(&hashes.iter().map(|h| format!(" {h}")).collect::<String>())
+}
+
+fn with_inline_scripts(sources: &str) -> String {
     format!(
-        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+        "default-src 'self'; script-src 'self'{sources} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
          frame-src https://www.youtube-nocookie.com; frame-ancestors 'none'; base-uri 'self'; \
          form-action 'self'; object-src 'none'"
@@ -49,5 +58,7 @@ mod tests {
         assert!(p.contains("frame-ancestors 'none'"));
         assert!(p.contains("frame-src https://www.youtube-nocookie.com;"));
         assert!(!policy(None).contains("nonce"));
+        let kept = policy_for_scripts(&["'sha256-x'".to_string(), "'sha256-y'".to_string()]);
+        assert!(kept.contains("script-src 'self' 'sha256-x' 'sha256-y' 'wasm-unsafe-eval';"));
     }
 }

@@ -140,6 +140,8 @@ pub struct Chrome {
 pub struct VisitStats {
     pub total: u64,
     pub online: u64,
+    /// The article's views, when the page counted is an article.
+    pub views: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

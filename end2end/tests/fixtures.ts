@@ -440,12 +440,29 @@ export function isGoogleHost(url: URL): boolean {
 
 export type PageKind = (typeof PAGE_TYPES)[number]['kind'];
 
+/**
+ * The sidebar's visit numbers: with JavaScript, the text the page's count answered; without,
+ * the counting image (which draws them) in place of the hidden text.
+ */
+export async function expectVisitNumbers(page: Page): Promise<void> {
+  const stats = page.locator('aside.sidebar section.visit-stats');
+  if (test.info().project.use.javaScriptEnabled !== false) {
+    await expect(stats.locator('.visit-total')).toHaveText(/\d/);
+    await expect(stats.locator('.visit-online')).toHaveText(/\d/);
+  } else {
+    await expect(stats.locator('.visit-numbers')).toBeHidden();
+    const image = stats.locator('img.visit-image');
+    await expect(image).toBeVisible();
+    await expect(image).toHaveAttribute('alt', /truy cập/);
+  }
+}
+
 /** Checks the main content and the sidebar of a page of the given kind. */
 export async function expectPageContent(page: Page, kind: PageKind): Promise<void> {
   await expect(mainHeading(page)).toHaveText(/\S/);
   await expect(page.locator('aside.sidebar a.video-link').first()).toBeAttached();
   await expect(page.locator('aside.sidebar a.video-link')).toHaveCount(34);
-  await expect(page.locator('aside.sidebar section.visit-stats .visit-total')).toHaveText(/\d/);
+  await expectVisitNumbers(page);
 
   switch (kind) {
     case 'home':

@@ -97,6 +97,8 @@ test('calendar and useful links', async ({ page }) => {
 
 /** Reads a counter shown with dots as thousands separators ("2.483.446"). */
 async function readCount(counter: Locator): Promise<number> {
+  // The numbers arrive with the page's own count, just after it has hydrated.
+  await expect(counter).toHaveText(/\d/);
   const text = normalizeText(await counter.textContent());
   const token = /\d[\d.]*\d|\d/.exec(text)?.[0] ?? '';
   expect(token, `"${text}" is a number with dot thousands separators`).toMatch(/^\d{1,3}(\.\d{3})*$/);

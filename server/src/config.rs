@@ -8,6 +8,9 @@
 //!   request names, over plain http (as in development).
 //! - `TRUSTED_PROXIES` (e.g. `127.0.0.1,10.0.0.0/8`): reverse proxies whose `X-Forwarded-For`
 //!   and `X-Forwarded-Proto` are believed; nobody else's are.
+//! - `VISITS_PER_ADDRESS_PER_HOUR` (default 100): visits one client address may start in an
+//!   hour (see `app::data::visits`). Behind a proxy, set `TRUSTED_PROXIES` too, or every reader
+//!   shares the proxy's address.
 //! - `LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, … as cargo-leptos sets them (read by Leptos).
 
 use std::path::PathBuf;
@@ -18,6 +21,7 @@ pub struct Config {
     pub database: Database,
     pub demo_content: bool,
     pub site: crate::site::Site,
+    pub visits_per_address_per_hour: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +38,8 @@ pub enum ConfigError {
     DataDir { path: PathBuf, source: std::io::Error },
     #[error("giá trị DEMO_CONTENT không hợp lệ: {0:?} (dùng 1 hoặc 0)")]
     DemoFlag(String),
+    #[error("giá trị VISITS_PER_ADDRESS_PER_HOUR không hợp lệ: {0:?} (một số nguyên dương)")]
+    VisitLimit(String),
     #[error(transparent)]
     Site(#[from] crate::site::SiteError),
 }
@@ -54,7 +60,11 @@ impl Config {
             Some(other) => return Err(ConfigError::DemoFlag(other.to_string())),
         };
         let site = crate::site::Site::from_settings(get("PUBLIC_URL").as_deref(), get("TRUSTED_PROXIES").as_deref())?;
-        Ok(Config { data_dir, database, demo_content, site })
+        let visits_per_address_per_hour = match get("VISITS_PER_ADDRESS_PER_HOUR").filter(|s| !s.is_empty()) {
+            None => app::data::visits::MAX_VISITS_PER_ADDRESS_PER_HOUR,
+            Some(n) => n.parse().ok().filter(|&n: &u32| n > 0).ok_or(ConfigError::VisitLimit(n))?,
+        };
+        Ok(Config { data_dir, database, demo_content, site, visits_per_address_per_hour })
     }
 
     pub fn from_env() -> Result<Self, ConfigError> {

@@ -5,7 +5,7 @@
 use app::data::time::parse_local;
 use app::slug;
 use serde::Deserialize;
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::SqlitePool;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub const CONTENT_JSON: &str = include_str!("../demo/content.json");
@@ -137,7 +137,7 @@ pub async fn load_if_empty(pool: &SqlitePool, data_dir: &std::path::Path) -> Res
     Ok(loaded)
 }
 
-async fn insert_all(tx: &mut Transaction<'_, Sqlite>, c: &DemoContent) -> Result<(), DemoError> {
+async fn insert_all(tx: &mut app::data::Write, c: &DemoContent) -> Result<(), DemoError> {
     let now = app::data::now();
     for (key, value) in &c.settings {
         if key == "initial_visits" {
@@ -259,7 +259,7 @@ fn lookup(ids: &HashMap<&str, i64>, slug: Option<&str>, what: &str) -> Result<Op
 }
 
 async fn insert_link(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut app::data::Write,
     group: &str,
     label: &str,
     url: &str,
@@ -277,7 +277,7 @@ async fn insert_link(
 
 /// The menu tree, depth first (boxed: async recursion).
 fn insert_menu<'a>(
-    tx: &'a mut Transaction<'_, Sqlite>,
+    tx: &'a mut app::data::Write,
     items: &'a [DemoMenu],
     parent: Option<i64>,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), DemoError>> + Send + 'a>> {

@@ -12,7 +12,6 @@ use app::records::{PetitionStatus, RecordKind};
 use chrono::{Datelike, Days, NaiveDate, TimeZone};
 use chrono_tz::Asia::Ho_Chi_Minh;
 use serde::Deserialize;
-use sqlx::{Sqlite, Transaction};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -113,7 +112,7 @@ struct Sitting {
 /// Writes a demo PDF into the file store and attaches it to a record.
 #[allow(clippy::too_many_arguments)]
 async fn attach(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut app::data::Write,
     files_dir: &Path,
     kind: RecordKind,
     record_id: i64,
@@ -149,7 +148,7 @@ fn shift(day: NaiveDate, days: i64) -> NaiveDate {
 }
 
 /// Inserts every demo council record; `today` anchors the relative dates.
-pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path, today: NaiveDate) -> Result<(), DemoError> {
+pub async fn load(tx: &mut app::data::Write, files_dir: &Path, today: NaiveDate) -> Result<(), DemoError> {
     let r: Records =
         serde_json::from_str(RECORDS_JSON).map_err(|e| DemoError::Invalid(format!("records.json: {e}")))?;
     let now = app::data::now();

@@ -5,7 +5,6 @@
 use app::data::attachments::{self, NewFile};
 use app::records::RecordKind;
 use chrono::{Duration, NaiveDate};
-use sqlx::{Sqlite, Transaction};
 use std::path::Path;
 
 struct Topic {
@@ -121,7 +120,7 @@ struct NewResolution<'a> {
 }
 
 async fn insert(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut app::data::Write,
     files_dir: &Path,
     r: NewResolution<'_>,
 ) -> Result<i64, super::demo::DemoError> {
@@ -171,7 +170,7 @@ async fn insert(
 }
 
 /// Inserts the demo resolutions (and their files under `files_dir`).
-pub async fn load(tx: &mut Transaction<'_, Sqlite>, files_dir: &Path) -> Result<(), super::demo::DemoError> {
+pub async fn load(tx: &mut app::data::Write, files_dir: &Path) -> Result<(), super::demo::DemoError> {
     let mut province: Vec<Inserted> = Vec::new();
     for year in 2011..=2025 {
         let (_, start, signer) = term_of(year);

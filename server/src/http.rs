@@ -1,5 +1,6 @@
-//! The HTTP stack: Leptos routes and server functions with the database in their context,
-//! static files, visitor counting, caching headers and compression; and the guards around
+//! The HTTP stack: Leptos routes and server functions with the database in their context, the
+//! page cache for anonymous readers (`page_cache`), static files, visitor counting, caching
+//! headers and compression; and the guards around
 //! all of it: security headers, the client and same-origin check (`site`), a request timeout,
 //! a concurrency limit, body limits, and a panic catcher.
 //!
@@ -7,8 +8,10 @@
 //! compressed at build time (`precompress`): they are sent as stored, brotli or gzip as the
 //! browser accepts, cached for a year, and never compressed per request.
 
+use crate::page_cache::{self, PageCache};
 use crate::site::Site;
 use crate::visitor;
+use app::data::visits::Visits;
 use app::{shell, App};
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -44,8 +47,21 @@ impl Default for Limits {
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// `data_dir` holds uploaded files (served under `/uploads/`); `site` says where the portal is
-/// reached and which proxies to believe.
+/// reached and which proxies to believe. Visits are counted in memory, never written (see
+/// `router_with`).
 pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Path, site: Site) -> Router {
+    router_with(pool, options, data_dir, site, Arc::new(Visits::default()))
+}
+
+/// The router counting visits into `visits`, which the caller writes to the database
+/// (`visitor::spawn_flusher`).
+pub fn router_with(
+    pool: SqlitePool,
+    options: LeptosOptions,
+    data_dir: &std::path::Path,
+    site: Site,
+    visits: Arc<Visits>,
+) -> Router {
     let routes = generate_route_list(App);
     let uploads_dir = data_dir.join("uploads");
     let pkg_dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
@@ -59,13 +75,15 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
     let uploads = crate::upload::routes(crate::upload::Uploads { pool: pool.clone(), dir: uploads_dir.clone() })
         .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir))
         .merge(crate::attach::routes(crate::attach::Attachments { pool: pool.clone(), dir: data_dir.join("files") }))
-        .merge(crate::ical::routes(pool.clone()));
+        .merge(crate::ical::routes(pool.clone()))
+        .merge(visitor::routes(pool.clone(), visits.clone()));
     let context = {
         let pool = pool.clone();
         let files_dir = app::data::purge::FilesDir(data_dir.join("files"));
         move || {
             provide_context(pool.clone());
             provide_context(files_dir.clone());
+            provide_context(visits.clone());
         }
     };
     let pages = Router::new()
@@ -76,8 +94,8 @@ pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Pa
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(PageCache::default(), page_cache::serve))
         .merge(uploads)
-        .layer(middleware::from_fn_with_state(pool.clone(), visitor::track))
         .layer(middleware::from_fn(api_error_status))
         .layer(CompressionLayer::new().compress_when(compressible()));
     // Documents are streamed as stored, with ranges and an ETag of their content: not
@@ -164,7 +182,7 @@ pub fn cache_policy(path: &str) -> Option<&'static str> {
         Some(crate::files::CACHE_CONTROL)
     } else if path.starts_with("/images/") || path == "/favicon.svg" {
         Some("public, max-age=604800")
-    } else if path.starts_with("/api/") {
+    } else if path.starts_with("/api/") || path.starts_with(app::data::visits::COUNTING_PATH) {
         Some("no-store")
     } else {
         None

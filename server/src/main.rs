@@ -1,7 +1,7 @@
 //! `server`: serves the portal. Configuration comes from the environment (see `config`).
 
 use leptos::config::get_configuration;
-use server::{backup, cli, config::Config, db, demo, http};
+use server::{backup, cli, config::Config, db, demo, http, visitor};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -59,10 +59,15 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     app::data::search::ensure_built(&pool).await?;
     let addr = options.site_addr;
-    let app = http::router(pool.clone(), options, &config.data_dir, config.site.clone());
+    let visits = std::sync::Arc::new(app::data::visits::Visits::new(config.visits_per_address_per_hour));
+    let flusher = visitor::spawn_flusher(pool.clone(), visits.clone());
+    let app = http::router_with(pool.clone(), options, &config.data_dir, config.site.clone(), visits.clone());
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     server::serve::serve(listener, app, server::serve::HEADER_READ_TIMEOUT, shutdown()).await;
+    // The last seconds' visits are written before the database closes.
+    flusher.abort();
+    visitor::flush_now(&pool, &visits).await;
     pool.close().await;
     Ok(())
 }

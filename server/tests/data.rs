@@ -41,12 +41,12 @@ fn the_seed_article_reads_as_on_the_original_site() {
 }
 
 #[test]
-fn each_read_of_an_article_counts_a_view() {
+fn reading_an_article_writes_nothing() {
     common::run(async {
         let db = common::demo_db().await;
         let first = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
         let second = content::article_page(&db.pool, SEED_SLUG, false).await.expect("article").article.view_count;
-        assert_eq!(second, first + 1);
+        assert_eq!(second, first, "views are counted by the browser's count (visits), not by rendering");
     });
 }
 
@@ -224,28 +224,48 @@ fn demo_content_loads_once() {
     });
 }
 
+const PHONE: &str =
+    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
+
 #[test]
-fn a_visit_is_a_visitor_away_for_thirty_minutes() {
+fn visits_are_counted_in_memory_and_written_only_by_the_flush() {
     common::run(async {
         let db = common::demo_db().await;
+        let counter = visits::Visits::default();
         let t0 = 1_800_000_000;
-        let start = visits::stats(&db.pool, t0).await.expect("stats");
-        assert_eq!(start.total, 2_483_445);
-        assert_eq!(start.online, 0);
+        let stored = |sql: &'static str| {
+            let pool = db.pool.clone();
+            async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.expect("stored") }
+        };
+        let views_sql = "SELECT view_count FROM articles WHERE slug = 'trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong'";
+        let views_before = stored(views_sql).await;
+        let hit = |cookies, page| visits::Hit { cookies, user_agent: Some(PHONE), address: "10.0.0.1", page };
 
-        visits::touch(&db.pool, "a", t0).await.expect("touch");
-        visits::touch(&db.pool, "a", t0 + 60).await.expect("touch");
-        visits::touch(&db.pool, "b", t0 + 120).await.expect("touch");
-        let s = visits::stats(&db.pool, t0 + 120).await.expect("stats");
-        assert_eq!(s.total, 2_483_447, "a returning within minutes is the same visit");
-        assert_eq!(s.online, 2);
+        let first = counter.count(&db.pool, &hit(None, "/"), t0).await.expect("count");
+        assert_eq!((first.stats.total, first.stats.online, first.stats.views), (2_483_446, 1, None));
+        let id = first.new_id.expect("a new visitor gets an id");
+        let cookie = format!("{}={id}", visits::COOKIE);
+        let article = format!("/bai-viet/{SEED_SLUG}");
+        let again = counter.count(&db.pool, &hit(Some(&cookie), &article), t0 + 60).await.expect("count");
+        assert_eq!(again.new_id, None, "a known visitor keeps their id");
+        assert_eq!(again.stats.total, 2_483_446, "a returning within minutes is the same visit");
+        assert_eq!(again.stats.views, Some(views_before as u64 + 1), "the article's views, this one included");
+        let bot = visits::Hit { user_agent: Some("Googlebot/2.1"), ..hit(None, "/") };
+        assert_eq!(counter.count(&db.pool, &bot, t0 + 61).await.expect("count").stats.total, 2_483_446);
 
-        // Ten minutes later only b is still online; 31 minutes after its last visit a comes back.
-        visits::touch(&db.pool, "b", t0 + 600).await.expect("touch");
-        assert_eq!(visits::stats(&db.pool, t0 + 600).await.expect("stats").online, 1);
-        visits::touch(&db.pool, "a", t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("touch");
-        let s = visits::stats(&db.pool, t0 + 60 + visits::VISIT_GAP_SECS + 60).await.expect("stats");
-        assert_eq!(s.total, 2_483_448);
+        assert_eq!(
+            stored("SELECT value FROM counters WHERE name = 'visits'").await,
+            2_483_445,
+            "nothing written per hit"
+        );
+        counter.flush(&db.pool, t0 + 62).await.expect("flush");
+        assert_eq!(stored("SELECT value FROM counters WHERE name = 'visits'").await, 2_483_446);
+        assert_eq!(stored(views_sql).await, views_before + 1);
+        counter.flush(&db.pool, t0 + 63).await.expect("flush");
+        assert_eq!(stored("SELECT value FROM counters WHERE name = 'visits'").await, 2_483_446, "counted once");
+
+        let later = counter.count(&db.pool, &hit(Some(&cookie), "/"), t0 + 60 + visits::VISIT_GAP_SECS).await;
+        assert_eq!(later.expect("count").stats.total, 2_483_447, "back after half an hour is a new visit");
     });
 }
 

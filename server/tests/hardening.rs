@@ -181,25 +181,47 @@ fn every_response_carries_the_security_headers() {
             assert!(h("strict-transport-security").is_empty(), "no HSTS over plain http: {path}");
             // The policy allows no inline event handler: none may be written.
             assert!(inline_handler(&body).is_none(), "{path}: {:?}", inline_handler(&body));
-            if h("content-type").starts_with("text/html") && body.contains("<script") {
-                let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).expect("a nonce");
-                assert!(nonce.len() >= 16, "{nonce}");
-                for script in body.split("<script").skip(1) {
-                    let tag = script.split('>').next().unwrap();
-                    assert!(
-                        tag.contains(&format!("nonce=\"{nonce}\"")),
-                        "{path}: an inline script without the nonce: {tag}"
-                    );
-                }
+            if h("content-type").starts_with("text/html") {
+                assert_inline_scripts_allowed(path, &body, &csp);
             }
         }
         let (_, headers, _) = send(&app, form("/api/home", None, "")).await;
         assert_eq!(headers.get("x-content-type-options").unwrap(), "nosniff");
-        // Two pages, two nonces.
-        let nonce = |h: &axum::http::HeaderMap| h.get("content-security-policy").unwrap().to_str().unwrap().to_string();
-        let (a, b) = (send(&app, get("/")).await.1, send(&app, get("/")).await.1);
-        assert_ne!(nonce(&a), nonce(&b));
+        // Anonymous pages may be kept by caches: their scripts are allowed by hash, never by a
+        // nonce that every reader would share. An editor's page has its own nonce each time.
+        let policy =
+            |h: &axum::http::HeaderMap| h.get("content-security-policy").unwrap().to_str().unwrap().to_string();
+        let (_, anonymous, body) = send(&app, get("/")).await;
+        assert!(!policy(&anonymous).contains("'nonce-") && policy(&anonymous).contains("'sha256-"));
+        assert_inline_scripts_allowed("/", &body, &policy(&anonymous));
+        let cookie = common::signed_in(&db, &app, "bientap@hdnd.vn", app::auth::Role::Editor).await;
+        let editor = || {
+            let mut req = get("/");
+            req.headers_mut().insert(axum::http::header::COOKIE, cookie.parse().unwrap());
+            req
+        };
+        let (a, b) = (send(&app, editor()).await, send(&app, editor()).await);
+        assert!(policy(&a.1).contains("'nonce-"));
+        assert_ne!(policy(&a.1), policy(&b.1), "two pages, two nonces");
+        assert_inline_scripts_allowed("/ (editor)", &a.2, &policy(&a.1));
     });
+}
+
+/// Every inline script of `html` carries the policy's nonce or has its hash in the policy.
+fn assert_inline_scripts_allowed(path: &str, html: &str, csp: &str) {
+    use base64::Engine;
+    use sha2::Digest;
+    let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next());
+    for script in html.split("<script").skip(1) {
+        let (tag, rest) = script.split_once('>').unwrap();
+        if tag.contains("src=") {
+            continue;
+        }
+        let text = rest.split("</script>").next().unwrap();
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()));
+        let by_nonce = nonce.is_some_and(|n| n.len() >= 16 && tag.contains(&format!("nonce=\"{n}\"")));
+        assert!(by_nonce || csp.contains(&format!("'sha256-{hash}'")), "{path}: an inline script not allowed: {tag}");
+    }
 }
 
 /// The first ` onclick="…"`-like attribute in `html`, if any.

@@ -72,10 +72,32 @@ pub async fn get_chrome() -> Result<Chrome, ApiError> {
     answer(crate::data::content::chrome(&pool).await)
 }
 
-#[server(prefix = "/api", endpoint = "visit_stats")]
-pub async fn get_visit_stats() -> Result<VisitStats, ApiError> {
+/// Counts the page being read (`page`, its path) and answers the visitor statistics as they are
+/// now. Every page calls it once it runs in the browser, so visits count even when the page
+/// itself came from a cache; see `data::visits`. Its answers are never cached.
+#[server(prefix = "/thong-ke", endpoint = "dem")]
+pub async fn count_visit(page: String) -> Result<VisitStats, ApiError> {
+    use crate::data::visits::{self, Hit, Visits};
+    use axum::http::{header, HeaderMap, HeaderValue};
     let pool = crate::data::pool()?;
-    answer(crate::data::visits::stats(&pool, crate::data::now()).await)
+    let Some(counter) = use_context::<std::sync::Arc<Visits>>() else {
+        tracing::error!("no visit counter in context");
+        return answer(Err(ApiError::Server));
+    };
+    let headers = leptos_axum::extract::<HeaderMap>().await.unwrap_or_default();
+    let client = crate::client::current().await;
+    let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let hit =
+        Hit { cookies: text(header::COOKIE), user_agent: text(header::USER_AGENT), address: &client.ip, page: &page };
+    let counted = counter.count(&pool, &hit, crate::data::now()).await;
+    if let (Ok(visits::Counted { new_id: Some(id), .. }), Some(res)) =
+        (&counted, use_context::<leptos_axum::ResponseOptions>())
+    {
+        if let Ok(value) = HeaderValue::from_str(&visits::cookie(id, client.secure)) {
+            res.append_header(header::SET_COOKIE, value);
+        }
+    }
+    answer(counted.map(|c| c.stats))
 }
 
 #[server(prefix = "/api", endpoint = "home")]

@@ -196,7 +196,7 @@ fn password_checks() -> &'static tokio::sync::Semaphore {
 /// `Ok(None)`: over a limit, nothing checked. `Ok(Some(id))`: the attempt's row.
 async fn reserve_attempt(pool: &SqlitePool, email: &str, ip: &str, now: i64) -> Result<Option<i64>, ApiError> {
     let since = now - FAILURE_WINDOW_SECS;
-    let mut tx = super::write(pool).await?;
+    let mut tx = super::write_unseen(pool).await?;
     sqlx::query("DELETE FROM login_failures WHERE at < ?1").bind(since).execute(&mut *tx).await?;
     let (by_account, by_address): (i64, i64) = sqlx::query_as(
         "SELECT COALESCE(SUM(email = ?1), 0), COALESCE(SUM(ip = ?2), 0) FROM login_failures WHERE at >= ?3",
@@ -255,7 +255,7 @@ pub async fn login(
         return Ok(LoginOutcome::Rejected);
     };
     let token = new_token()?;
-    let mut tx = super::write(pool).await?;
+    let mut tx = super::write_unseen(pool).await?;
     sqlx::query("DELETE FROM login_failures WHERE email = ?1 OR id = ?2")
         .bind(&email)
         .bind(attempt)

@@ -233,8 +233,8 @@ impl ArticleRow {
     }
 }
 
-/// An article with its breadcrumb and "Bài đã đăng". Visitors get only public articles (and
-/// count a view); editors (`as_editor`) also drafts and scheduled ones.
+/// An article with its breadcrumb and "Bài đã đăng". Visitors get only public articles (their
+/// views are counted by `visits`); editors (`as_editor`) also drafts and scheduled ones.
 pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Result<ArticlePage, ApiError> {
     let row: ArticleRow = sqlx::query_as(&format!(
         "SELECT {} FROM articles a WHERE a.slug = ?1 AND a.deleted_at IS NULL",
@@ -246,11 +246,7 @@ pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Res
     .await?
     .filter(|r: &ArticleRow| r.is_public || as_editor)
     .ok_or(ApiError::NotFound)?;
-    let mut view_count = row.view_count;
-    if row.is_public {
-        sqlx::query("UPDATE articles SET view_count = view_count + 1 WHERE id = ?1").bind(row.id).execute(pool).await?;
-        view_count += 1;
-    }
+    let view_count = row.view_count;
     let all = categories(pool).await?;
     let related: Vec<SummaryRow> = sqlx::query_as(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM articles a JOIN categories c ON c.id = a.category_id \

@@ -579,6 +579,7 @@ pub async fn set_membership(pool: &SqlitePool, body: &str, person: &str, role: &
     }
     let (body, person) = body_and_person(pool, body, person).await?;
     let rank = role_rank(&role);
+    let mut tx = super::write(pool).await?;
     sqlx::query(
         "INSERT INTO memberships (body_id, person_id, role, position) \
          VALUES (?1, ?2, ?3, ?4 * 1000 + 1 + (SELECT COALESCE(MAX(position % 1000), 0) FROM memberships WHERE body_id = ?1)) \
@@ -589,20 +590,23 @@ pub async fn set_membership(pool: &SqlitePool, body: &str, person: &str, role: &
     .bind(person)
     .bind(&role)
     .bind(rank)
-    .execute(pool)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     Ok(())
 }
 
 pub async fn remove_membership(pool: &SqlitePool, body: &str, person: &str) -> Result<(), ApiError> {
     let (body, person) = body_and_person(pool, body, person).await?;
+    let mut tx = super::write(pool).await?;
     let done = sqlx::query("DELETE FROM memberships WHERE body_id = ?1 AND person_id = ?2")
         .bind(body)
         .bind(person)
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
     if done.rows_affected() == 0 {
         return Err(ApiError::NotFound);
     }
+    tx.commit().await?;
     Ok(())
 }

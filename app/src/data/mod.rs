@@ -45,6 +45,74 @@ pub fn offset(page: u32, size: u32) -> Result<i64, ApiError> {
 /// (`BEGIN IMMEDIATE`), so writers queue behind one another (for up to the busy timeout)
 /// instead of failing. A deferred transaction that read first could not upgrade its lock once
 /// another writer had committed ("database is locked"), and the busy timeout does not help.
-pub async fn write(pool: &SqlitePool) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-    pool.begin_with("BEGIN IMMEDIATE").await
+///
+/// Its commit moves readers on to a new [`generation`]: pages rendered before it are not
+/// served again (see the server's page cache).
+pub async fn write(pool: &SqlitePool) -> Result<Write, sqlx::Error> {
+    Ok(Write { tx: pool.begin_with("BEGIN IMMEDIATE").await?, seen_by_readers: true })
+}
+
+/// A write readers never see on a page (login attempts, sessions, visit counters): the same
+/// lock, but its commit leaves the pages cached, so a flood of such writes cannot empty the
+/// cache.
+pub async fn write_unseen(pool: &SqlitePool) -> Result<Write, sqlx::Error> {
+    Ok(Write { tx: pool.begin_with("BEGIN IMMEDIATE").await?, seen_by_readers: false })
+}
+
+/// A write in progress; dropped without `commit`, it is rolled back.
+pub struct Write {
+    tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    seen_by_readers: bool,
+}
+
+impl Write {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await?;
+        if self.seen_by_readers {
+            generation::advance();
+        }
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for Write {
+    type Target = sqlx::SqliteConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for Write {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
+
+pub use generation::current as generation;
+
+/// What readers see changes only when a write commits: the number of such commits since the
+/// server started. Advanced after the commit, so a page rendered from the old data is always
+/// filed under an older number than any page rendered after it.
+mod generation {
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+    pub fn current() -> u64 {
+        GENERATION.load(Ordering::Acquire)
+    }
+
+    pub(super) fn advance() {
+        GENERATION.fetch_add(1, Ordering::AcqRel);
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn a_commit_moves_readers_on() {
+            let before = super::current();
+            super::advance();
+            assert!(super::current() > before);
+        }
+    }
 }

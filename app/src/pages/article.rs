@@ -4,6 +4,7 @@ use crate::components::article_list::CompactList;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::editor_slot::{open_from_query, EditContext, EditorRequest, EditorSlot};
 use crate::components::share_form::ShareForm;
+use crate::components::sidebar::LiveVisits;
 use crate::format;
 use crate::model::{Article, ArticlePage, Visibility};
 use leptos::prelude::*;
@@ -71,6 +72,10 @@ fn display(a: Article) -> impl IntoView {
             </figure>
         }
     });
+    // The count in the page may come from a cache; the browser's visit count answers the
+    // current one.
+    let live = use_context::<LiveVisits>().unwrap_or_default();
+    let views = live.views_shown(format!("/bai-viet/{}", a.slug), a.view_count);
     view! {
         <article class="article">
             <header>
@@ -86,7 +91,7 @@ fn display(a: Article) -> impl IntoView {
             {a.fields.source.clone().map(|s| view! { <p class="article-source">{s}</p> })}
             <footer class="article-tools">
                 <p class="share-count">"Chia sẻ: " <strong>{format::number(a.share_count)}</strong></p>
-                <p class="view-count">"Lượt xem: " {format::number(a.view_count)}</p>
+                <p class="view-count">"Lượt xem: " {views}</p>
                 <button type="button" class="print-button" on:click=|_| { let _ = window().print(); }>"In bài viết"</button>
             </footer>
         </article>
