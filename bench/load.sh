@@ -4,7 +4,8 @@
 # and 64 connections, 10 s per row: a static file of the same bytes as the seed article, the
 # seed article, home, a category page, /nghi-quyet and a search, each plain and with
 # `Accept-Encoding: br`, all as an anonymous reader (answered by the page cache after the first
-# request); then the seed article as a signed-in editor (never cached: a render per request). Prints a table of req/s, p50/p99 latency and errors (non-2xx/3xx
+# request); then the seed article as a signed-in editor (never cached: a render per request),
+# at 64 connections and at one (the render time itself). Prints a table of req/s, p50/p99 latency and errors (non-2xx/3xx
 # answers and requests unanswered after 10 s), and the server's peak RSS (VmHWM). Run from the
 # repository root after `make build`.
 set -euo pipefail
@@ -24,8 +25,8 @@ trap 'stop; rm -rf "$data" "target/site/$static"' EXIT
 # wrk's summary as "req/s p50 p99 errors" (latencies in ms; errors: answers other than
 # 2xx/3xx, and requests still unanswered after 10 s).
 measure() {
-  local url=$1 encoding=$2 cookie=${3:-} out
-  local args=(-t1 -c"$connections" -d"${seconds}s" --timeout 10s --latency)
+  local url=$1 encoding=$2 cookie=${3:-} clients=${4:-$connections} out
+  local args=(-t1 -c"$clients" -d"${seconds}s" --timeout 10s --latency)
   if [ -n "$cookie" ]; then args+=(-H "Cookie: $cookie"); fi
   if [ -n "$encoding" ]; then
     out=$(wrk "${args[@]}" -H "Accept-Encoding: $encoding" "$url")
@@ -66,6 +67,11 @@ table() {
   read -r brps bp50 bp99 brerrors <<<"$(measure "$url" br "$session")"
   printf '| %-42s | %9s | %8s | %8s | %9s | %8s | %8s | %6s |\n' \
     "seed article, signed-in editor (no cache)" "$rps" "$p50" "$p99" "$brps" "$bp50" "$bp99" "$((errors + brerrors))"
+  # One editor at a time: how long one render takes, without queueing behind the others.
+  read -r rps p50 p99 errors <<<"$(measure "$url" "" "$session" 1)"
+  read -r brps bp50 bp99 brerrors <<<"$(measure "$url" br "$session" 1)"
+  printf '| %-42s | %9s | %8s | %8s | %9s | %8s | %8s | %6s |\n' \
+    "  the same, one connection (render time)" "$rps" "$p50" "$p99" "$brps" "$bp50" "$bp99" "$((errors + brerrors))"
   echo "server peak RSS (VmHWM): $(peak_rss) MB"
   echo
 }
