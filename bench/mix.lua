@@ -1,7 +1,8 @@
 -- wrk: readers' mix for `make soak`. Each request takes the next page of the list (articles,
 -- home, a category, resolutions, a search), as a browser asking for brotli would. With
--- WRK_DELAY_MS set, each connection waits that long after every answer: the load is then
--- about connections / (delay + latency) requests a second.
+-- WRK_DELAY_MS set (milliseconds, fractions allowed), each connection waits that long on
+-- average after every answer (wrk counts whole milliseconds: a fraction is a whole one that
+-- often): the load is then about connections / (delay + latency) requests a second.
 local pages = {
   "/bai-viet/trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong",
   "/",
@@ -19,5 +20,10 @@ request = function()
 end
 
 if pause > 0 then
-  delay = function() return pause end
+  local whole = math.floor(pause)
+  local fraction = pause - whole
+  delay = function()
+    if math.random() < fraction then return whole + 1 end
+    return whole
+  end
 end

@@ -37,9 +37,10 @@ run() {
 start
 read -r capacity _ _ <<<"$(run 20 0)"
 target=$((capacity * 8 / 10))
-# Each connection waits `delay` ms after an answer: 64 connections at `target` req/s.
-delay=$((connections * 1000 / (target > 0 ? target : 1)))
-echo "capacity: $capacity req/s; soak at 80 %: about $target req/s (each of $connections connections pausing ${delay} ms)"
+# At capacity a connection gets an answer every connections/capacity s; at 80 % it pauses the
+# difference after each answer.
+delay=$(awk -v c="$connections" -v cap="$capacity" -v t="$target" 'BEGIN { printf "%.3f", c * 1000 / t - c * 1000 / cap }')
+echo "capacity: $capacity req/s; soak at 80 %: about $target req/s (each of $connections connections pausing ${delay} ms on average)"
 printf '| %6s | %8s | %9s | %6s | %8s |\n' "minute" "req/s" "requests" "errors" "RSS MB"
 printf '|%s|%s|%s|%s|%s|\n' "--------" "----------" "-----------" "--------" "----------"
 total_errors=0
