@@ -102,6 +102,9 @@ impl Visits {
 
     /// Counts a hit at `now` and answers the numbers (with the article's views if `page` is one).
     pub async fn count(&self, pool: &SqlitePool, hit: &Hit<'_>, now: i64) -> Result<Counted, ApiError> {
+        // The stored total is read once, before anything is counted: a flush can then never
+        // be counted twice (in the stored total and in `counted`).
+        let stored = self.stored_total(pool).await?;
         let known = visitor_id(hit.cookies);
         let id = known.unwrap_or_else(new_id);
         let article = article_slug(hit.page);
@@ -114,7 +117,6 @@ impl Visits {
             let online = s.online(now);
             (s.counted, online, article.and_then(|a| s.pending_views.get(a).copied()).unwrap_or(0))
         };
-        let stored = self.stored_total(pool).await?;
         let views = match article {
             Some(slug) => stored_views(pool, slug, now).await?.map(|v| v + pending_views),
             None => None,
