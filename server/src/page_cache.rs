@@ -245,12 +245,10 @@ fn not_kept_headers(mut response: Response) -> Response {
     response
 }
 
+/// Whether the reader already has this page: the documents' `If-None-Match` rule (weak tags
+/// compare weakly).
 fn not_modified(request: &HeaderMap, etag: &HeaderValue) -> bool {
-    let Some(tags) = request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else {
-        return false;
-    };
-    let ours = etag.to_str().unwrap_or("").trim_start_matches("W/");
-    tags.split(',').map(str::trim).any(|t| t == "*" || t.trim_start_matches("W/") == ours)
+    crate::files::none_match(request, etag.to_str().unwrap_or("").trim_start_matches("W/"))
 }
 
 #[derive(Debug, PartialEq)]
