@@ -76,3 +76,11 @@ impl From<sqlx::Error> for ApiError {
         }
     }
 }
+
+#[cfg(feature = "ssr")]
+impl From<tantivy::TantivyError> for ApiError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        tracing::error!(error = %e, "search index error");
+        ApiError::Server
+    }
+}

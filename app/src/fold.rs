@@ -42,12 +42,42 @@ fn fold_mapped(text: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
-/// The query's words, folded: "Nghị quyết 12/2022" → ["nghi", "quyet", "12", "2022"].
+/// Longer words are not indexed (nor searched for): no Vietnamese word comes near it, and a
+/// long run of letters is a pasted address or a code nobody types.
+pub const WORD_MAX_BYTES: usize = 64;
+
+/// The folded words of `text`, in order, as the search index stores them:
+/// "Nghị quyết 12/2022" → "nghi", "quyet", "12", "2022". The index's tokenizer and the
+/// query both use this, so they cannot disagree.
+pub fn words(text: &str) -> impl Iterator<Item = String> {
+    let folded = fold(text);
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.len() <= WORD_MAX_BYTES)
+        .map(str::to_string)
+        .collect();
+    words.into_iter()
+}
+
+/// The words of `text` as written, in lower case and NFC, diacritics kept: "Dầu Tiếng" →
+/// "dầu", "tiếng". The index keeps these too, to rank exact matches first.
+pub fn exact_words(text: &str) -> impl Iterator<Item = String> {
+    use unicode_normalization::UnicodeNormalization;
+    let composed: String = text.nfc().flat_map(char::to_lowercase).collect();
+    let words: Vec<String> = composed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.len() <= WORD_MAX_BYTES)
+        .map(str::to_string)
+        .collect();
+    words.into_iter()
+}
+
+/// The query's words, folded, each once: "Nghị quyết 12/2022" → ["nghi", "quyet", "12", "2022"].
 pub fn terms(query: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for word in fold(query).split(|c: char| !c.is_alphanumeric()) {
-        if !word.is_empty() && !out.iter().any(|w| w == word) {
-            out.push(word.to_string());
+    for word in words(query) {
+        if !out.contains(&word) {
+            out.push(word);
         }
         if out.len() == 12 {
             break;
@@ -59,23 +89,12 @@ pub fn terms(query: &str) -> Vec<String> {
 /// The query's words as typed, lower case but with their diacritics, when it has any
 /// ("Dầu Tiếng" → ["dầu", "tiếng"]); empty for a query without diacritics.
 pub fn exact_terms(query: &str) -> Vec<String> {
-    let words: Vec<String> =
-        query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).take(12).collect();
+    let words: Vec<String> = exact_words(query).take(12).collect();
     if words.iter().all(|w| fold(w) == *w) {
         Vec::new()
     } else {
         words
     }
-}
-
-/// An FTS5 query: every term must be present, each as a prefix, in the given columns.
-/// Terms are alphanumeric only (see `terms`), so quoting them is enough.
-pub fn fts_query(columns: &str, terms: &[String]) -> Option<String> {
-    if terms.is_empty() {
-        return None;
-    }
-    let parts: Vec<String> = terms.iter().map(|t| format!("\"{}\"*", t.replace('"', ""))).collect();
-    Some(format!("{{{columns}}} : ({})", parts.join(" AND ")))
 }
 
 /// A resolution number in a query, as (number, year): "12/2022", "12/2022/NQ-HĐND",
@@ -196,11 +215,10 @@ mod tests {
     fn exact_terms_only_when_the_query_has_diacritics() {
         assert!(exact_terms("dau tieng").is_empty());
         assert_eq!(exact_terms("Dầu Tiếng"), vec!["dầu", "tiếng"]);
-        assert_eq!(
-            fts_query("folded_title folded_body", &terms("đất đai")).as_deref(),
-            Some("{folded_title folded_body} : (\"dat\"* AND \"dai\"*)")
-        );
-        assert_eq!(fts_query("title", &[]), None);
+        // Decomposed input gives the composed words.
+        assert_eq!(exact_terms("Dâ\u{0300}u"), vec!["dầu"]);
+        assert_eq!(words("Đất-đai, 12/2022").collect::<Vec<_>>(), vec!["dat", "dai", "12", "2022"]);
+        assert_eq!(words(&"a".repeat(WORD_MAX_BYTES + 1)).count(), 0);
     }
 
     #[test]

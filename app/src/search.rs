@@ -62,7 +62,12 @@ impl SearchKind {
         }
     }
 
-    /// The code in the index's rowid (`id * 16 + code`).
+    /// The kind whose code this is.
+    pub fn from_code(code: i64) -> Option<SearchKind> {
+        SearchKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The code in an index entry's key (`id * 16 + code`).
     pub fn code(self) -> i64 {
         match self {
             SearchKind::Article => 1,
@@ -85,42 +90,145 @@ pub struct Segment {
     pub hit: bool,
 }
 
+/// The order of results (`?sap-xep=`): by relevance (the default) or newest first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SearchSort {
+    #[default]
+    Relevance,
+    Newest,
+}
+
+impl SearchSort {
+    pub const ALL: [SearchSort; 2] = [SearchSort::Relevance, SearchSort::Newest];
+
+    /// As written in the URL; the default has none.
+    pub fn key(self) -> &'static str {
+        match self {
+            SearchSort::Relevance => "lien-quan",
+            SearchSort::Newest => "moi-nhat",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<SearchSort> {
+        SearchSort::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SearchSort::Relevance => "Phù hợp nhất",
+            SearchSort::Newest => "Mới nhất",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchQuery {
     pub q: String,
     pub kind: Option<SearchKind>,
     pub page: u32,
+    pub sort: SearchSort,
+    /// Only results dated on or after this day ("YYYY-MM-DD", `?tu=`).
+    pub from: Option<String>,
+    /// Only results dated on or before this day ("YYYY-MM-DD", `?den=`).
+    pub to: Option<String>,
 }
 
 pub const QUERY_MAX: usize = 200;
 pub const RESULTS_PER_PAGE: u32 = 10;
+/// Suggestions shown under the search box as the visitor types.
+pub const SUGGESTIONS_MAX: usize = 8;
+
+/// "2022-06-20" as a number 20220620, if it is a real day between 1900 and 2200.
+pub fn day_number(day: &str) -> Option<i64> {
+    let mut parts = day.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days_in_month = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1900..=2200).contains(&y) && (1..=days_in_month).contains(&d)).then_some(y * 10_000 + m * 100 + d)
+}
 
 impl SearchQuery {
-    /// From the URL (`?q=…&loai=…&trang=N`); an unknown type or page is an error.
+    /// A query for `q` alone: every type, relevance, first page.
+    pub fn text(q: &str) -> SearchQuery {
+        SearchQuery { q: q.to_string(), page: 1, ..Default::default() }
+    }
+
+    /// From the URL (`?q=…&loai=…&sap-xep=…&tu=…&den=…&trang=N`); an unknown type, order or
+    /// page, or a day that is not a real day, is an error.
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Result<SearchQuery, String> {
         let q: String = get("q").unwrap_or_default().trim().chars().take(QUERY_MAX).collect();
         let kind = match get("loai").filter(|v| !v.is_empty()) {
             Some(k) => Some(SearchKind::parse(&k).ok_or_else(|| "Loại kết quả không hợp lệ.".to_string())?),
             None => None,
         };
+        let sort = match get("sap-xep").filter(|v| !v.is_empty()) {
+            Some(s) => SearchSort::parse(&s).ok_or_else(|| "Cách sắp xếp không hợp lệ.".to_string())?,
+            None => SearchSort::Relevance,
+        };
+        let day = |key: &str, label: &str| -> Result<Option<String>, String> {
+            match get(key).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) {
+                Some(v) if day_number(&v).is_some() => Ok(Some(v)),
+                Some(_) => Err(format!("{label} không hợp lệ (dùng dạng năm-tháng-ngày, ví dụ 2022-06-20).")),
+                None => Ok(None),
+            }
+        };
+        let from = day("tu", "Ngày bắt đầu")?;
+        let to = day("den", "Ngày kết thúc")?;
+        if let (Some(f), Some(t)) = (&from, &to) {
+            if day_number(f) > day_number(t) {
+                return Err("Khoảng ngày không hợp lệ: ngày bắt đầu sau ngày kết thúc.".to_string());
+            }
+        }
         let page = match get("trang").filter(|v| !v.is_empty()) {
             Some(p) => p.parse::<u32>().ok().filter(|p| *p >= 1).ok_or_else(|| "Số trang không hợp lệ.".to_string())?,
             None => 1,
         };
-        Ok(SearchQuery { q, kind, page })
+        Ok(SearchQuery { q, kind, page, sort, from, to })
     }
 
-    /// "/tim-kiem?q=…&loai=…&trang=N" for this query with another type and page.
+    /// "/tim-kiem?q=…" for this query (its order and dates kept) with another type and page.
     pub fn href(&self, kind: Option<SearchKind>, page: u32) -> String {
+        self.href_sorted(kind, self.sort, page)
+    }
+
+    /// The same, in another order.
+    pub fn href_sorted(&self, kind: Option<SearchKind>, sort: SearchSort, page: u32) -> String {
         let mut out = format!("/tim-kiem?q={}", encode(&self.q));
         if let Some(k) = kind {
             out.push_str("&loai=");
             out.push_str(k.key());
         }
+        if sort != SearchSort::Relevance {
+            out.push_str("&sap-xep=");
+            out.push_str(sort.key());
+        }
+        if let Some(f) = &self.from {
+            out.push_str("&tu=");
+            out.push_str(&encode(f));
+        }
+        if let Some(t) = &self.to {
+            out.push_str("&den=");
+            out.push_str(&encode(t));
+        }
         if page > 1 {
             out.push_str(&format!("&trang={page}"));
         }
         out
+    }
+
+    /// Whether a date range narrows the results.
+    pub fn has_dates(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
     }
 }
 
@@ -158,6 +266,17 @@ pub struct SearchResults {
     pub counts: Vec<(SearchKind, u64)>,
     /// How long the search took on the server, in milliseconds.
     pub took_ms: u64,
+    /// For a query that found nothing: the same query with a misspelt word corrected (one
+    /// letter), when that finds something.
+    pub suggestion: Option<String>,
+}
+
+/// One suggestion under the search box: a title and where it leads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub kind: SearchKind,
+    pub title: String,
+    pub url: String,
 }
 
 #[cfg(test)]
@@ -173,12 +292,51 @@ mod tests {
             _ => None,
         };
         let q = SearchQuery::from_query(get).expect("valid");
-        assert_eq!(q, SearchQuery { q: "nghị quyết".into(), kind: Some(SearchKind::Resolution), page: 2 });
+        assert_eq!(
+            q,
+            SearchQuery {
+                q: "nghị quyết".into(), kind: Some(SearchKind::Resolution), page: 2, ..Default::default()
+            }
+        );
         assert_eq!(q.href(q.kind, 2), "/tim-kiem?q=ngh%E1%BB%8B+quy%E1%BA%BFt&loai=nghi-quyet&trang=2");
         assert!(SearchQuery::from_query(|k| (k == "loai").then(|| "x".to_string())).is_err());
         assert!(SearchQuery::from_query(|k| (k == "trang").then(|| "0".to_string())).is_err());
+        assert!(SearchQuery::from_query(|k| (k == "sap-xep").then(|| "x".to_string())).is_err());
         for k in SearchKind::ALL {
             assert_eq!(SearchKind::parse(k.key()), Some(k));
         }
+    }
+
+    #[test]
+    fn order_and_dates_travel_in_the_url_and_bad_ones_are_refused() {
+        let get = |k: &str| match k {
+            "q" => Some("ngân sách".to_string()),
+            "sap-xep" => Some("moi-nhat".to_string()),
+            "tu" => Some("2022-01-01".to_string()),
+            "den" => Some("2022-12-31".to_string()),
+            _ => None,
+        };
+        let q = SearchQuery::from_query(get).expect("valid");
+        assert_eq!(q.sort, SearchSort::Newest);
+        assert_eq!(
+            q.href(Some(SearchKind::Article), 3),
+            "/tim-kiem?q=ng%C3%A2n+s%C3%A1ch&loai=bai-viet&sap-xep=moi-nhat&tu=2022-01-01&den=2022-12-31&trang=3"
+        );
+        assert_eq!(
+            q.href_sorted(None, SearchSort::Relevance, 1),
+            "/tim-kiem?q=ng%C3%A2n+s%C3%A1ch&tu=2022-01-01&den=2022-12-31"
+        );
+        let only = |key: &'static str, v: &'static str| move |k: &str| (k == key).then(|| v.to_string());
+        assert!(SearchQuery::from_query(only("tu", "2022-02-30")).is_err());
+        assert!(SearchQuery::from_query(only("den", "20/06/2022")).is_err());
+        assert!(SearchQuery::from_query(|k| match k {
+            "tu" => Some("2023-01-01".into()),
+            "den" => Some("2022-01-01".into()),
+            _ => None,
+        })
+        .is_err());
+        assert_eq!(day_number("2024-02-29"), Some(20240229));
+        assert_eq!(day_number("2023-02-29"), None);
+        assert_eq!(day_number("1800-01-01"), None);
     }
 }

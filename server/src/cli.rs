@@ -144,9 +144,20 @@ pub async fn run_maintenance(pool: &sqlx::SqlitePool, command: Command) -> Resul
 async fn run_command(pool: &sqlx::SqlitePool, command: Command) -> Result<String, Box<dyn std::error::Error>> {
     Ok(match command {
         Command::User(c) => run_user(pool, c).await?,
-        Command::Generate { count } => crate::generate::generate(pool, count).await?,
-        Command::Bench => crate::generate::bench(pool).await?,
-        Command::Reindex => format!("Chỉ mục tìm kiếm có {} mục.", app::data::search::rebuild(pool).await?),
+        Command::Generate { count } => {
+            let index = crate::indexer::open(&crate::config::Config::from_env()?.data_dir, pool.clone())?;
+            crate::generate::generate(pool, &index, count).await?
+        }
+        Command::Bench => {
+            let data_dir = crate::config::Config::from_env()?.data_dir;
+            let index = crate::indexer::open(&data_dir, pool.clone())?;
+            index.catch_up().await?;
+            crate::generate::bench(pool, &index, &data_dir).await?
+        }
+        Command::Reindex => {
+            let index = crate::indexer::open(&crate::config::Config::from_env()?.data_dir, pool.clone())?;
+            format!("Chỉ mục tìm kiếm có {} mục.", index.rebuild(&crate::indexer::progress_bar()).await?)
+        }
         Command::AnswerDays { days } => {
             if days == 0 {
                 return Err("Số ngày phải lớn hơn 0.".into());

@@ -132,7 +132,10 @@ pub async fn load_if_empty(pool: &SqlitePool, data_dir: &std::path::Path) -> Res
         loaded = true;
     }
     if loaded {
-        app::data::search::rebuild(pool).await.map_err(|e| DemoError::Invalid(format!("chỉ mục tìm kiếm: {e}")))?;
+        // Loaded without `sync`: the index is rebuilt when it next catches up.
+        let mut tx = app::data::write(pool).await?;
+        app::data::search::request_rebuild(&mut tx).await?;
+        tx.commit().await?;
     }
     Ok(loaded)
 }

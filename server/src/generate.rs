@@ -1,12 +1,15 @@
 //! Load testing: `server generate --count 100000` fills the database with that many synthetic
 //! records (resolutions, petitions, calendar entries, articles, all marked demo), and
-//! `server bench` times searches and list pages against whatever is in the database.
+//! `server bench` times searches, suggestions, the search page over HTTP and list pages
+//! against whatever is in the database.
 
 use app::council::{PetitionFilter, SupervisionFilter};
+use app::data::search::SearchIndex;
 use app::records::PetitionStatus;
 use app::resolution::Filter;
-use app::search::{SearchKind, SearchQuery};
+use app::search::{SearchKind, SearchQuery, SearchSort};
 use sqlx::SqlitePool;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// A small deterministic generator (xorshift), so every run makes the same data.
@@ -64,8 +67,13 @@ const VALIDITIES: &[&str] = &["con-hieu-luc", "het-hieu-luc-mot-phan", "het-hieu
 const CALENDARS: &[&str] = &["hdnd", "doan-dbqh", "tiep-cong-dan", "tiep-xuc-cu-tri"];
 
 /// Inserts `count` synthetic records (40 % resolutions, 30 % petitions, 10 % calendar
-/// entries, 20 % articles), then rebuilds the search index. Returns a summary.
-pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn std::error::Error>> {
+/// entries, 20 % articles), then rebuilds the search index (with a progress bar). Returns a
+/// summary.
+pub async fn generate(
+    pool: &SqlitePool,
+    index: &SearchIndex,
+    count: u64,
+) -> Result<String, Box<dyn std::error::Error>> {
     let started = Instant::now();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let now = app::data::now();
@@ -177,9 +185,12 @@ pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn s
         .execute(&mut *tx)
         .await?;
     }
+    // Inserted without `sync`: should the rebuild below not finish, the index is rebuilt at
+    // the next start.
+    app::data::search::request_rebuild(&mut tx).await?;
     tx.commit().await?;
     let inserted = started.elapsed();
-    let indexed = app::data::search::rebuild(pool).await?;
+    let indexed = index.rebuild(&crate::indexer::progress_bar()).await?;
     // Fresh statistics, so the planner picks the list indexes at this size.
     sqlx::query("ANALYZE").execute(pool).await?;
     Ok(format!(
@@ -190,52 +201,117 @@ pub async fn generate(pool: &SqlitePool, count: u64) -> Result<String, Box<dyn s
     ))
 }
 
-/// Runs `f` `runs` times and gives the median and the slowest time.
-async fn time<F, Fut, T>(label: &str, runs: usize, mut f: F) -> Result<(Duration, Duration), String>
+/// Timings: median, 95th percentile and slowest.
+struct Times {
+    median: Duration,
+    p95: Duration,
+    max: Duration,
+}
+
+impl std::fmt::Display for Times {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.1} / {:.1} / {:.1} ms", ms(self.median), ms(self.p95), ms(self.max))
+    }
+}
+
+const RUNS: usize = 50;
+
+fn times(mut samples: Vec<Duration>) -> Times {
+    samples.sort();
+    let at = |q: f64| samples[((samples.len() as f64 * q).ceil() as usize).clamp(1, samples.len()) - 1];
+    Times { median: at(0.5), p95: at(0.95), max: at(1.0) }
+}
+
+/// Runs `f` `RUNS` times.
+async fn time<F, Fut, T>(label: &str, mut f: F) -> Result<Times, String>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<T, app::error::ApiError>>,
 {
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
+    let mut samples = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
         let t = Instant::now();
         f().await.map_err(|e| format!("{label}: {e}"))?;
-        times.push(t.elapsed());
+        samples.push(t.elapsed());
     }
-    times.sort();
-    Ok((times[times.len() / 2], times[times.len() - 1]))
+    Ok(times(samples))
 }
 
-/// Times the searches and lists a visitor uses most; one line each, median and maximum of
-/// 20 runs.
-pub async fn bench(pool: &SqlitePool) -> Result<String, Box<dyn std::error::Error>> {
+/// The searches a visitor makes most (the same since the first benchmark).
+const SEARCHES: &[(&str, Option<SearchKind>, u32)] = &[
+    ("nghi quyet", None, 1),
+    ("Dầu Tiếng", None, 1),
+    ("giao thong nong thon", None, 1),
+    ("12/2022", None, 1),
+    ("nq 1234 2010", None, 1),
+    ("truong mam non", Some(SearchKind::Resolution), 50),
+    ("xyzkhongco", None, 1),
+];
+
+/// What a visitor types into the box, letter by letter.
+const TYPED: &[&str] = &["ng", "nghi quy", "giao thong n", "dau tie", "hoi nghi ve", "truong mam"];
+
+fn disk_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.metadata().ok())
+                .filter(std::fs::Metadata::is_file)
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Times the searches, suggestions, the search page over HTTP and the lists a visitor uses
+/// most; each row is median / 95th percentile / slowest of `RUNS` runs.
+pub async fn bench(
+    pool: &SqlitePool,
+    index: &SearchIndex,
+    data_dir: &Path,
+) -> Result<String, Box<dyn std::error::Error>> {
     let records: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM resolutions) + (SELECT COUNT(*) FROM petitions) + (SELECT COUNT(*) FROM calendar_events) + (SELECT COUNT(*) FROM articles)",
     )
     .fetch_one(pool)
     .await?;
-    let indexed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_index").fetch_one(pool).await?;
-    let mut out =
-        format!("{records} bản ghi, {indexed} mục trong chỉ mục tìm kiếm (trung vị / chậm nhất của 20 lần):\n");
-    let searches: &[(&str, Option<SearchKind>, u32)] = &[
-        ("nghi quyet", None, 1),
-        ("Dầu Tiếng", None, 1),
-        ("giao thong nong thon", None, 1),
-        ("12/2022", None, 1),
-        ("nq 1234 2010", None, 1),
-        ("truong mam non", Some(SearchKind::Resolution), 50),
-        ("xyzkhongco", None, 1),
-    ];
-    for (q, kind, page) in searches {
-        let query = SearchQuery { q: q.to_string(), kind: *kind, page: *page };
-        let total = app::data::search::search(pool, &query).await?.total;
-        let (median, max) = time(q, 20, || app::data::search::search(pool, &query)).await?;
+    let mut out = format!(
+        "{records} bản ghi; chỉ mục tìm kiếm: {} mục, {:.1} MB trên đĩa (trung vị / p95 / chậm nhất của {RUNS} lần):\n",
+        index.entries(),
+        disk_bytes(&crate::indexer::dir(data_dir)) as f64 / 1e6
+    );
+    for (q, kind, page) in SEARCHES {
+        let query = SearchQuery { q: q.to_string(), kind: *kind, page: *page, ..Default::default() };
+        let total = app::data::search::search(index, &query).await?.total;
+        let t = time(q, || app::data::search::search(index, &query)).await?;
         out.push_str(&format!(
-            "  tìm “{q}”{}: {total} kết quả, {:.1} / {:.1} ms\n",
+            "  tìm “{q}”{}: {total} kết quả, {t}\n",
             kind.map(|k| format!(" (loại {}, trang {page})", k.key())).unwrap_or_default(),
-            ms(median),
-            ms(max)
         ));
+    }
+    let newest =
+        SearchQuery { sort: SearchSort::Newest, from: Some("2015-01-01".into()), ..SearchQuery::text("nghi quyet") };
+    let t = time("mới nhất", || app::data::search::search(index, &newest)).await?;
+    out.push_str(&format!("  tìm “nghi quyet”, mới nhất, từ 01/01/2015: {t}\n"));
+    for q in TYPED {
+        let n = app::data::search::suggest(index, q).await?.len();
+        let t = time(q, || app::data::search::suggest(index, q)).await?;
+        out.push_str(&format!("  gợi ý “{q}”: {n} gợi ý, {t}\n"));
+    }
+    out.push_str(&searchable_after_save(pool, index).await?);
+    match leptos::config::get_configuration(None) {
+        Ok(conf) => out.push_str(&pages_over_http(pool, conf.leptos_options, data_dir).await?),
+        Err(e) => out.push_str(&format!("  (không đo trang qua HTTP: {e})\n")),
     }
     let lists: Vec<(&str, Filter)> = vec![
         ("nghị quyết, trang 1", Filter { page: 1, ..Default::default() }),
@@ -251,8 +327,8 @@ pub async fn bench(pool: &SqlitePool) -> Result<String, Box<dyn std::error::Erro
         ("nghị quyết, trang 1000", Filter { page: 1000, ..Default::default() }),
     ];
     for (label, f) in lists {
-        let (median, max) = time(label, 20, || app::data::resolutions::list(pool, &f)).await?;
-        out.push_str(&format!("  danh sách {label}: {:.1} / {:.1} ms\n", ms(median), ms(max)));
+        let t = time(label, || app::data::resolutions::list(pool, &f)).await?;
+        out.push_str(&format!("  danh sách {label}: {t}\n"));
     }
     let petitions = [
         ("kiến nghị, trang 1", PetitionFilter { page: 1, ..Default::default() }),
@@ -267,15 +343,102 @@ pub async fn bench(pool: &SqlitePool) -> Result<String, Box<dyn std::error::Erro
         ),
     ];
     for (label, f) in petitions {
-        let (median, max) = time(label, 20, || app::data::council::petitions(pool, &f)).await?;
-        out.push_str(&format!("  danh sách {label}: {:.1} / {:.1} ms\n", ms(median), ms(max)));
+        let t = time(label, || app::data::council::petitions(pool, &f)).await?;
+        out.push_str(&format!("  danh sách {label}: {t}\n"));
     }
-    let (median, max) =
-        time("giám sát", 20, || app::data::council::supervisions(pool, &SupervisionFilter { page: 1, body: None }))
+    let t =
+        time("giám sát", || app::data::council::supervisions(pool, &SupervisionFilter { page: 1, body: None })).await?;
+    out.push_str(&format!("  danh sách giám sát: {t}\n"));
+    let t = time("lịch", || app::data::council::week(pool, "tiep-xuc-cu-tri", None)).await?;
+    out.push_str(&format!("  lịch tiếp xúc cử tri, tuần này: {t}\n"));
+    out.push_str(&format!("  bộ nhớ (RSS) của tiến trình đo: {:.0} MB\n", rss_mb()));
+    Ok(out)
+}
+
+/// The time from a save's commit to the first search that finds it: a resolution's abstract
+/// gets a new word (and then loses it again).
+async fn searchable_after_save(pool: &SqlitePool, index: &SearchIndex) -> Result<String, Box<dyn std::error::Error>> {
+    let Some(id): Option<i64> =
+        sqlx::query_scalar("SELECT MAX(id) FROM resolutions WHERE deleted_at IS NULL").fetch_one(pool).await?
+    else {
+        return Ok(String::new());
+    };
+    let mut samples = Vec::new();
+    for round in 0..10 {
+        let word = format!("dodoluu{round}");
+        let mut tx = app::data::write(pool).await?;
+        sqlx::query("UPDATE resolutions SET abstract = abstract || ' ' || ?1 WHERE id = ?2")
+            .bind(&word)
+            .bind(id)
+            .execute(&mut *tx)
             .await?;
-    out.push_str(&format!("  danh sách giám sát: {:.1} / {:.1} ms\n", ms(median), ms(max)));
-    let (median, max) = time("lịch", 20, || app::data::council::week(pool, "tiep-xuc-cu-tri", None)).await?;
-    out.push_str(&format!("  lịch tiếp xúc cử tri, tuần này: {:.1} / {:.1} ms\n", ms(median), ms(max)));
+        app::data::search::sync(&mut tx, SearchKind::Resolution, id).await?;
+        tx.commit().await?;
+        let saved = Instant::now();
+        let found = app::data::search::search(index, &SearchQuery::text(&word)).await?.total;
+        samples.push(saved.elapsed());
+        if found != 1 {
+            return Err(format!("“{word}” not found right after its save").into());
+        }
+        let mut tx = app::data::write(pool).await?;
+        sqlx::query(
+            "UPDATE resolutions SET abstract = substr(abstract, 1, length(abstract) - length(?1) - 1) WHERE id = ?2",
+        )
+        .bind(&word)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        app::data::search::sync(&mut tx, SearchKind::Resolution, id).await?;
+        tx.commit().await?;
+    }
+    Ok(format!("  từ lúc lưu đến lúc tìm thấy (10 lần lưu): {}\n", times(samples)))
+}
+
+/// One GET over a fresh connection; the status code.
+async fn get(addr: std::net::SocketAddr, path: &str) -> Result<u16, std::io::Error> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await?;
+    stream
+        .write_all(
+            format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept-Encoding: br\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+        .await?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await?;
+    let status = answer.get(9..12).and_then(|s| std::str::from_utf8(s).ok()).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Ok(status)
+}
+
+/// The whole search page, served by the portal's own stack on a local port: every request a
+/// different address, so none is answered from the page cache.
+async fn pages_over_http(
+    pool: &SqlitePool,
+    options: leptos::config::LeptosOptions,
+    data_dir: &Path,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let app = crate::http::router(pool.clone(), options, data_dir, crate::site::Site::default());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let server =
+        tokio::spawn(crate::serve::serve(listener, app, crate::serve::HEADER_READ_TIMEOUT, std::future::pending()));
+    let mut out = String::new();
+    for (n, (q, kind, page)) in SEARCHES.iter().enumerate() {
+        let query = SearchQuery { q: q.to_string(), kind: *kind, page: *page, ..Default::default() };
+        let mut samples = Vec::with_capacity(RUNS);
+        for run in 0..RUNS {
+            let path = format!("{}&lan={n}-{run}", query.href(*kind, *page));
+            let t = Instant::now();
+            let status = get(addr, &path).await?;
+            samples.push(t.elapsed());
+            if status != 200 {
+                server.abort();
+                return Err(format!("GET {path}: {status}").into());
+            }
+        }
+        out.push_str(&format!("  trang /tim-kiem “{q}” qua HTTP (không qua bộ đệm trang): {}\n", times(samples)));
+    }
+    server.abort();
     Ok(out)
 }
 

@@ -77,6 +77,11 @@ pub fn router_with(
         .merge(crate::attach::routes(crate::attach::Attachments { pool: pool.clone(), dir: data_dir.join("files") }))
         .merge(crate::ical::routes(pool.clone()))
         .merge(visitor::routes(pool.clone(), visits.clone()));
+    // Opened by `main` already (this gives the same index); if it cannot be opened, searches
+    // answer an error and everything else works.
+    let search = crate::indexer::open(data_dir, pool.clone())
+        .map_err(|e| tracing::error!(error = %e, "search index unavailable"))
+        .ok();
     let context = {
         let pool = pool.clone();
         let files_dir = app::data::purge::FilesDir(data_dir.join("files"));
@@ -84,6 +89,9 @@ pub fn router_with(
             provide_context(pool.clone());
             provide_context(files_dir.clone());
             provide_context(visits.clone());
+            if let Some(search) = &search {
+                provide_context(search.clone());
+            }
         }
     };
     let pages = Router::new()

@@ -15,6 +15,7 @@ pub mod files;
 pub mod generate;
 pub mod http;
 pub mod ical;
+pub mod indexer;
 pub mod page_cache;
 pub mod precompress;
 pub mod security_headers;

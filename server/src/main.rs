@@ -57,7 +57,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     if config.demo_content && demo::load_if_empty(&pool, &config.data_dir).await? {
         tracing::info!("loaded the demo content into the empty database");
     }
-    app::data::search::ensure_built(&pool).await?;
+    // Everything committed to the database is searchable before the first request.
+    let search = server::indexer::open(&config.data_dir, pool.clone())?;
+    search.catch_up().await?;
+    let indexer = server::indexer::spawn(search.clone());
     let addr = options.site_addr;
     let visits = std::sync::Arc::new(app::data::visits::Visits::new(config.visits_per_address_per_hour));
     let flusher = visitor::spawn_flusher(pool.clone(), visits.clone());
@@ -68,6 +71,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     // The last seconds' visits are written before the database closes.
     flusher.abort();
     visitor::flush_now(&pool, &visits).await;
+    indexer.abort();
+    if let Err(e) = search.catch_up().await {
+        tracing::warn!(error = %e, "search index left behind: it catches up at the next start");
+    }
     pool.close().await;
     Ok(())
 }

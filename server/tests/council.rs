@@ -6,7 +6,7 @@
 mod common;
 
 use app::council::*;
-use app::data::{council, documents, records, search};
+use app::data::{council, documents, records};
 use app::editing::DocKind;
 use app::error::ApiError;
 use app::records::{
@@ -23,7 +23,7 @@ async fn editor(pool: &sqlx::SqlitePool) -> app::auth::UserInfo {
 }
 
 async fn find(pool: &sqlx::SqlitePool, q: &str, kind: Option<SearchKind>) -> app::search::SearchResults {
-    search::search(pool, &SearchQuery { q: q.into(), kind, page: 1 }).await.expect("search")
+    common::search(pool, &SearchQuery { kind, ..SearchQuery::text(q) }).await.expect("search")
 }
 
 fn urls(r: &app::search::SearchResults) -> Vec<String> {

@@ -278,10 +278,16 @@ fn add_editor(data_dir: &Path) {
 
 /// Starts the portal on `data_dir` and waits until it answers.
 fn start(data_dir: &Path, log_name: &str) -> Portal {
+    start_with(data_dir, log_name, &[])
+}
+
+/// The same, with more environment variables.
+fn start_with(data_dir: &Path, log_name: &str, env: &[(&str, &str)]) -> Portal {
     let port = free_port();
     let log = data_dir.join(log_name);
     let file = std::fs::File::create(&log).unwrap();
     let child = server_command(data_dir)
+        .envs(env.iter().copied())
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .stdout(file.try_clone().unwrap())
         .stderr(file)
@@ -604,7 +610,9 @@ fn the_command_line_backs_up_a_running_portal_and_restores_it_elsewhere() {
     let (ok, out, err) = server_cli(&data_dir, &["backup", "--to", to_arg]);
     assert!(ok, "{out}{err}");
     assert!(
-        out.contains("Đã sao lưu vào") && out.contains("tài liệu đính kèm (files/): ") && out.contains(" MB"),
+        out.contains("Đã sao lưu vào")
+            && out.contains("tài liệu đính kèm (files/): ")
+            && (out.contains(" KB") || out.contains(" MB")),
         "{out}"
     );
     let after = tally.lock().unwrap().acks.len();
@@ -641,4 +649,69 @@ fn the_command_line_backs_up_a_running_portal_and_restores_it_elsewhere() {
     let trash = request(portal.port, "GET", "/thung-rac", &[("Cookie", cookie.as_str())], "").unwrap();
     assert_eq!(trash.status, 200, "the login sessions came along");
     drop(portal);
+}
+
+/// The last outbox row the index on disk says it has applied (from its last commit).
+fn index_applied(data_dir: &Path) -> i64 {
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data_dir.join("search").join("meta.json")).unwrap()).unwrap();
+    let payload: serde_json::Value = serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    payload["applied"].as_i64().unwrap()
+}
+
+/// A save commits to SQLite, then the portal crashes (the fault-injection switch aborts it
+/// after preparing the index commit, before making it). The index on disk does not have the
+/// save; at the next start the portal applies it before answering, and the search finds it.
+#[test]
+fn the_search_index_catches_up_after_a_crash_between_the_two_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path();
+    // Demo content, loaded and indexed; the outbox is then empty, so the switch has nothing to
+    // stop until the save below.
+    let mut portal = start_with(data_dir, "crash.log", &[(app::data::search::CRASH_BEFORE_INDEX_COMMIT, "1")]);
+    let before = request(portal.port, "GET", "/tim-kiem?q=chuoisaukhisapdo", &[], "").unwrap();
+    assert_eq!(before.status, 200);
+    assert!(before.body.contains("0 kết quả"), "nothing to find yet");
+    let rt = runtime();
+    let pool = rt.block_on(server::db::connect(&Database::File(data_dir.join("hdnd.db")))).unwrap();
+    // The save, as any writer makes it: the record and its outbox row in one transaction.
+    rt.block_on(async {
+        let id: i64 = sqlx::query_scalar("SELECT MIN(id) FROM resolutions WHERE deleted_at IS NULL")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        let mut tx = app::data::write(&pool).await.unwrap();
+        sqlx::query("UPDATE resolutions SET abstract = abstract || ' chuoisaukhisapdo' WHERE id = ?1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        app::data::search::sync(&mut tx, app::search::SearchKind::Resolution, id).await.unwrap();
+        tx.commit().await.unwrap();
+    });
+    // The portal's writer picks the row up within seconds, and dies before its commit.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = portal.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the fault switch did not stop the portal");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(!status.success(), "the portal crashed: {status}");
+    let log = std::fs::read_to_string(&portal.log).unwrap();
+    assert!(log.contains(app::data::search::CRASH_BEFORE_INDEX_COMMIT), "{log}");
+    let (waiting, last): (i64, i64) = rt.block_on(async {
+        sqlx::query_as("SELECT COUNT(*), COALESCE(MAX(seq), 0) FROM search_outbox").fetch_one(&pool).await.unwrap()
+    });
+    assert_eq!(waiting, 1, "the save is still in the outbox");
+    assert!(index_applied(data_dir) < last, "and not in the index on disk");
+    drop(portal);
+    // Restarted without the switch: caught up before the first answer.
+    let portal = start(data_dir, "after-crash.log");
+    let after = request(portal.port, "GET", "/tim-kiem?q=chuoisaukhisapdo", &[], "").unwrap();
+    assert_eq!(after.status, 200);
+    assert!(after.body.contains("1 kết quả"), "found after the restart");
+    assert!(index_applied(data_dir) >= last);
+    rt.block_on(pool.close());
 }

@@ -458,8 +458,8 @@ fn editors_attach_and_detach_documents_on_records() {
         let (status, _, _) =
             send(&app, attachment(Some(&cookie), "sitting", &sitting, "Tờ trình về cầu Bạch Đằng Hai.pdf", &pdf)).await;
         assert_eq!(status, StatusCode::OK);
-        let q = app::search::SearchQuery { q: "bach dang hai".into(), kind: None, page: 1 };
-        assert_eq!(app::data::search::search(&db.pool, &q).await.expect("search").total, 1);
+        let q = app::search::SearchQuery::text("bach dang hai");
+        assert_eq!(common::search(&db.pool, &q).await.expect("search").total, 1);
 
         let stored = file.url.trim_start_matches("/tai-lieu/");
         let (status, _, _) =
@@ -531,8 +531,8 @@ async fn seen_by_visitors(
         }
         _ => (send(app, get(format!("/bai-viet/{slug}"))).await.0 == StatusCode::OK, None),
     };
-    let query = app::search::SearchQuery { q: words.to_string(), kind: Some(kind.search_kind()), page: 1 };
-    let found = app::data::search::search(&db.pool, &query).await.expect("search").total;
+    let query = app::search::SearchQuery { kind: Some(kind.search_kind()), ..app::search::SearchQuery::text(words) };
+    let found = common::search(&db.pool, &query).await.expect("search").total;
     let mut files = Vec::new();
     if let DocKind::Record(record) = kind {
         let sql = format!(

@@ -252,8 +252,8 @@ fn administrators_purge_a_file_for_good() {
         assert_eq!(left, 0);
         let detail = app::data::resolutions::detail(&db.pool, RESOLUTION).await.unwrap();
         assert!(detail.files.iter().all(|f| f.url != file.url), "the page no longer lists it");
-        let q = app::search::SearchQuery { q: "to trinh ban sao".into(), kind: None, page: 1 };
-        assert_eq!(app::data::search::search(&db.pool, &q).await.unwrap().total, 0, "nor does search");
+        let q = app::search::SearchQuery::text("to trinh ban sao");
+        assert_eq!(common::search(&db.pool, &q).await.unwrap().total, 0, "nor does search");
         let logged: (Option<i64>, String, String) =
             sqlx::query_as("SELECT user_id, purged_by, reason FROM purged_files WHERE stored_name = ?1")
                 .bind(&stored)

@@ -223,9 +223,7 @@ fn bad_addresses_answer_with_their_status() {
             "/nghi-quyet?trang=0",
             "/giam-sat?trang=999",
             "/giam-sat?co_quan=abc",
-            "/tim-kiem?q=x&loai=abc",
             "/tim-kiem?q=nghi+quyet&trang=999",
-            "/tim-kiem?q=nghi+quyet&trang=abc",
             "/co-quan/khong-co",
             "/dai-bieu/khong-co",
             "/tai-lieu-ky-hop/khong-co",
@@ -236,6 +234,18 @@ fn bad_addresses_answer_with_their_status() {
             let (status, _, body) = send(&app, page(path)).await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
             assert!(body.contains("Không tìm thấy trang"), "{path}");
+        }
+        // The search form's own values: what was wrong is said, with a 400.
+        for (path, said) in [
+            ("/tim-kiem?q=x&loai=abc", "Loại kết quả không hợp lệ."),
+            ("/tim-kiem?q=nghi+quyet&trang=abc", "Số trang không hợp lệ."),
+            ("/tim-kiem?q=nghi+quyet&sap-xep=abc", "Cách sắp xếp không hợp lệ."),
+            ("/tim-kiem?q=nghi+quyet&tu=2022-02-30", "Ngày bắt đầu không hợp lệ"),
+            ("/tim-kiem?q=nghi+quyet&tu=2023-01-01&den=2022-01-01", "ngày bắt đầu sau ngày kết thúc"),
+        ] {
+            let (status, _, body) = send(&app, page(path)).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{path}");
+            assert!(body.contains(said), "{path}");
         }
         for path in [
             "/lich/hdnd?tuan=2026-12-31",

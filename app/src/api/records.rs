@@ -101,8 +101,17 @@ pub async fn get_sitting(slug: String) -> Result<SittingDetail, ApiError> {
 
 #[server(prefix = "/api", endpoint = "search", input = Json)]
 pub async fn search(query: crate::search::SearchQuery) -> Result<crate::search::SearchResults, ApiError> {
-    let pool = crate::data::pool()?;
-    super::answer(crate::data::search::search(&pool, &query).await)
+    let index = crate::data::search::index()?;
+    super::answer(crate::data::search::search(&index, &query).await)
+}
+
+/// The search box's suggestions for what has been typed so far: a GET, so a browser or a
+/// proxy may keep an answer.
+#[server(prefix = "/api", endpoint = "goi-y", input = server_fn::codec::GetUrl)]
+pub async fn suggest(q: String) -> Result<Vec<crate::search::Suggestion>, ApiError> {
+    let q: String = q.chars().take(crate::search::QUERY_MAX).collect();
+    let index = crate::data::search::index()?;
+    super::answer(crate::data::search::suggest(&index, &q).await)
 }
 
 // ---- Editing records ----

@@ -82,11 +82,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <span class="site-name-sub">"Văn phòng Đoàn ĐBQH và HĐND tỉnh Bình Dương"</span>
                     </span>
                 </a>
-                <form class="header-search" method="get" action="/tim-kiem" role="search">
-                    <label for="header-q" class="visually-hidden">"Tìm kiếm trên cổng thông tin"</label>
-                    <input id="header-q" type="search" name="q" placeholder="Tìm kiếm (gõ có dấu hoặc không dấu)…" maxlength=crate::search::QUERY_MAX/>
-                    <button type="submit">"Tìm"</button>
-                </form>
+                <crate::components::search_box::SearchBox/>
             </div>
             {with_chrome(|c: Chrome| view! {
                 <MainNav menu=c.menu/>

@@ -7,6 +7,7 @@ pub mod editor_slot;
 pub mod filter;
 pub mod layout;
 pub mod menu;
+pub mod search_box;
 pub mod share_form;
 pub mod sidebar;
 pub mod status;

@@ -34,6 +34,13 @@ pub fn NotFound() -> impl IntoView {
 /// Shows a failed load: not found becomes the 404 page, anything else an error message.
 #[component]
 pub fn LoadError(error: ApiError) -> impl IntoView {
+    // During server rendering the page gets the error's status (400 for bad input, …).
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = axum::http::StatusCode::from_u16(error.status()) {
+            res.set_status(status);
+        }
+    }
     match error {
         ApiError::NotFound => view! { <NotFound/> }.into_any(),
         ApiError::Unauthorized => view! {

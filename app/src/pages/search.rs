@@ -24,6 +24,17 @@ fn marked(segments: Vec<Segment>) -> impl IntoView {
         .collect_view()
 }
 
+/// " từ 01/01/2022 đến 31/12/2022" for a query with dates, or nothing.
+fn dates_label(q: &SearchQuery) -> String {
+    let day = |d: &Option<String>| d.as_deref().map(crate::resolution::vn_date);
+    match (day(&q.from), day(&q.to)) {
+        (Some(f), Some(t)) => format!(" từ {f} đến {t}"),
+        (Some(f), None) => format!(" từ {f}"),
+        (None, Some(t)) => format!(" đến {t}"),
+        (None, None) => String::new(),
+    }
+}
+
 #[component]
 pub fn SearchView() -> impl IntoView {
     let query = use_query_map();
@@ -31,7 +42,7 @@ pub fn SearchView() -> impl IntoView {
     let data = Resource::new(parsed, |q| async move {
         match q {
             Ok(q) => search(q).await,
-            Err(_) => Err(ApiError::NotFound),
+            Err(message) => Err(ApiError::Invalid(message)),
         }
     });
     let q = move || parsed().map(|p| p.q).unwrap_or_default();
@@ -47,7 +58,20 @@ pub fn SearchView() -> impl IntoView {
             <label for="search-page-q">"Từ khóa (có thể gõ không dấu, hoặc số nghị quyết như 12/2022)"</label>
             <input id="search-page-q" type="search" name="q" prop:value=q maxlength=QUERY_MAX/>
             {move || parsed().ok().and_then(|p| p.kind).map(|k| view! { <input type="hidden" name="loai" value=k.key()/> })}
+            {move || {
+                parsed()
+                    .ok()
+                    .filter(|p| p.sort != SearchSort::Relevance)
+                    .map(|p| view! { <input type="hidden" name="sap-xep" value=p.sort.key()/> })
+            }}
             <button type="submit">"Tìm"</button>
+            <fieldset class="search-dates">
+                <legend>"Trong khoảng thời gian (không bắt buộc)"</legend>
+                <label for="search-from">"Từ ngày"</label>
+                <input id="search-from" type="date" name="tu" min="1900-01-01" max="2200-12-31" value=move || parsed().ok().and_then(|p| p.from)/>
+                <label for="search-to">"Đến ngày"</label>
+                <input id="search-to" type="date" name="den" min="1900-01-01" max="2200-12-31" value=move || parsed().ok().and_then(|p| p.to)/>
+            </fieldset>
         </form>
         {load_page(data, move |results: SearchResults| {
             let current = parsed().unwrap_or_default();
@@ -66,7 +90,20 @@ pub fn SearchView() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </nav>
-                <p class="list-count" role="status">{format!("{} kết quả · Trang {}/{}", crate::format::number(results.total), results.page, results.total_pages)}</p>
+                <nav class="search-sort" aria-label="Sắp xếp kết quả">
+                    <span>"Sắp xếp: "</span>
+                    <ul>
+                        {SearchSort::ALL.into_iter().map(|s| {
+                            let here = current.sort == s;
+                            view! { <li><a href=current.href_sorted(current.kind, s, 1) aria-current=here.then_some("page")>{s.label()}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </nav>
+                <p class="list-count" role="status">{format!("{} kết quả{} · Trang {}/{}", crate::format::number(results.total), dates_label(&current), results.page, results.total_pages)}</p>
+                {results.suggestion.clone().map(|s| {
+                    let href = SearchQuery { q: s.clone(), ..current.clone() }.href(None, 1);
+                    view! { <p class="did-you-mean">"Có phải bạn muốn tìm: "<a href=href>{s}</a>"?"</p> }
+                })}
                 {(results.total == 0).then(|| view! { <p>"Không tìm thấy kết quả phù hợp. Hãy thử từ khóa khác hoặc ngắn hơn."</p> })}
                 <ol class="search-results">
                     {results.hits.into_iter().map(|h| view! {

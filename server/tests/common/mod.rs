@@ -133,3 +133,24 @@ pub async fn signed_in(db: &TestDb, app: &axum::Router, email: &str, role: app::
     let cookie = headers.get(axum::http::header::SET_COOKIE).expect("cookie").to_str().expect("ascii");
     cookie.split(';').next().expect("pair").to_string()
 }
+
+/// The search index of the database behind `pool` (in the same directory, as the server keeps
+/// it), caught up.
+#[allow(dead_code)]
+pub async fn search_index(pool: &SqlitePool) -> std::sync::Arc<app::data::search::SearchIndex> {
+    let file = pool.connect_options().get_filename().to_path_buf();
+    let dir = file.parent().expect("the database is in a directory");
+    let index = server::indexer::open(dir, pool.clone()).expect("search index opens");
+    index.catch_up().await.expect("search index catches up");
+    index
+}
+
+/// Searches the database behind `pool` as the search page does.
+#[allow(dead_code)]
+pub async fn search(
+    pool: &SqlitePool,
+    query: &app::search::SearchQuery,
+) -> Result<app::search::SearchResults, app::error::ApiError> {
+    let index = search_index(pool).await;
+    app::data::search::search(&index, query).await
+}

@@ -1,0 +1,153 @@
+//! Search over everything public, in an embedded search engine (tantivy) kept in step with
+//! SQLite: see `index` for how. Writers only call [`sync`] in their transaction.
+
+mod collect;
+mod documents;
+mod index;
+mod query;
+pub mod spelling;
+mod tokenizer;
+
+pub use index::{SearchIndex, CRASH_BEFORE_INDEX_COMMIT, SCHEMA_VERSION};
+
+use crate::error::ApiError;
+use crate::fold;
+use crate::search::*;
+use collect::{Collect, Found};
+use sqlx::SqliteConnection;
+use std::sync::Arc;
+use tantivy::schema::Value;
+use tantivy::{Searcher, TantivyDocument};
+
+/// Marks one record's entry to be brought up to date (added, changed, or removed if it is no
+/// longer public). Call it in the transaction that changed the record.
+pub async fn sync(conn: &mut SqliteConnection, kind: SearchKind, id: i64) -> Result<(), ApiError> {
+    sqlx::query("INSERT INTO search_outbox (doc) VALUES (?1)").bind(id * 16 + kind.code()).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Marks the whole index to be rebuilt (after content was loaded in bulk, without `sync`).
+pub async fn request_rebuild(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO search_outbox (doc) VALUES (0)").execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// The request's search index (put in the context by the server).
+pub fn index() -> Result<Arc<SearchIndex>, ApiError> {
+    leptos::prelude::use_context::<Arc<SearchIndex>>().ok_or_else(|| {
+        tracing::error!("no search index in context");
+        ApiError::Server
+    })
+}
+
+const SNIPPET_CHARS: usize = 220;
+
+fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string()
+}
+
+fn run(
+    index: &SearchIndex,
+    searcher: &Searcher,
+    query: &SearchQuery,
+    terms: &[String],
+    limit: usize,
+) -> Result<Found, ApiError> {
+    let q = query::search(&index.fields, &query.q, terms);
+    let collect = Collect {
+        kind: query.kind.map(|k| k.code() as u64),
+        from: query.from.as_deref().and_then(day_number),
+        to: query.to.as_deref().and_then(day_number),
+        now: super::now(),
+        sort: query.sort,
+        limit,
+    };
+    Ok(searcher.search(&*q, &collect)?)
+}
+
+pub async fn search(index: &SearchIndex, query: &SearchQuery) -> Result<SearchResults, ApiError> {
+    let started = std::time::Instant::now();
+    let terms = fold::terms(&query.q);
+    if terms.is_empty() {
+        return Ok(SearchResults { page: 1, total_pages: 1, ..Default::default() });
+    }
+    let offset = usize::try_from(super::offset(query.page, RESULTS_PER_PAGE)?).map_err(|_| ApiError::NotFound)?;
+    index.refresh().await?;
+    let searcher = index.reader.searcher();
+    let found = run(index, &searcher, query, &terms, offset + RESULTS_PER_PAGE as usize)?;
+    let counts: Vec<(SearchKind, u64)> = SearchKind::ALL
+        .into_iter()
+        .filter_map(|k| found.counts.get(k.code() as usize).filter(|n| **n > 0).map(|n| (k, *n)))
+        .collect();
+    let total: u64 = counts.iter().filter(|(k, _)| query.kind.is_none_or(|q| q == *k)).map(|(_, n)| n).sum();
+    let total_pages = total.div_ceil(RESULTS_PER_PAGE as u64).max(1) as u32;
+    if query.page > total_pages {
+        return Err(ApiError::NotFound);
+    }
+    let f = &index.fields;
+    let mut hits = Vec::with_capacity(RESULTS_PER_PAGE as usize);
+    for address in found.top.iter().skip(offset) {
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        let code = doc.get_first(f.kind).and_then(|v| v.as_u64()).unwrap_or(0);
+        let Some(kind) = SearchKind::from_code(code as i64) else { continue };
+        hits.push(SearchHit {
+            kind,
+            url: text(&doc, f.url),
+            day: text(&doc, f.day),
+            title: fold::highlight(&text(&doc, f.title), &terms),
+            snippet: fold::snippet(&text(&doc, f.body), &terms, SNIPPET_CHARS),
+        });
+    }
+    let suggestion = if counts.is_empty() { did_you_mean(index, &searcher, query, &terms)? } else { None };
+    Ok(SearchResults {
+        hits,
+        total,
+        page: query.page,
+        total_pages,
+        counts,
+        took_ms: started.elapsed().as_millis() as u64,
+        suggestion,
+    })
+}
+
+/// The corrected query, if correcting a word finds something (with the same filters).
+fn did_you_mean(
+    index: &SearchIndex,
+    searcher: &Searcher,
+    query: &SearchQuery,
+    terms: &[String],
+) -> Result<Option<String>, ApiError> {
+    let Some(corrected) = spelling::correct(searcher, &index.fields, terms) else { return Ok(None) };
+    let q = corrected.join(" ");
+    let again = SearchQuery { q: q.clone(), kind: None, page: 1, ..query.clone() };
+    let found = run(index, searcher, &again, &corrected, 0)?;
+    Ok((found.counts.iter().sum::<u64>() > 0).then_some(q))
+}
+
+/// Up to `SUGGESTIONS_MAX` titles for what the visitor has typed so far, best first.
+pub async fn suggest(index: &SearchIndex, q: &str) -> Result<Vec<Suggestion>, ApiError> {
+    let terms = fold::terms(q);
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    index.refresh().await?;
+    let searcher = index.reader.searcher();
+    let collect = Collect {
+        kind: None,
+        from: None,
+        to: None,
+        now: super::now(),
+        sort: SearchSort::Relevance,
+        limit: SUGGESTIONS_MAX,
+    };
+    let found = searcher.search(&*query::titles(&index.fields, &terms), &collect)?;
+    let f = &index.fields;
+    let mut out = Vec::with_capacity(found.top.len());
+    for address in found.top {
+        let doc: TantivyDocument = searcher.doc::<TantivyDocument>(address)?;
+        let code = doc.get_first(f.kind).and_then(|v| v.as_u64()).unwrap_or(0);
+        let Some(kind) = SearchKind::from_code(code as i64) else { continue };
+        out.push(Suggestion { kind, title: text(&doc, f.title), url: text(&doc, f.url) });
+    }
+    Ok(out)
+}
