@@ -60,3 +60,24 @@ test('every record list renders without JavaScript', async ({ page }) => {
     await expect(page.locator(selector).first(), path).toBeVisible();
   }
 });
+
+test('without JavaScript the header box stays a plain search form, and the search page sorts, narrows to dates and corrects', async ({ page }) => {
+  await page.goto('/');
+  const box = page.getByRole('searchbox', { name: 'Tìm kiếm trên cổng thông tin' });
+  await expect(box).not.toHaveAttribute('role', /.+/);
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await page.goto('/tim-kiem?q=nghi+quyet');
+  await page.getByRole('navigation', { name: 'Sắp xếp kết quả' }).getByRole('link', { name: 'Mới nhất' }).click();
+  await expect(page).toHaveURL(/\/tim-kiem\?q=nghi\+quyet&sap-xep=moi-nhat$/);
+  await page.getByLabel('Từ ngày').fill('2022-01-01');
+  await page.getByLabel('Đến ngày').fill('2022-12-31');
+  await page.locator('form.search-page-form').getByRole('button', { name: 'Tìm', exact: true }).click();
+  await expect(page).toHaveURL(/sap-xep=moi-nhat&tu=2022-01-01&den=2022-12-31/);
+  await expect(page.locator('p.list-count')).toContainText('từ 01/01/2022 đến 31/12/2022');
+  const kinds = page.locator('li.search-hit .hit-kind');
+  expect(await kinds.count()).toBeGreaterThan(0);
+  for (const text of await kinds.allTextContents()) expect(text).toMatch(/\/2022$/);
+  await page.goto('/tim-kiem?q=nghi+quyiet');
+  await page.locator('p.did-you-mean').getByRole('link', { name: 'nghi quyet' }).click();
+  await expect(page.locator('li.search-hit').first()).toBeVisible();
+});

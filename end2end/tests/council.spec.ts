@@ -118,7 +118,7 @@ test('move a week in a calendar, with today marked, and subscribe to its feed', 
 
 test('search without diacritics finds the seed article, highlighted, and filters by type', async ({ page }) => {
   await gotoHydrated(page, '/');
-  const box = page.getByRole('searchbox', { name: 'Tìm kiếm trên cổng thông tin' });
+  const box = page.getByRole('combobox', { name: 'Tìm kiếm trên cổng thông tin' });
   await box.fill('trien khai de an thanh pho thong minh');
   await box.press('Enter');
   await expect(page).toHaveURL(/\/tim-kiem\?q=trien\+khai\+de\+an\+thanh\+pho\+thong\+minh$/);

@@ -18,15 +18,16 @@ export const BUDGET_OTHER = 150 * KIB;
 
 /**
  * Measured on this build (Chromium's encoded bytes: brotli from the precompressed files) plus
- * about 3 %: the shell alone, and the shell with each page group's chunk.
+ * about 3 %: the shell alone, and the shell with each page group's chunk. Raised by 16–22 KiB
+ * when the header's search box became a combobox with suggestions (issue 12).
  */
 const CEILING = {
-  SHELL: 248 * KIB,
-  NEWS: 446 * KIB,
-  RECORDS: 441 * KIB,
-  PEOPLE: 352 * KIB,
-  CALENDAR: 344 * KIB,
-  SEARCH: 322 * KIB,
+  SHELL: 265 * KIB,
+  NEWS: 470 * KIB,
+  RECORDS: 463 * KIB,
+  PEOPLE: 369 * KIB,
+  CALENDAR: 359 * KIB,
+  SEARCH: 345 * KIB,
 } as const;
 
 export interface PageType {

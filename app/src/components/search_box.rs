@@ -15,6 +15,28 @@ const PAUSE: Duration = Duration::from_millis(120);
 /// Suggestions start from this many letters.
 const MIN_CHARS: usize = 2;
 
+/// Asks `/api/goi-y` with the browser's own `fetch` and reads the JSON answer: the shell that
+/// every reader downloads then carries no server-function client for it.
+#[cfg(feature = "hydrate")]
+async fn fetch_suggestions(q: &str) -> Option<Vec<Suggestion>> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let url = format!("/api/goi-y?q={}", crate::search::encode(q));
+    let answer: web_sys::Response =
+        JsFuture::from(web_sys::window()?.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
+    if !answer.ok() {
+        return None;
+    }
+    let text = JsFuture::from(answer.text().ok()?).await.ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Never called on the server (only from the box's input handler).
+#[cfg(not(feature = "hydrate"))]
+async fn fetch_suggestions(_q: &str) -> Option<Vec<Suggestion>> {
+    None
+}
+
 fn option_id(i: usize) -> String {
     format!("header-q-option-{i}")
 }
@@ -33,6 +55,7 @@ pub fn SearchBox() -> impl IntoView {
     let asked = StoredValue::new(0u64);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let navigate = use_navigate();
+    let go = navigate.clone();
     let input = NodeRef::<leptos::html::Input>::new();
 
     let close = move || {
@@ -43,7 +66,7 @@ pub fn SearchBox() -> impl IntoView {
         asked.update_value(|n| *n += 1);
         let mine = asked.get_value();
         leptos::task::spawn_local(async move {
-            let Ok(found) = crate::api::suggest(q).await else { return };
+            let Some(found) = fetch_suggestions(&q).await else { return };
             if asked.get_value() != mine {
                 return;
             }
@@ -94,7 +117,7 @@ pub fn SearchBox() -> impl IntoView {
                 if let Some(url) = chosen {
                     ev.prevent_default();
                     close();
-                    navigate(&url, Default::default());
+                    go(&url, Default::default());
                 }
             }
             "Escape" => {
@@ -138,20 +161,31 @@ pub fn SearchBox() -> impl IntoView {
                 />
                 <ul id=LIST_ID class="suggestions" role="listbox" aria-label="Gợi ý tìm kiếm" hidden=move || !open.get()>
                     {move || {
+                        let navigate = navigate.clone();
                         items
                             .get()
                             .into_iter()
                             .enumerate()
                             .map(|(i, s)| {
                                 let chosen = move || active.get() == Some(i);
+                                let navigate = navigate.clone();
+                                let url = s.url;
+                                // Pressing on a suggestion must not blur the box first (which
+                                // would close the list before the click).
                                 view! {
-                                    <li id=option_id(i) role="option" aria-selected=move || if chosen() { "true" } else { "false" } class:active=chosen>
-                                        // Pressing on a suggestion must not blur the box first
-                                        // (which would close the list before the click).
-                                        <a href=s.url tabindex="-1" on:mousedown=|ev| ev.prevent_default() on:click=move |_| close()>
-                                            <span class="suggestion-title">{s.title}</span>
-                                            <span class="suggestion-kind">{s.kind.label()}</span>
-                                        </a>
+                                    <li
+                                        id=option_id(i)
+                                        role="option"
+                                        aria-selected=move || if chosen() { "true" } else { "false" }
+                                        class:active=chosen
+                                        on:mousedown=|ev| ev.prevent_default()
+                                        on:click=move |_| {
+                                            close();
+                                            navigate(&url, Default::default());
+                                        }
+                                    >
+                                        <span class="suggestion-title">{s.title}</span>
+                                        <span class="suggestion-kind">{s.kind.label()}</span>
                                     </li>
                                 }
                             })

@@ -56,7 +56,7 @@ pub fn SearchView() -> impl IntoView {
         <h1>"Tìm kiếm"</h1>
         <form class="search-page-form" method="get" action="/tim-kiem" role="search">
             <label for="search-page-q">"Từ khóa (có thể gõ không dấu, hoặc số nghị quyết như 12/2022)"</label>
-            <input id="search-page-q" type="search" name="q" prop:value=q maxlength=QUERY_MAX/>
+            <input id="search-page-q" type="search" name="q" value=q prop:value=q maxlength=QUERY_MAX/>
             {move || parsed().ok().and_then(|p| p.kind).map(|k| view! { <input type="hidden" name="loai" value=k.key()/> })}
             {move || {
                 parsed()
