@@ -123,6 +123,8 @@ fn suggestions_are_titles_for_what_has_been_typed() {
             assert!(words.iter().any(|w| w == "hoi"), "{}", s.title);
             assert!(words.iter().any(|w| w.starts_with("dong")), "{}", s.title);
         }
+        // A one-letter last word is one being started: the words before it still suggest.
+        assert_eq!(search::suggest(&index, "hoi dong n").await.unwrap(), many);
         assert!(search::suggest(&index, "  ").await.unwrap().is_empty());
         assert!(search::suggest(&index, "xyzkhongco").await.unwrap().is_empty());
     });

@@ -126,7 +126,12 @@ fn did_you_mean(
 
 /// Up to `SUGGESTIONS_MAX` titles for what the visitor has typed so far, best first.
 pub async fn suggest(index: &SearchIndex, q: &str) -> Result<Vec<Suggestion>, ApiError> {
-    let terms = fold::terms(q);
+    let mut terms = fold::terms(q);
+    // A last word too short to be a prefix ("giao thong n") is one being started: the words
+    // before it still suggest.
+    if terms.len() > 1 && terms.last().is_some_and(|t| t.chars().count() < query::PREFIX_MIN_CHARS) {
+        terms.pop();
+    }
     if terms.is_empty() {
         return Ok(Vec::new());
     }
