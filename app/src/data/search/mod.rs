@@ -16,8 +16,9 @@ use crate::search::*;
 use collect::{Collect, Found};
 use sqlx::SqliteConnection;
 use std::sync::Arc;
+use tantivy::query::EnableScoring;
 use tantivy::schema::Value;
-use tantivy::{Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, TERMINATED};
 
 /// Marks one record's entry to be brought up to date (added, changed, or removed if it is no
 /// longer public). Call it in the transaction that changed the record.
@@ -53,7 +54,7 @@ fn run(
     terms: &[String],
     limit: usize,
 ) -> Result<Found, ApiError> {
-    let q = query::search(&index.fields, &query.q, terms);
+    let q = query::search(searcher, &index.fields, &query.q, terms);
     let collect = Collect {
         kind: query.kind.map(|k| k.code() as u64),
         from: query.from.as_deref().and_then(day_number),
@@ -124,6 +125,37 @@ fn did_you_mean(
     Ok((found.counts.iter().sum::<u64>() > 0).then_some(q))
 }
 
+/// Matches looked at per segment for suggestions.
+const SUGGEST_SCAN: usize = 200;
+
+/// The best `SUGGESTIONS_MAX` of the first `SUGGEST_SCAN` visible matches of each segment:
+/// a suggestion needs no count, so a prefix that starts half the titles costs no more than a
+/// rare one.
+fn first_matches(
+    searcher: &Searcher,
+    query: &dyn tantivy::query::Query,
+    now: i64,
+) -> Result<Vec<DocAddress>, ApiError> {
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let mut found: Vec<(f32, DocAddress)> = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let visible_from = segment.fast_fields().i64("visible_from")?.first_or_default_col(0);
+        let alive = segment.alive_bitset();
+        let mut scorer = weight.scorer(segment, 1.0)?;
+        let mut seen = 0;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED && seen < SUGGEST_SCAN {
+            if alive.is_none_or(|a| a.is_alive(doc)) && visible_from.get_val(doc) <= now {
+                found.push((scorer.score(), DocAddress::new(ord as u32, doc)));
+                seen += 1;
+            }
+            doc = scorer.advance();
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    Ok(found.into_iter().take(SUGGESTIONS_MAX).map(|(_, address)| address).collect())
+}
+
 /// Up to `SUGGESTIONS_MAX` titles for what the visitor has typed so far, best first.
 pub async fn suggest(index: &SearchIndex, q: &str) -> Result<Vec<Suggestion>, ApiError> {
     let mut terms = fold::terms(q);
@@ -137,18 +169,10 @@ pub async fn suggest(index: &SearchIndex, q: &str) -> Result<Vec<Suggestion>, Ap
     }
     index.refresh().await?;
     let searcher = index.reader.searcher();
-    let collect = Collect {
-        kind: None,
-        from: None,
-        to: None,
-        now: super::now(),
-        sort: SearchSort::Relevance,
-        limit: SUGGESTIONS_MAX,
-    };
-    let found = searcher.search(&*query::titles(&index.fields, &terms), &collect)?;
+    let top = first_matches(&searcher, &*query::titles(&index.fields, &terms), super::now())?;
     let f = &index.fields;
-    let mut out = Vec::with_capacity(found.top.len());
-    for address in found.top {
+    let mut out = Vec::with_capacity(top.len());
+    for address in top {
         let doc: TantivyDocument = searcher.doc::<TantivyDocument>(address)?;
         let code = doc.get_first(f.kind).and_then(|v| v.as_u64()).unwrap_or(0);
         let Some(kind) = SearchKind::from_code(code as i64) else { continue };

@@ -8,7 +8,7 @@ use super::index::Fields;
 use crate::fold;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
 const TITLE_WEIGHT: f32 = 10.0;
 /// Bigger than any relevance score, so exact matches come first, then the named resolution.
@@ -26,6 +26,26 @@ fn prefix(field: Field, word: &str) -> Box<dyn Query> {
     Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, word), 0, true))
 }
 
+/// Whether some indexed word in `field` is longer than `word` and starts with it: if not, the
+/// prefix would only find the word itself again (each match read twice, for nothing).
+fn extends(searcher: &Searcher, field: Field, word: &str) -> bool {
+    let word = word.as_bytes();
+    searcher.segment_readers().iter().any(|segment| {
+        let Ok(inverted) = segment.inverted_index(field) else { return true };
+        let Ok(mut stream) = inverted.terms().range().gt(word).into_stream() else { return true };
+        stream.advance() && stream.key().starts_with(word)
+    })
+}
+
+/// The last word as typed so far: the whole word, or any word it starts (when there is one).
+fn whole_or_start(searcher: &Searcher, field: Field, w: &str, option: IndexRecordOption) -> Vec<Box<dyn Query>> {
+    let mut clauses = vec![term(field, w, option)];
+    if w.chars().count() >= PREFIX_MIN_CHARS && extends(searcher, field, w) {
+        clauses.push(prefix(field, w));
+    }
+    clauses
+}
+
 fn any_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Should, q)).collect()))
 }
@@ -34,31 +54,32 @@ fn all_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Must, q)).collect()))
 }
 
-/// One folded word in the given fields (the first weighs `TITLE_WEIGHT`).
-fn word(fields: &[Field], w: &str, is_last: bool) -> Box<dyn Query> {
-    let mut clauses = Vec::new();
-    for (i, field) in fields.iter().enumerate() {
-        let q = term(*field, w, IndexRecordOption::WithFreqs);
-        clauses.push(if i == 0 && fields.len() > 1 {
-            Box::new(BoostQuery::new(q, TITLE_WEIGHT)) as Box<dyn Query>
-        } else {
-            q
-        });
-        if is_last && w.chars().count() >= PREFIX_MIN_CHARS {
-            clauses.push(prefix(*field, w));
-        }
+/// A word being typed, in titles: one term of the starts field (which holds the whole words
+/// too); a word too short to be a start is matched whole.
+fn title_start(f: &Fields, w: &str) -> Box<dyn Query> {
+    if w.chars().count() >= PREFIX_MIN_CHARS {
+        term(f.title_starts, &super::tokenizer::start(w), IndexRecordOption::Basic)
+    } else {
+        term(f.title, w, IndexRecordOption::WithFreqs)
     }
+}
+
+/// One folded word in the title (weighing `TITLE_WEIGHT`) or the body; the last one also as
+/// the start of a word.
+fn word(searcher: &Searcher, f: &Fields, w: &str, is_last: bool) -> Box<dyn Query> {
+    let title: Box<dyn Query> = Box::new(BoostQuery::new(term(f.title, w, IndexRecordOption::WithFreqs), TITLE_WEIGHT));
+    if !is_last {
+        return any_of(vec![title, term(f.body, w, IndexRecordOption::WithFreqs)]);
+    }
+    let mut clauses = vec![title, title_start(f, w)];
+    clauses.extend(whole_or_start(searcher, f.body, w, IndexRecordOption::WithFreqs));
     any_of(clauses)
 }
 
-/// The folded words matched in `fields`, the last also as a prefix.
-fn words(fields: &[Field], terms: &[String]) -> Box<dyn Query> {
-    all_of(terms.iter().enumerate().map(|(i, t)| word(fields, t, i + 1 == terms.len())).collect())
-}
-
 /// The search page's query for `q` (whose folded words are `terms`, not empty).
-pub(super) fn search(f: &Fields, q: &str, terms: &[String]) -> Box<dyn Query> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, words(&[f.title, f.body], terms))];
+pub(super) fn search(searcher: &Searcher, f: &Fields, q: &str, terms: &[String]) -> Box<dyn Query> {
+    let words = all_of(terms.iter().enumerate().map(|(i, t)| word(searcher, f, t, i + 1 == terms.len())).collect());
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, words)];
     let exact = fold::exact_terms(q);
     if !exact.is_empty() {
         let last = exact.len() - 1;
@@ -66,11 +87,10 @@ pub(super) fn search(f: &Fields, q: &str, terms: &[String]) -> Box<dyn Query> {
             .iter()
             .enumerate()
             .map(|(i, w)| {
-                let whole = term(f.exact, w, IndexRecordOption::Basic);
-                if i == last && w.chars().count() >= PREFIX_MIN_CHARS {
-                    any_of(vec![whole, prefix(f.exact, w)])
+                if i == last {
+                    any_of(whole_or_start(searcher, f.exact, w, IndexRecordOption::Basic))
                 } else {
-                    whole
+                    term(f.exact, w, IndexRecordOption::Basic)
                 }
             })
             .collect();
@@ -83,7 +103,14 @@ pub(super) fn search(f: &Fields, q: &str, terms: &[String]) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// The typeahead's query: the words in titles only.
+/// The typeahead's query: the words in titles only, the last as the start of a word.
 pub(super) fn titles(f: &Fields, terms: &[String]) -> Box<dyn Query> {
-    words(&[f.title], terms)
+    let last = terms.len().saturating_sub(1);
+    all_of(
+        terms
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i == last { title_start(f, w) } else { term(f.title, w, IndexRecordOption::WithFreqs) })
+            .collect(),
+    )
 }
