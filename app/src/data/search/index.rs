@@ -155,6 +155,15 @@ fn open_index(dir: &Path) -> tantivy::Result<(Index, IndexReader, Payload)> {
     Ok((index, reader, payload))
 }
 
+/// Drops what a failed catch-up or rebuild gave the writer and did not commit, so that the
+/// next commit cannot make half of it public (half a rebuild would be an index missing most
+/// entries).
+fn discard(w: &mut Writer) {
+    if let Err(e) = w.writer.rollback() {
+        tracing::error!(error = %e, "search index: uncommitted changes not discarded");
+    }
+}
+
 impl SearchIndex {
     /// The index in `dir` for the database behind `pool`, opened once per process (a second
     /// call gives the same one). A missing or unreadable index is created empty, to be built
@@ -208,11 +217,19 @@ impl SearchIndex {
     /// commits. Returns once the changes are searchable.
     pub async fn catch_up(&self) -> Result<(), ApiError> {
         let mut w = self.writer.lock().await;
+        let result = self.catch_up_locked(&mut w).await;
+        if result.is_err() {
+            discard(&mut w);
+        }
+        result
+    }
+
+    async fn catch_up_locked(&self, w: &mut Writer) -> Result<(), ApiError> {
         // Writes committed before this point are in the outbox rows read below.
         let generation = super::super::generation();
         if !w.checked {
             if self.must_rebuild(&w.payload).await? {
-                self.rebuild_locked(&mut w, &|_, _| {}).await?;
+                self.rebuild_locked(w, &|_, _| {}).await?;
             }
             w.checked = true;
         }
@@ -225,7 +242,7 @@ impl SearchIndex {
                     .await?;
             let Some(&(last, _)) = rows.last() else { break };
             if rows.iter().any(|(_, doc)| *doc == 0) {
-                self.rebuild_locked(&mut w, &|_, _| {}).await?;
+                self.rebuild_locked(w, &|_, _| {}).await?;
                 continue;
             }
             let docs: BTreeSet<i64> = rows.iter().map(|(_, doc)| *doc).collect();
@@ -254,9 +271,16 @@ impl SearchIndex {
     /// Returns the number of entries.
     pub async fn rebuild(&self, progress: &(dyn Fn(u64, u64) + Sync)) -> Result<u64, ApiError> {
         let mut w = self.writer.lock().await;
-        let n = self.rebuild_locked(&mut w, progress).await?;
-        w.checked = true;
-        Ok(n)
+        match self.rebuild_locked(&mut w, progress).await {
+            Ok(n) => {
+                w.checked = true;
+                Ok(n)
+            }
+            Err(e) => {
+                discard(&mut w);
+                Err(e)
+            }
+        }
     }
 
     /// The number of entries searchable now.
