@@ -13,7 +13,9 @@ test('the header box suggests titles; arrows, Enter and Escape work from the key
   await markDocument(page);
   const box = page.getByRole('combobox', { name: BOX });
   await expect(box).toHaveAttribute('aria-expanded', 'false');
+  const answered = page.waitForResponse((r) => r.url().includes('/api/goi-y?q=hoi+nghi'));
   await box.pressSequentially('hoi nghi', { delay: 20 });
+  await answered;
   const list = page.getByRole('listbox', { name: 'Gợi ý tìm kiếm' });
   await expect(list).toBeVisible();
   await expect(box).toHaveAttribute('aria-expanded', 'true');
@@ -81,12 +83,21 @@ test('Enter without a chosen suggestion searches; a click on one opens it', asyn
   await page.getByRole('combobox', { name: BOX }).pressSequentially('trien khai de an thanh ph', { delay: 20 });
   await page.getByRole('option').filter({ hasText: SEED_ARTICLE.title }).click();
   await expect(page).toHaveURL(SEED_ARTICLE.path);
-  // Fewer than two letters asks for nothing.
+  // Fewer than two letters asks for nothing; two do.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/goi-y')) asked.push(r.url());
+  });
   const quiet = page.getByRole('combobox', { name: BOX });
   await quiet.fill('');
   await quiet.pressSequentially('n');
+  // Longer than the pause before asking.
   await page.waitForTimeout(400);
-  await expect(page.getByRole('listbox', { name: 'Gợi ý tìm kiếm' })).toBeHidden();
+  expect(asked).toEqual([]);
+  const answered = page.waitForResponse((r) => r.url().includes('/api/goi-y?q=ng'));
+  await quiet.pressSequentially('g');
+  await answered;
+  expect(asked.length).toBe(1);
 });
 
 test('the search page sorts by date, narrows to dates and offers a corrected query', async ({ page }) => {
@@ -109,6 +120,7 @@ test('the search page sorts by date, narrows to dates and offers a corrected que
   await page.getByRole('button', { name: 'Tìm', exact: true }).last().click();
   await expect(page).toHaveURL(/sap-xep=moi-nhat&tu=2022-01-01&den=2022-12-31/);
   await expect(page.locator('p.list-count')).toContainText('từ 01/01/2022 đến 31/12/2022');
+  expect(await page.locator('li.search-hit .hit-kind').count()).toBeGreaterThan(0);
   for (const text of await page.locator('li.search-hit .hit-kind').allTextContents()) {
     expect(text).toMatch(/\/2022$/);
   }

@@ -51,6 +51,8 @@ pub fn SearchBox() -> impl IntoView {
     let active = RwSignal::new(None::<usize>);
     let status = RwSignal::new(String::new());
     let typed = RwSignal::new(String::new());
+    // Suggestions arriving after the box lost focus are not shown.
+    let focused = StoredValue::new(false);
     // The newest request: older answers arriving late are dropped.
     let asked = StoredValue::new(0u64);
     let pending = StoredValue::new(None::<TimeoutHandle>);
@@ -58,7 +60,13 @@ pub fn SearchBox() -> impl IntoView {
     let go = navigate.clone();
     let input = NodeRef::<leptos::html::Input>::new();
 
+    // Closing also forgets any question not answered yet, so a late answer cannot open the
+    // list again.
     let close = move || {
+        asked.update_value(|n| *n += 1);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
         open.set(false);
         active.set(None);
     };
@@ -67,7 +75,7 @@ pub fn SearchBox() -> impl IntoView {
         let mine = asked.get_value();
         leptos::task::spawn_local(async move {
             let Some(found) = fetch_suggestions(&q).await else { return };
-            if asked.get_value() != mine {
+            if asked.get_value() != mine || !focused.get_value() {
                 return;
             }
             status.set(match found.len() {
@@ -126,6 +134,7 @@ pub fn SearchBox() -> impl IntoView {
                     close();
                 } else if !typed.get_untracked().is_empty() {
                     ev.prevent_default();
+                    close();
                     typed.set(String::new());
                     if let Some(el) = input.get_untracked() {
                         el.set_value("");
@@ -157,7 +166,11 @@ pub fn SearchBox() -> impl IntoView {
                     aria-activedescendant=move || active.get().filter(|_| open.get()).map(option_id)
                     on:input=on_input
                     on:keydown=on_keydown
-                    on:blur=move |_| close()
+                    on:focus=move |_| focused.set_value(true)
+                    on:blur=move |_| {
+                        focused.set_value(false);
+                        close();
+                    }
                 />
                 <ul id=LIST_ID class="suggestions" role="listbox" aria-label="Gợi ý tìm kiếm" hidden=move || !open.get()>
                     {move || {

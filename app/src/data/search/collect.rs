@@ -70,7 +70,7 @@ impl Collector for Collect {
             newest: self.sort == SearchSort::Newest,
             limit: self.limit,
             counts: [0; 16],
-            heap: BinaryHeap::with_capacity(self.limit + 1),
+            heap: BinaryHeap::with_capacity(self.limit.min(1_024) + 1),
         })
     }
 

@@ -132,6 +132,16 @@ pub struct SearchIndex {
 /// The indexes open in this process, by directory: one writer per index.
 static OPEN: LazyLock<Mutex<HashMap<PathBuf, Weak<SearchIndex>>>> = LazyLock::new(Default::default);
 
+/// The file tantivy locks while a writer is open.
+const WRITER_LOCK: &str = ".tantivy-writer.lock";
+
+fn in_use() -> ApiError {
+    ApiError::Invalid(
+        "Chỉ mục tìm kiếm đang được một tiến trình khác dùng (cổng thông tin đang chạy?). Hãy dừng tiến trình đó rồi thử lại."
+            .into(),
+    )
+}
+
 fn io_error(what: &str, e: std::io::Error) -> ApiError {
     tracing::error!(error = %e, "search index: {what}");
     ApiError::Server
@@ -179,17 +189,27 @@ impl SearchIndex {
         let (index, reader, payload) = match open_index(&dir) {
             Ok(opened) => opened,
             Err(e) => {
+                // Only a process that could write the index may replace it: a portal running
+                // on it holds the writer's lock (and a read may have failed only because its
+                // writer was changing files).
+                let lock = std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(dir.join(WRITER_LOCK))
+                    .map_err(|e| io_error("cannot open the writer's lock", e))?;
+                if lock.try_lock().is_err() {
+                    return Err(in_use());
+                }
                 tracing::warn!(error = %e, dir = %dir.display(), "search index unreadable: starting a new one");
                 std::fs::remove_dir_all(&dir).map_err(|e| io_error("cannot remove the damaged index", e))?;
                 std::fs::create_dir_all(&dir).map_err(|e| io_error("cannot create its directory", e))?;
+                drop(lock);
                 open_index(&dir)?
             }
         };
         let writer = index.writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY).map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => ApiError::Invalid(
-                "Chỉ mục tìm kiếm đang được một tiến trình khác dùng (cổng thông tin đang chạy?). Hãy dừng tiến trình đó rồi thử lại."
-                    .into(),
-            ),
+            tantivy::TantivyError::LockFailure(..) => in_use(),
             other => other.into(),
         })?;
         let (_, fields) = schema();

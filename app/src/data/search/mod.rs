@@ -42,6 +42,16 @@ pub fn index() -> Result<Arc<SearchIndex>, ApiError> {
 }
 
 const SNIPPET_CHARS: usize = 220;
+/// The deepest page served (100.000 results): deeper ones would only cost memory.
+const MAX_PAGE: u32 = 10_000;
+
+/// Applies what was written since the last search; if that fails (the database busy, the
+/// disk full), the search answers from the index as it is, and the next one tries again.
+async fn refresh(index: &SearchIndex) {
+    if let Err(e) = index.refresh().await {
+        tracing::warn!(error = %e, "search answered from an index not caught up");
+    }
+}
 
 fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
     doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string()
@@ -72,8 +82,11 @@ pub async fn search(index: &SearchIndex, query: &SearchQuery) -> Result<SearchRe
     if terms.is_empty() {
         return Ok(SearchResults { page: 1, total_pages: 1, ..Default::default() });
     }
+    if query.page > MAX_PAGE {
+        return Err(ApiError::NotFound);
+    }
     let offset = usize::try_from(super::offset(query.page, RESULTS_PER_PAGE)?).map_err(|_| ApiError::NotFound)?;
-    index.refresh().await?;
+    refresh(index).await;
     let searcher = index.reader.searcher();
     let found = run(index, &searcher, query, &terms, offset + RESULTS_PER_PAGE as usize)?;
     let counts: Vec<(SearchKind, u64)> = SearchKind::ALL
@@ -167,7 +180,7 @@ pub async fn suggest(index: &SearchIndex, q: &str) -> Result<Vec<Suggestion>, Ap
     if terms.is_empty() {
         return Ok(Vec::new());
     }
-    index.refresh().await?;
+    refresh(index).await;
     let searcher = index.reader.searcher();
     let top = first_matches(&searcher, &*query::titles(&index.fields, &terms), super::now())?;
     let f = &index.fields;

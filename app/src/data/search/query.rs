@@ -11,9 +11,11 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 const TITLE_WEIGHT: f32 = 10.0;
-/// Bigger than any relevance score, so exact matches come first, then the named resolution.
-const EXACT_BOOST: f32 = 2_000.0;
-const NUMBER_BOOST: f32 = 1_000.0;
+/// Far bigger than any relevance score (at most 12 words, each well under 1.000 even in a
+/// title at a million records), so exact matches come first, then the named resolution;
+/// small enough that an f32 still tells relevance scores apart on top of them.
+const EXACT_BOOST: f32 = 100_000.0;
+const NUMBER_BOOST: f32 = 50_000.0;
 /// A last word shorter than this is matched whole: one letter would start most of the words
 /// in the index.
 pub(super) const PREFIX_MIN_CHARS: usize = 2;
@@ -57,8 +59,12 @@ fn all_of(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 /// A word being typed, in titles: one term of the starts field (which holds the whole words
 /// too); a word too short to be a start is matched whole.
 fn title_start(f: &Fields, w: &str) -> Box<dyn Query> {
-    if w.chars().count() >= PREFIX_MIN_CHARS {
-        term(f.title_starts, &super::tokenizer::start(w), IndexRecordOption::Basic)
+    let letters = w.chars().count();
+    if letters > super::tokenizer::START_MAX {
+        // Longer than the starts the field holds: a real prefix query.
+        any_of(vec![term(f.title, w, IndexRecordOption::WithFreqs), prefix(f.title, w)])
+    } else if letters >= PREFIX_MIN_CHARS {
+        term(f.title_starts, w, IndexRecordOption::Basic)
     } else {
         term(f.title, w, IndexRecordOption::WithFreqs)
     }

@@ -12,7 +12,7 @@ pub const EXACT: &str = "vi_exact";
 pub const STARTS: &str = "vi_starts";
 /// Starts are indexed from this many letters (a shorter last word is matched whole)…
 const START_MIN: usize = 2;
-/// …up to this many (a longer typed word is looked up by its first letters: see `start`).
+/// …up to this many (a longer typed word is looked up with a prefix query instead).
 pub const START_MAX: usize = 16;
 
 /// What a word is cut into.
@@ -26,12 +26,6 @@ enum Cut {
 #[derive(Clone, Copy)]
 pub struct Words {
     cut: Cut,
-}
-
-/// The start of `word` that the starts field holds: the word itself, or its first
-/// `START_MAX` letters.
-pub fn start(word: &str) -> String {
-    word.chars().take(START_MAX).collect()
 }
 
 /// "nghi" → "ng", "ngh", "nghi".
@@ -111,7 +105,6 @@ mod tests {
         assert_eq!(cut(Cut::Exact, "Huyện Dầu Tiếng"), ["huyện", "dầu", "tiếng"]);
         assert_eq!(cut(Cut::Starts, "Nghị số"), ["ng", "ngh", "nghi", "so"]);
         assert_eq!(cut(Cut::Starts, &"a".repeat(20)).last().map(String::len), Some(START_MAX));
-        assert_eq!(start(&"b".repeat(20)).len(), START_MAX);
         assert!(cut(Cut::Folded, " … ").is_empty());
     }
 }
