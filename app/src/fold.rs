@@ -50,13 +50,7 @@ pub const WORD_MAX_BYTES: usize = 64;
 /// "Nghị quyết 12/2022" → "nghi", "quyet", "12", "2022". The index's tokenizer and the
 /// query both use this, so they cannot disagree.
 pub fn words(text: &str) -> impl Iterator<Item = String> {
-    let folded = fold(text);
-    let words: Vec<String> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.len() <= WORD_MAX_BYTES)
-        .map(str::to_string)
-        .collect();
-    words.into_iter()
+    split_words(&fold(text)).into_iter()
 }
 
 /// The words of `text` as written, in lower case and NFC, diacritics kept: "Dầu Tiếng" →
@@ -64,12 +58,15 @@ pub fn words(text: &str) -> impl Iterator<Item = String> {
 pub fn exact_words(text: &str) -> impl Iterator<Item = String> {
     use unicode_normalization::UnicodeNormalization;
     let composed: String = text.nfc().flat_map(char::to_lowercase).collect();
-    let words: Vec<String> = composed
-        .split(|c: char| !c.is_alphanumeric())
+    split_words(&composed).into_iter()
+}
+
+/// The runs of letters and digits in `text`, leaving out those over `WORD_MAX_BYTES`.
+fn split_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && w.len() <= WORD_MAX_BYTES)
         .map(str::to_string)
-        .collect();
-    words.into_iter()
+        .collect()
 }
 
 /// The query's words, folded, each once: "Nghị quyết 12/2022" → ["nghi", "quyet", "12", "2022"].

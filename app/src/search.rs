@@ -138,23 +138,14 @@ pub const RESULTS_PER_PAGE: u32 = 10;
 /// Suggestions shown under the search box as the visitor types.
 pub const SUGGESTIONS_MAX: usize = 8;
 
-/// "2022-06-20" as a number 20220620, if it is a real day between 1900 and 2200.
+/// "2022-06-20" as a number 20220620, if it is a real day (`council::is_calendar_date`)
+/// between 1900 and 2200.
 pub fn day_number(day: &str) -> Option<i64> {
-    let mut parts = day.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    if !crate::council::is_calendar_date(day) {
         return None;
     }
-    let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days_in_month = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1900..=2200).contains(&y) && (1..=days_in_month).contains(&d)).then_some(y * 10_000 + m * 100 + d)
+    let n: i64 = day.replace('-', "").parse().ok()?;
+    (19_000_101..=22_001_231).contains(&n).then_some(n)
 }
 
 impl SearchQuery {

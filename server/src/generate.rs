@@ -355,6 +355,25 @@ pub async fn bench(
     Ok(out)
 }
 
+/// Saves resolution `id` with its abstract set to the SQL expression `abstract_sql` (`?1` is
+/// `word`), with its outbox row, as an editor's save does.
+async fn save_abstract(
+    pool: &SqlitePool,
+    id: i64,
+    abstract_sql: &str,
+    word: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut tx = app::data::write(pool).await?;
+    sqlx::query(&format!("UPDATE resolutions SET abstract = {abstract_sql} WHERE id = ?2"))
+        .bind(word)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    app::data::search::sync(&mut tx, SearchKind::Resolution, id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The time from a save's commit to the first search that finds it: a resolution's abstract
 /// gets a new word (and then loses it again).
 async fn searchable_after_save(pool: &SqlitePool, index: &SearchIndex) -> Result<String, Box<dyn std::error::Error>> {
@@ -366,30 +385,14 @@ async fn searchable_after_save(pool: &SqlitePool, index: &SearchIndex) -> Result
     let mut samples = Vec::new();
     for round in 0..10 {
         let word = format!("dodoluu{round}");
-        let mut tx = app::data::write(pool).await?;
-        sqlx::query("UPDATE resolutions SET abstract = abstract || ' ' || ?1 WHERE id = ?2")
-            .bind(&word)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        app::data::search::sync(&mut tx, SearchKind::Resolution, id).await?;
-        tx.commit().await?;
+        save_abstract(pool, id, "abstract || ' ' || ?1", &word).await?;
         let saved = Instant::now();
         let found = app::data::search::search(index, &SearchQuery::text(&word)).await?.total;
         samples.push(saved.elapsed());
         if found != 1 {
             return Err(format!("“{word}” not found right after its save").into());
         }
-        let mut tx = app::data::write(pool).await?;
-        sqlx::query(
-            "UPDATE resolutions SET abstract = substr(abstract, 1, length(abstract) - length(?1) - 1) WHERE id = ?2",
-        )
-        .bind(&word)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        app::data::search::sync(&mut tx, SearchKind::Resolution, id).await?;
-        tx.commit().await?;
+        save_abstract(pool, id, "substr(abstract, 1, length(abstract) - length(?1) - 1)", &word).await?;
     }
     Ok(format!("  từ lúc lưu đến lúc tìm thấy (10 lần lưu): {}\n", times(samples)))
 }

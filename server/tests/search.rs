@@ -21,6 +21,19 @@ fn shown_day(day: &str) -> i64 {
     }
 }
 
+/// Saves resolution `id` with its abstract set to the SQL expression `abstract`, as an editor's
+/// save does: the record and its outbox row in one transaction.
+async fn save_abstract(pool: &sqlx::SqlitePool, id: i64, abstract_sql: &str) {
+    let mut tx = app::data::write(pool).await.unwrap();
+    sqlx::query(&format!("UPDATE resolutions SET abstract = {abstract_sql} WHERE id = ?1"))
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    search::sync(&mut tx, SearchKind::Resolution, id).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
 /// Every hit of a query, across its pages.
 async fn all_hits(pool: &sqlx::SqlitePool, query: &SearchQuery) -> Vec<app::search::SearchHit> {
     let first = common::search(pool, query).await.expect("page 1");
@@ -154,14 +167,7 @@ fn a_write_is_searchable_at_the_next_search_and_the_outbox_empties() {
             .fetch_one(&db.pool)
             .await
             .unwrap();
-        let mut tx = app::data::write(&db.pool).await.unwrap();
-        sqlx::query("UPDATE resolutions SET abstract = abstract || ' tuchuamoi' WHERE id = ?1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-        search::sync(&mut tx, SearchKind::Resolution, id).await.unwrap();
-        tx.commit().await.unwrap();
+        save_abstract(&db.pool, id, "abstract || ' tuchuamoi'").await;
         let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_outbox").fetch_one(&db.pool).await.unwrap();
         assert_eq!(pending, 1, "the write left its change in the outbox");
         // No explicit catch-up: the search itself applies what was committed before it.
@@ -170,14 +176,7 @@ fn a_write_is_searchable_at_the_next_search_and_the_outbox_empties() {
         let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_outbox").fetch_one(&db.pool).await.unwrap();
         assert_eq!(pending, 0, "applied rows are pruned");
         // Taking the word out again is seen as soon.
-        let mut tx = app::data::write(&db.pool).await.unwrap();
-        sqlx::query("UPDATE resolutions SET abstract = replace(abstract, ' tuchuamoi', '') WHERE id = ?1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .unwrap();
-        search::sync(&mut tx, SearchKind::Resolution, id).await.unwrap();
-        tx.commit().await.unwrap();
+        save_abstract(&db.pool, id, "replace(abstract, ' tuchuamoi', '')").await;
         assert_eq!(search::search(&index, &SearchQuery::text("tuchuamoi")).await.unwrap().total, 0);
     });
 }
