@@ -67,7 +67,8 @@ run: build
 
 ## ---- tests ----
 
-unit: setup-rust
+# The mail tests deliver to MailDev, from end2end's node_modules.
+unit: setup-rust setup-node
 	cargo test -p app --features ssr
 	cargo test -p server
 

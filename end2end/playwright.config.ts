@@ -6,6 +6,9 @@ import { defineConfig } from '@playwright/test';
 const PORT = 3100;
 /** Varnish in front of the same server (proxy/varnish.sh), for proxy.spec.ts. */
 export const PROXY_PORT = 3180;
+/** MailDev: the portal's SMTP server in these tests, and its HTTP API for reading what arrived. */
+export const MAILDEV_SMTP_PORT = 3125;
+export const MAILDEV_WEB_PORT = 3126;
 const externalBaseUrl = process.env.BASE_URL;
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${PORT}`;
 
@@ -84,7 +87,17 @@ export default defineConfig({
             // Every test browser comes from 127.0.0.1: the per-address bound is tested in the
             // server's own tests.
             VISITS_PER_ADDRESS_PER_HOUR: '1000000',
+            SMTP_URL: `smtp://127.0.0.1:${MAILDEV_SMTP_PORT}`,
+            MAIL_FROM: 'Cổng thông tin HĐND tỉnh Bình Dương <no-reply@hdnd.example.vn>',
           },
+        },
+        {
+          command: `npx maildev -s ${MAILDEV_SMTP_PORT} -w ${MAILDEV_WEB_PORT} --ip 127.0.0.1 --web-ip 127.0.0.1`,
+          url: `http://127.0.0.1:${MAILDEV_WEB_PORT}/email`,
+          reuseExistingServer: false,
+          timeout: 60_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
         },
         {
           command: `./proxy/varnish.sh ${PROXY_PORT} ${PORT}`,

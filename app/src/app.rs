@@ -93,6 +93,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/thung-rac") view={Lazy::<TrashRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/quan-tri/tai-khoan") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/quan-tri/nhat-ky") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/quan-tri/thu-di") view={Lazy::<OutboxRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/quen-mat-khau") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/dat-lai-mat-khau") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/chinh-sach-bao-mat") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Sidebar/>

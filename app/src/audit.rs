@@ -30,10 +30,11 @@ pub enum Action {
     EnableAccount,
     ResetPassword,
     Setting,
+    ResendMail,
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::LogIn,
         Action::LogOut,
         Action::Create,
@@ -53,6 +54,7 @@ impl Action {
         Action::EnableAccount,
         Action::ResetPassword,
         Action::Setting,
+        Action::ResendMail,
     ];
 
     /// As stored.
@@ -77,6 +79,7 @@ impl Action {
             Action::EnableAccount => "enable_account",
             Action::ResetPassword => "reset_password",
             Action::Setting => "setting",
+            Action::ResendMail => "resend_mail",
         }
     }
 
@@ -106,6 +109,7 @@ impl Action {
             Action::EnableAccount => "Mở khóa tài khoản",
             Action::ResetPassword => "Đặt lại mật khẩu",
             Action::Setting => "Đổi thiết lập",
+            Action::ResendMail => "Gửi lại thư",
         }
     }
 }

@@ -10,12 +10,15 @@ pub struct Client {
     pub ip: String,
     /// Whether cookies must be `Secure` (the portal is reached over HTTPS).
     pub secure: bool,
+    /// Where readers reach the portal, for links in mail: `PUBLIC_URL`, or the scheme and
+    /// `Host` of the request (`http://127.0.0.1:3000`), without a trailing slash.
+    pub base_url: String,
 }
 
 impl Client {
     /// When the HTTP layer did not say (as in tests that call the app directly).
     pub fn unknown() -> Client {
-        Client { ip: "?".to_string(), secure: false }
+        Client { ip: "?".to_string(), secure: false, base_url: "http://localhost".to_string() }
     }
 }
 

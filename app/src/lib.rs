@@ -14,6 +14,7 @@ pub mod drafts;
 pub mod editing;
 pub mod error;
 pub mod format;
+pub mod mail;
 pub mod model;
 pub mod pages;
 pub mod paste;

@@ -3,8 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub const INVALID_EMAIL: &str = "Email không hợp lệ";
-pub const NOT_SENT: &str = "Địa chỉ email hợp lệ, nhưng cổng thông tin chưa được cấu hình máy chủ gửi thư nên bài viết chưa được gửi. Vui lòng sao chép đường dẫn bài viết để chia sẻ.";
+pub const INVALID_EMAIL: &str = crate::mail::EMAIL_INVALID;
 
 /// Which fields were rejected.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,11 +18,32 @@ impl ShareErrors {
     }
 }
 
-/// What happened to a valid request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShareOutcome {
-    pub sent: bool,
-    pub message: String,
+/// What the article page shows after a share posted without JavaScript.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Returned {
+    /// These addresses were refused.
+    Fields(ShareErrors),
+    /// The form's answer (see `mail::notice`), and whether it is a success.
+    Notice { message: &'static str, ok: bool },
+}
+
+/// The code of refused addresses in the query string.
+pub fn result_code(errors: ShareErrors) -> &'static str {
+    match (errors.from, errors.to) {
+        (true, false) => "loi-tu",
+        (false, true) => "loi-den",
+        _ => "loi-ca-hai",
+    }
+}
+
+/// Reads back `result_code` or a `mail::notice_code`.
+pub fn parse_returned(code: &str) -> Option<Returned> {
+    match code {
+        "loi-tu" => Some(Returned::Fields(ShareErrors { from: true, to: false })),
+        "loi-den" => Some(Returned::Fields(ShareErrors { from: false, to: true })),
+        "loi-ca-hai" => Some(Returned::Fields(ShareErrors { from: true, to: true })),
+        other => crate::mail::notice(other).map(|(message, ok)| Returned::Notice { message, ok }),
+    }
 }
 
 /// An address people can actually receive mail at: RFC 5322 syntax (checked by the
@@ -76,6 +96,22 @@ mod tests {
     #[test]
     fn url_encoding_keeps_paths_readable() {
         assert_eq!(url_encode("/bai-viet/de-an?x=1&y"), "/bai-viet/de-an%3Fx%3D1%26y");
+    }
+
+    #[test]
+    fn returned_codes_round_trip() {
+        for errors in [
+            ShareErrors { from: true, to: false },
+            ShareErrors { from: false, to: true },
+            ShareErrors { from: true, to: true },
+        ] {
+            assert_eq!(parse_returned(result_code(errors)), Some(Returned::Fields(errors)));
+        }
+        assert_eq!(
+            parse_returned("chua-gui"),
+            Some(Returned::Notice { message: crate::mail::NOT_CONFIGURED, ok: true })
+        );
+        assert_eq!(parse_returned("bogus"), None);
     }
 
     #[test]

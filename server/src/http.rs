@@ -11,6 +11,7 @@
 use crate::page_cache::{self, PageCache};
 use crate::site::Site;
 use crate::visitor;
+use app::data::mail::Postbox;
 use app::data::visits::Visits;
 use app::{shell, App};
 use axum::body::Body;
@@ -50,17 +51,19 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// reached and which proxies to believe. Visits are counted in memory, never written (see
 /// `router_with`).
 pub fn router(pool: SqlitePool, options: LeptosOptions, data_dir: &std::path::Path, site: Site) -> Router {
-    router_with(pool, options, data_dir, site, Arc::new(Visits::default()))
+    router_with(pool, options, data_dir, site, Arc::new(Visits::default()), Arc::new(Postbox::default()))
 }
 
 /// The router counting visits into `visits`, which the caller writes to the database
-/// (`visitor::spawn_flusher`).
+/// (`visitor::spawn_flusher`), and telling the mail sender (`mailer`) of new mail through
+/// `postbox`.
 pub fn router_with(
     pool: SqlitePool,
     options: LeptosOptions,
     data_dir: &std::path::Path,
     site: Site,
     visits: Arc<Visits>,
+    postbox: Arc<Postbox>,
 ) -> Router {
     let routes = generate_route_list(App);
     let uploads_dir = data_dir.join("uploads");
@@ -89,6 +92,7 @@ pub fn router_with(
             provide_context(pool.clone());
             provide_context(files_dir.clone());
             provide_context(visits.clone());
+            provide_context(postbox.clone());
             if let Some(search) = &search {
                 provide_context(search.clone());
             }

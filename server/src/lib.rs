@@ -16,6 +16,7 @@ pub mod generate;
 pub mod http;
 pub mod ical;
 pub mod indexer;
+pub mod mailer;
 pub mod page_cache;
 pub mod precompress;
 pub mod security_headers;

@@ -28,6 +28,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let config = Config::from_env()?;
+    let mailer = server::mailer::Mailer::from_env()?;
     if let Some(cli::Command::Restore { from }) = &cli.command {
         // The database file is replaced, so it must not be open (nor migrated) here.
         let database = backup::database_file(&config.database)?;
@@ -64,7 +65,13 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let addr = options.site_addr;
     let visits = std::sync::Arc::new(app::data::visits::Visits::new(config.visits_per_address_per_hour));
     let flusher = visitor::spawn_flusher(pool.clone(), visits.clone());
-    let app = http::router_with(pool.clone(), options, &config.data_dir, config.site.clone(), visits.clone());
+    let postbox = std::sync::Arc::new(app::data::mail::Postbox::new(mailer.is_some()));
+    if mailer.is_none() {
+        tracing::warn!("SMTP_URL is not set: mail waits in the outbox until it is");
+    }
+    // Mail queued before a restart (or while the mail server was away) goes out now.
+    let sender = server::mailer::spawn(pool.clone(), mailer, postbox.clone());
+    let app = http::router_with(pool.clone(), options, &config.data_dir, config.site.clone(), visits.clone(), postbox);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     server::serve::serve(listener, app, server::serve::HEADER_READ_TIMEOUT, shutdown()).await;
@@ -72,6 +79,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     flusher.abort();
     visitor::flush_now(&pool, &visits).await;
     indexer.abort();
+    if let Some(sender) = sender {
+        sender.stop().await;
+    }
     if let Err(e) = search.catch_up().await {
         tracing::warn!(error = %e, "search index left behind: it catches up at the next start");
     }

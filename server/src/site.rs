@@ -41,6 +41,16 @@ impl Origin {
         (!host.is_empty()).then_some(Origin { https, host, port })
     }
 
+    /// `https://host` (with the port when it is not the scheme's own), for links.
+    pub fn url(&self) -> String {
+        let scheme = if self.https { "https" } else { "http" };
+        if self.port == if self.https { 443 } else { 80 } {
+            format!("{scheme}://{}", self.host)
+        } else {
+            format!("{scheme}://{}:{}", self.host, self.port)
+        }
+    }
+
     /// The origin of a request sent to `host` (a `Host` header value) over `https` or not.
     fn of_request(host: &str, https: bool) -> Option<Origin> {
         Origin::parse(&format!("{}://{host}", if https { "https" } else { "http" }))
@@ -117,14 +127,17 @@ impl Site {
             Some(public) => public.https,
             None => forwarded_https,
         };
-        Client { ip: ip.map_or_else(|| "?".to_string(), |ip| ip.to_string()), secure }
+        let base_url = self
+            .expected_origin(text("host"), secure)
+            .map_or_else(|| "http://localhost".to_string(), |origin| origin.url());
+        Client { ip: ip.map_or_else(|| "?".to_string(), |ip| ip.to_string()), secure, base_url }
     }
 
     /// The origin pages of this site have, for a request sent to `host`.
-    fn expected_origin(&self, host: Option<&str>, client: &Client) -> Option<Origin> {
+    fn expected_origin(&self, host: Option<&str>, secure: bool) -> Option<Origin> {
         match &self.public {
             Some(public) => Some(public.clone()),
-            None => Origin::of_request(host?, client.secure),
+            None => Origin::of_request(host?, secure),
         }
     }
 
@@ -135,7 +148,7 @@ impl Site {
         let Some(sent) = text(header::ORIGIN).or_else(|| text(header::REFERER)).and_then(Origin::parse) else {
             return false;
         };
-        self.expected_origin(text(header::HOST), client).is_some_and(|expected| expected == sent)
+        self.expected_origin(text(header::HOST), client.secure).is_some_and(|expected| expected == sent)
     }
 }
 
@@ -173,6 +186,17 @@ mod tests {
     }
 
     #[test]
+    fn links_in_mail_use_the_public_address_or_the_request_host() {
+        let public = Site::from_settings(Some("https://hdnd.binhduong.gov.vn"), None).unwrap();
+        let h = headers(&[("host", "evil.example")]);
+        assert_eq!(public.client(ip("198.51.100.9"), &h).base_url, "https://hdnd.binhduong.gov.vn");
+        let dev = Site::from_settings(None, None).unwrap();
+        let h = headers(&[("host", "127.0.0.1:3000")]);
+        assert_eq!(dev.client(ip("127.0.0.1"), &h).base_url, "http://127.0.0.1:3000");
+        assert_eq!(dev.client(ip("127.0.0.1"), &HeaderMap::new()).base_url, "http://localhost");
+    }
+
+    #[test]
     fn settings_are_parsed_or_refused() {
         let site = Site::from_settings(Some("https://hdnd.binhduong.gov.vn"), Some("127.0.0.1, 10.0.0.0/8")).unwrap();
         assert_eq!(site.public, Some(Origin { https: true, host: "hdnd.binhduong.gov.vn".into(), port: 443 }));
@@ -188,10 +212,11 @@ mod tests {
         let site = Site::from_settings(None, Some("10.0.0.0/8")).unwrap();
         let h = headers(&[("x-forwarded-for", "203.0.113.7, 10.0.0.5"), ("x-forwarded-proto", "https")]);
         let through_proxy = site.client(ip("10.0.0.1"), &h);
-        assert_eq!(through_proxy, Client { ip: "203.0.113.7".into(), secure: true });
+        assert_eq!(through_proxy.ip, "203.0.113.7");
+        assert!(through_proxy.secure);
         // The same headers from anyone else are ignored.
         let direct = site.client(ip("198.51.100.9"), &h);
-        assert_eq!(direct, Client { ip: "198.51.100.9".into(), secure: false });
+        assert_eq!((direct.ip.as_str(), direct.secure), ("198.51.100.9", false));
         // A client cannot pick its address by prepending to the header: the right-most
         // untrusted hop counts.
         let h = headers(&[("x-forwarded-for", "1.2.3.4, 203.0.113.7")]);

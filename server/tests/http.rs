@@ -113,50 +113,6 @@ fn post(path: &str) -> axum::http::request::Builder {
     Request::post(path).header(header::HOST, "localhost:3000").header(header::ORIGIN, "http://localhost:3000")
 }
 
-fn share(body: &str, accept: &str) -> Request<Body> {
-    post("/api/share_article")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, accept)
-        .body(Body::from(body.to_string()))
-        .expect("request")
-}
-
-const SEED: &str = "trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong";
-
-#[test]
-fn the_share_form_validates_on_the_server_and_answers_honestly() {
-    common::run(async {
-        let db = common::demo_db().await;
-        let app = common::router(&db);
-
-        let (status, _, body) =
-            send(&app, share(&format!("slug={SEED}&from=khong-hop-le&to=ban%40vd.vn"), "application/json")).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST);
-        assert!(body.contains("Email không hợp lệ"), "{body}");
-
-        let (status, _, body) =
-            send(&app, share(&format!("slug={SEED}&from=toi%40vd.vn&to=ban%40vd.vn"), "application/json")).await;
-        assert_eq!(status, StatusCode::OK);
-        assert!(body.contains("chưa được gửi"), "{body}");
-
-        let (status, _, _) =
-            send(&app, share("slug=khong-co&from=toi%40vd.vn&to=ban%40vd.vn", "application/json")).await;
-        assert_eq!(status, StatusCode::NOT_FOUND);
-
-        let (status, _, body) = send(&app, share("slug=x", "application/json")).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "missing fields: {body}");
-
-        // Without JavaScript: the form posts and the browser is sent back to the article.
-        let (status, headers, _) =
-            send(&app, share(&format!("slug={SEED}&from=toi%40vd.vn&to=sai"), "text/html")).await;
-        assert!(status.is_redirection(), "{status}");
-        let location = headers.get(header::LOCATION).expect("location").to_str().expect("ascii");
-        assert_eq!(location, format!("/bai-viet/{SEED}?chia_se=loi-den#chia-se"));
-        let (_, _, body) = send(&app, page(&format!("/bai-viet/{SEED}?chia_se=loi-den"))).await;
-        assert!(body.contains("Email không hợp lệ"));
-    });
-}
-
 #[test]
 fn server_functions_answer_json_and_are_not_cached() {
     common::run(async {

@@ -1,21 +1,22 @@
-//! Server functions: the portal's read API and the share form. Each is a thin wrapper over
+//! Server functions: the portal's read API. Each is a thin wrapper over
 //! `data`, which holds the queries.
 
 use crate::error::ApiError;
 use crate::model::*;
-use crate::share::{ShareErrors, ShareOutcome};
 use leptos::prelude::*;
 
 mod accounts;
 mod audit;
 mod auth;
 mod editing;
+mod mail;
 mod purge;
 mod records;
 pub use accounts::*;
 pub use audit::*;
 pub use auth::*;
 pub use editing::*;
+pub use mail::*;
 pub use purge::*;
 pub use records::*;
 
@@ -129,75 +130,4 @@ pub async fn get_page(slug: String) -> Result<ContentPage, ApiError> {
 pub async fn get_site_map() -> Result<SiteMap, ApiError> {
     let pool = crate::data::pool()?;
     answer(crate::data::content::site_map(&pool).await)
-}
-
-/// Query parameter the article page reads after a form post without JavaScript.
-pub const SHARE_RESULT_PARAM: &str = "chia_se";
-
-/// "Chia sẻ bài viết qua email". The addresses are checked here whatever the browser did.
-/// Sending mail is not configured yet, and the answer says so.
-///
-/// Called by the browser (JSON answer), or by the plain HTML form when JavaScript is off: then
-/// the answer is a redirect back to the article, with the outcome in the query string.
-#[server(prefix = "/api", endpoint = "share_article")]
-pub async fn share_article(slug: String, from: String, to: String) -> Result<ShareOutcome, ApiError> {
-    use crate::share;
-    let pool = crate::data::pool()?;
-    let plain_form = crate::login_session::is_plain_form().await;
-    if !crate::data::content::article_exists(&pool, &slug).await? {
-        return answer(Err(ApiError::NotFound));
-    }
-    let errors = share::validate(&from, &to);
-    let result = if errors.any() {
-        Err(ApiError::Invalid(share::INVALID_EMAIL.to_string()))
-    } else {
-        Ok(ShareOutcome { sent: false, message: share::NOT_SENT.to_string() })
-    };
-    if plain_form {
-        let code = share_result_code(errors);
-        redirect(&format!("/bai-viet/{slug}?{SHARE_RESULT_PARAM}={code}#chia-se"));
-        // The redirect is the answer; the body is not read by a browser following it.
-        return Ok(ShareOutcome { sent: false, message: String::new() });
-    }
-    answer(result)
-}
-
-/// The outcome of a share request as it travels in the query string.
-pub fn share_result_code(errors: ShareErrors) -> &'static str {
-    match (errors.from, errors.to) {
-        (false, false) => "chua-gui",
-        (true, false) => "loi-tu",
-        (false, true) => "loi-den",
-        (true, true) => "loi-ca-hai",
-    }
-}
-
-/// Reads back what `share_result_code` wrote: the field errors, and whether the request was
-/// valid (and so answered "not sent").
-pub fn parse_share_result(code: &str) -> Option<(ShareErrors, bool)> {
-    match code {
-        "chua-gui" => Some((ShareErrors::default(), true)),
-        "loi-tu" => Some((ShareErrors { from: true, to: false }, false)),
-        "loi-den" => Some((ShareErrors { from: false, to: true }, false)),
-        "loi-ca-hai" => Some((ShareErrors { from: true, to: true }, false)),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn share_result_codes_round_trip() {
-        for from in [false, true] {
-            for to in [false, true] {
-                let errors = ShareErrors { from, to };
-                let (back, valid) = parse_share_result(share_result_code(errors)).expect("known code");
-                assert_eq!(back, errors);
-                assert_eq!(valid, !errors.any());
-            }
-        }
-        assert!(parse_share_result("bogus").is_none());
-    }
 }

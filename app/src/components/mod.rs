@@ -1,7 +1,9 @@
 //! Pieces of the page shared by several routes.
 
 pub mod article_list;
+pub mod bot_guard;
 pub mod breadcrumb;
+pub mod contact_form;
 pub mod editor;
 pub mod editor_slot;
 pub mod filter;

@@ -46,7 +46,7 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-fn check_password(password: &str) -> Result<(), AccountError> {
+pub(crate) fn check_password(password: &str) -> Result<(), AccountError> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(AccountError::WeakPassword);
     }
@@ -157,12 +157,12 @@ pub async fn list_users(pool: &SqlitePool) -> Result<Vec<AccountRow>, AccountErr
     Ok(rows.into_iter().map(|(email, role, disabled)| AccountRow { email, role, disabled }).collect())
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn new_token() -> Result<String, ApiError> {
+pub(crate) fn new_token() -> Result<String, ApiError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|_| ApiError::Server)?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())

@@ -1,6 +1,7 @@
 use super::{describe, load_page};
 use crate::api::{get_page, page_bodies};
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::contact_form::ContactForm;
 use crate::components::editor_slot::{EditContext, EditorRequest, EditorSlot};
 use crate::model::ContentPage;
 use crate::pages::body_section;
@@ -60,5 +61,6 @@ fn render(page: ContentPage, ctx: EditContext) -> impl IntoView {
         <EditorSlot request=tools/>
         {body}
         {children}
+        {(page.slug == crate::mail::CONTACT_PAGE_SLUG).then(|| view! { <ContactForm/> })}
     }
 }

@@ -17,6 +17,9 @@ pub fn LoginView() -> impl IntoView {
         })
     };
     let next = query.get_untracked().get("next").unwrap_or_else(|| "/".to_string());
+    let reset_done = (query.get_untracked().get("kq").as_deref() == Some("da-dat-lai")).then(|| {
+        view! { <p class="form-ok" role="status">"Đã đặt mật khẩu mới. Vui lòng đăng nhập bằng mật khẩu mới."</p> }
+    });
     view! {
         <Title text="Đăng nhập"/>
         <Meta name="robots" content="noindex"/>
@@ -24,6 +27,7 @@ pub fn LoginView() -> impl IntoView {
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Đăng nhập")]/>
         <h1>"Đăng nhập biên tập"</h1>
         <p>"Dành cho biên tập viên và quản trị viên của Văn phòng Đoàn ĐBQH và HĐND tỉnh."</p>
+        {reset_done}
         {error}
         <form class="login-form" method="post" action=Login::url()>
             <input type="hidden" name="next" value=next/>
@@ -37,5 +41,6 @@ pub fn LoginView() -> impl IntoView {
             </div>
             <button type="submit">"Đăng nhập"</button>
         </form>
+        <p><a href="/quen-mat-khau">"Quên mật khẩu?"</a></p>
     }
 }

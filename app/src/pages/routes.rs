@@ -18,6 +18,7 @@ pub enum NewsPage {
     Article,
     ContentPage,
     SiteMap,
+    Privacy,
 }
 
 #[lazy]
@@ -29,6 +30,7 @@ fn news_pages(page: NewsPage) -> AnyView {
         NewsPage::Article => view! { <ArticleView/> }.into_any(),
         NewsPage::ContentPage => view! { <ContentPageView/> }.into_any(),
         NewsPage::SiteMap => view! { <SiteMapView/> }.into_any(),
+        NewsPage::Privacy => view! { <PrivacyView/> }.into_any(),
     }
 }
 
@@ -85,6 +87,9 @@ pub enum StaffPage {
     Trash,
     Accounts,
     AuditLog,
+    Outbox,
+    ForgotPassword,
+    ResetPassword,
 }
 
 #[lazy]
@@ -94,6 +99,9 @@ fn staff_pages(page: StaffPage) -> AnyView {
         StaffPage::Trash => view! { <TrashView/> }.into_any(),
         StaffPage::Accounts => view! { <AccountsView/> }.into_any(),
         StaffPage::AuditLog => view! { <AuditLogView/> }.into_any(),
+        StaffPage::Outbox => view! { <OutboxView/> }.into_any(),
+        StaffPage::ForgotPassword => view! { <ForgotPasswordView/> }.into_any(),
+        StaffPage::ResetPassword => view! { <ResetPasswordView/> }.into_any(),
     }
 }
 
@@ -141,6 +149,7 @@ lazy_pages! {
     ArticleRoute => news_pages(NewsPage::Article), __preload_news_pages;
     ContentPageRoute => news_pages(NewsPage::ContentPage), __preload_news_pages;
     SiteMapRoute => news_pages(NewsPage::SiteMap), __preload_news_pages;
+    PrivacyRoute => news_pages(NewsPage::Privacy), __preload_news_pages;
     ResolutionsRoute => record_pages(RecordPage::Resolutions), __preload_record_pages;
     ResolutionRoute => record_pages(RecordPage::Resolution), __preload_record_pages;
     SupervisionsRoute => record_pages(RecordPage::Supervisions), __preload_record_pages;
@@ -157,4 +166,7 @@ lazy_pages! {
     TrashRoute => staff_pages(StaffPage::Trash), __preload_staff_pages;
     AccountsRoute => staff_pages(StaffPage::Accounts), __preload_staff_pages;
     AuditLogRoute => staff_pages(StaffPage::AuditLog), __preload_staff_pages;
+    OutboxRoute => staff_pages(StaffPage::Outbox), __preload_staff_pages;
+    ForgotPasswordRoute => staff_pages(StaffPage::ForgotPassword), __preload_staff_pages;
+    ResetPasswordRoute => staff_pages(StaffPage::ResetPassword), __preload_staff_pages;
 }

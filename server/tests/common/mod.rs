@@ -1,5 +1,7 @@
 //! A real SQLite file in a temporary directory, migrated and loaded with the demo content.
 
+pub mod portal;
+
 use server::config::Database;
 use sqlx::SqlitePool;
 
