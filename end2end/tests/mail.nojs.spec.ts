@@ -2,8 +2,14 @@
  * Mail without JavaScript: the share and contact forms post, the portal answers with a
  * redirect back to the page, which says what happened; the mail arrives at MailDev.
  */
-import { SEED_ARTICLE, expect, test, type Page } from './fixtures';
+import { SEED_ARTICLE, allowConsole, expect, test, type Page } from './fixtures';
 import { mailTo, takeTimeToFill, uniqueAddress, waitForMail } from './mail-helpers';
+
+// Taking a person's time to fill a form, with JavaScript off, leaves the page's preloaded
+// modules unused for a few seconds, which Chromium warns about.
+test.beforeEach(() => {
+  allowConsole(/was preloaded using link preload but not used within a few seconds/);
+});
 
 async function submit(page: Page, button: string): Promise<void> {
   const post = page.waitForRequest((r) => r.method() === 'POST');
