@@ -89,6 +89,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/co-quan/:slug") view={Lazy::<BodyRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/tai-lieu-ky-hop") view={Lazy::<SittingsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/tai-lieu-ky-hop/:slug") view={Lazy::<SittingRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/hoi-dap") view={Lazy::<QuestionsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/hoi-dap/gui") view={Lazy::<AskQuestionRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/hoi-dap/xac-nhan") view={Lazy::<ConfirmQuestionRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/hoi-dap/:slug") view={Lazy::<QuestionRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/tim-kiem") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/thung-rac") view={Lazy::<TrashRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/quan-tri/tai-khoan") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async/>

@@ -92,7 +92,7 @@ pub fn query_string(pairs: &[(&str, Option<String>)]) -> String {
     }
 }
 
-fn page_value(page: u32) -> Option<String> {
+pub fn page_value(page: u32) -> Option<String> {
     (page > 1).then(|| page.to_string())
 }
 
@@ -214,7 +214,13 @@ pub struct PetitionDetail {
 
 /// The overdue rule: an unanswered petition raised more than `answer_days` days ago.
 pub fn is_overdue(status: PetitionStatus, days_since_raised: i64, answer_days: i64) -> bool {
-    status.is_open() && days_since_raised > answer_days
+    answer_overdue(status.is_open(), days_since_raised, answer_days)
+}
+
+/// The one overdue rule of petitions and citizens' questions: still owed an answer more than
+/// `answer_days` days after it came in.
+pub fn answer_overdue(open: bool, days_since: i64, answer_days: i64) -> bool {
+    open && days_since > answer_days
 }
 
 // ---- Lịch ----

@@ -18,6 +18,7 @@ pub mod mail;
 pub mod model;
 pub mod pages;
 pub mod paste;
+pub mod questions;
 pub mod records;
 pub mod resolution;
 pub mod search;

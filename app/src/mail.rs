@@ -13,16 +13,32 @@ pub enum Purpose {
     Contact,
     /// A password reset link for an editor.
     PasswordReset,
+    /// The link that confirms a citizen's question.
+    QuestionConfirm,
+    /// A question was answered.
+    QuestionAnswered,
+    /// A question will not be published, and why.
+    QuestionRejected,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 3] = [Purpose::Share, Purpose::Contact, Purpose::PasswordReset];
+    pub const ALL: [Purpose; 6] = [
+        Purpose::Share,
+        Purpose::Contact,
+        Purpose::PasswordReset,
+        Purpose::QuestionConfirm,
+        Purpose::QuestionAnswered,
+        Purpose::QuestionRejected,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Purpose::Share => "share",
             Purpose::Contact => "contact",
             Purpose::PasswordReset => "password_reset",
+            Purpose::QuestionConfirm => "question_confirm",
+            Purpose::QuestionAnswered => "question_answered",
+            Purpose::QuestionRejected => "question_rejected",
         }
     }
 
@@ -35,6 +51,9 @@ impl Purpose {
             Purpose::Share => "Chia sẻ bài viết",
             Purpose::Contact => "Thư liên hệ",
             Purpose::PasswordReset => "Đặt lại mật khẩu",
+            Purpose::QuestionConfirm => "Xác nhận câu hỏi",
+            Purpose::QuestionAnswered => "Câu hỏi đã được trả lời",
+            Purpose::QuestionRejected => "Câu hỏi không được đăng",
         }
     }
 }
@@ -160,6 +179,7 @@ pub enum Form {
     Share,
     Contact,
     PasswordReset,
+    Question,
 }
 
 impl Form {
@@ -168,6 +188,7 @@ impl Form {
             Form::Share => "share",
             Form::Contact => "contact",
             Form::PasswordReset => "password_reset",
+            Form::Question => "question",
         }
     }
 
@@ -177,7 +198,7 @@ impl Form {
         match self {
             Form::Share => HourlyLimits { per_sender: 5, per_recipient: 5, global: 200 },
             Form::Contact => HourlyLimits { per_sender: 3, per_recipient: i64::MAX, global: 100 },
-            Form::PasswordReset => HourlyLimits { per_sender: 3, per_recipient: 3, global: 100 },
+            Form::PasswordReset | Form::Question => HourlyLimits { per_sender: 3, per_recipient: 3, global: 100 },
         }
     }
 }
@@ -274,6 +295,7 @@ pub struct MailOutcome {
 pub type Answers = (&'static str, &'static str);
 pub const MAIL_ANSWERS: Answers = (QUEUED, NOT_CONFIGURED);
 pub const RESET_ANSWERS: Answers = (RESET_QUEUED, RESET_NOT_CONFIGURED);
+pub const QUESTION_ANSWERS: Answers = (crate::questions::SENT, crate::questions::SENT_NOT_CONFIGURED);
 
 impl MailOutcome {
     pub fn new(configured: bool, answers: Answers) -> MailOutcome {
@@ -287,6 +309,10 @@ const NOTICES: &[(&str, &str)] = &[
     ("da-nhan", QUEUED),
     ("chua-gui", NOT_CONFIGURED),
     ("da-nhan-dat-lai", RESET_QUEUED),
+    ("da-nhan-cau-hoi", crate::questions::SENT),
+    ("chua-gui-cau-hoi", crate::questions::SENT_NOT_CONFIGURED),
+    ("loi-noi-dung-cau-hoi", crate::questions::TEXT_MISSING),
+    ("loi-lua-chon", crate::questions::CHOICE_MISSING),
     ("chua-gui-dat-lai", RESET_NOT_CONFIGURED),
     ("qua-nhanh", TOO_FAST),
     ("het-han", STALE_FORM),
@@ -309,10 +335,7 @@ pub fn notice_code(message: &str) -> &'static str {
 
 /// The message behind a code, and whether it reports success.
 pub fn notice(code: &str) -> Option<(&'static str, bool)> {
-    NOTICES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(c, m)| (*m, matches!(*c, "da-nhan" | "chua-gui" | "da-nhan-dat-lai" | "chua-gui-dat-lai")))
+    NOTICES.iter().find(|(c, _)| *c == code).map(|(c, m)| (*m, c.starts_with("da-nhan") || c.starts_with("chua-gui")))
 }
 
 pub const PASSWORDS_DIFFER: &str = "Hai lần nhập mật khẩu không khớp.";
@@ -409,6 +432,53 @@ pub fn password_reset_message(to: &str, link: &str, minutes: i64) -> Outgoing {
         subject: "Đặt lại mật khẩu tài khoản biên tập".to_string(),
         body: format!(
             "Có yêu cầu đặt lại mật khẩu cho tài khoản {to} trên {SIGNATURE}.\n\nĐặt mật khẩu mới tại đường dẫn sau (dùng được một lần, trong {minutes} phút):\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.\n"
+        ),
+    }
+}
+
+/// The link that confirms a question, to its asker.
+pub fn question_confirm_message(to: &str, asker: &str, title: &str, link: &str, hours: i64) -> Outgoing {
+    Outgoing {
+        purpose: Purpose::QuestionConfirm,
+        to: to.to_string(),
+        reply_to: None,
+        subject: format!("Xác nhận câu hỏi: {title}"),
+        body: format!(
+            "Chào {asker},\n\nCổng thông tin đã nhận câu hỏi “{title}” gửi từ địa chỉ này. Để chuyển câu hỏi đến Ban biên tập, vui lòng xác nhận tại đường dẫn sau (dùng được một lần, trong {hours} giờ):\n{link}\n\nNếu bạn không gửi câu hỏi này, hãy bỏ qua thư: câu hỏi sẽ tự xóa.\n\n--\n{SIGNATURE}\n"
+        ),
+    }
+}
+
+/// A question was answered: the answer, who gave it and when, and where it is published.
+pub fn question_answered_message(
+    to: &str,
+    asker: &str,
+    title: &str,
+    agency: &str,
+    day: &str,
+    answer: &str,
+    link: &str,
+) -> Outgoing {
+    Outgoing {
+        purpose: Purpose::QuestionAnswered,
+        to: to.to_string(),
+        reply_to: None,
+        subject: format!("Câu hỏi của bạn đã được trả lời: {title}"),
+        body: format!(
+            "Chào {asker},\n\nCâu hỏi “{title}” của bạn đã được {agency} trả lời ngày {day}:\n\n{answer}\n\nXem trên cổng thông tin: {link}\n\n--\n{SIGNATURE}\n"
+        ),
+    }
+}
+
+/// A question will not be published, with the editors' reason.
+pub fn question_rejected_message(to: &str, asker: &str, title: &str, reason: &str) -> Outgoing {
+    Outgoing {
+        purpose: Purpose::QuestionRejected,
+        to: to.to_string(),
+        reply_to: None,
+        subject: format!("Câu hỏi không được đăng: {title}"),
+        body: format!(
+            "Chào {asker},\n\nBan biên tập không đăng câu hỏi “{title}” của bạn, vì lý do sau:\n\n{reason}\n\nBạn có thể gửi câu hỏi mới hoặc liên hệ Văn phòng qua trang Liên hệ.\n\n--\n{SIGNATURE}\n"
         ),
     }
 }

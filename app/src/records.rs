@@ -16,6 +16,7 @@ pub enum RecordKind {
     Person,
     Body,
     Sitting,
+    Question,
 }
 
 /// How a field is edited and checked.
@@ -204,6 +205,21 @@ const PERSON_FIELDS: &[FieldSpec] = &[
 
 const BODY_FIELDS: &[FieldSpec] =
     &[field("name", "Tên", Input::Line(200), true), field("duties", "Chức năng, nhiệm vụ", Input::Text(20_000), false)];
+
+const QUESTION_FIELDS_SPEC: &[FieldSpec] = &[
+    field("kind", "Loại", Input::Choice(crate::questions::QUESTION_KINDS), true),
+    field("title", "Tiêu đề", Input::Line(crate::questions::TITLE_MAX_CHARS), true),
+    field("text", "Nội dung", Input::Text(crate::questions::TEXT_MAX_CHARS), true),
+    field("asker", "Người gửi", Input::Line(crate::questions::ASKER_MAX_CHARS), true),
+    field("locality", "Địa phương", Input::Choice(LOCALITIES), true),
+    field("field", "Lĩnh vực", Input::Choice(crate::questions::QUESTION_FIELDS), true),
+    field("asked_on", "Ngày gửi", Input::Date, true),
+    field("status", "Tình trạng", Input::Choice(crate::questions::MODERATION_STATUSES), true),
+    field("answer", "Nội dung trả lời", Input::Text(20_000), false),
+    field("answered_on", "Ngày trả lời", Input::Date, false),
+    field("answer_agency", "Cơ quan trả lời", Input::Line(200), false),
+    field("reject_reason", "Lý do không đăng (gửi cho người hỏi)", Input::Text(2_000), false),
+];
 
 const SITTING_FIELDS: &[FieldSpec] = &[
     field("title", "Tên kỳ họp", Input::Line(300), true),
@@ -436,8 +452,39 @@ const SITTING: KindSpec = KindSpec {
     derived: nothing_derived,
 };
 
+const QUESTION: KindSpec = KindSpec {
+    key: "question",
+    label: "Câu hỏi",
+    edit_label: "Duyệt, trả lời câu hỏi",
+    new_label: None,
+    takes_files: false,
+    table: "questions",
+    fields: QUESTION_FIELDS_SPEC,
+    title_field: "title",
+    new_slug: NewSlug::Numbered("hd"),
+    address: Address::Under("/hoi-dap/"),
+    search: SearchKind::Question,
+    check: |f| {
+        use crate::questions::QuestionStatus;
+        let status = QuestionStatus::parse(value(f, "status"));
+        let missing = |k: &str| value(f, k).trim().is_empty();
+        if status == Some(QuestionStatus::Answered)
+            && (missing("answer") || missing("answered_on") || missing("answer_agency"))
+        {
+            Err("Câu hỏi “Đã trả lời” cần có nội dung trả lời, ngày trả lời và cơ quan trả lời.")
+        } else if status == Some(QuestionStatus::Rejected) && missing("reject_reason") {
+            Err("Câu hỏi “Không đăng” cần có lý do (lý do được gửi cho người hỏi).")
+        } else if !missing("answered_on") && value(f, "answered_on") < value(f, "asked_on") {
+            Err("“Ngày trả lời” phải sau “Ngày gửi”.")
+        } else {
+            Ok(())
+        }
+    },
+    derived: nothing_derived,
+};
+
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 8] = [
         RecordKind::Resolution,
         RecordKind::Supervision,
         RecordKind::Petition,
@@ -445,6 +492,7 @@ impl RecordKind {
         RecordKind::Person,
         RecordKind::Body,
         RecordKind::Sitting,
+        RecordKind::Question,
     ];
 
     /// What the kind is: the one place a kind is described.
@@ -457,6 +505,7 @@ impl RecordKind {
             RecordKind::Person => &PERSON,
             RecordKind::Body => &BODY,
             RecordKind::Sitting => &SITTING,
+            RecordKind::Question => &QUESTION,
         }
     }
 

@@ -14,10 +14,11 @@ pub enum SearchKind {
     Person,
     Body,
     Sitting,
+    Question,
 }
 
 impl SearchKind {
-    pub const ALL: [SearchKind; 9] = [
+    pub const ALL: [SearchKind; 10] = [
         SearchKind::Article,
         SearchKind::Page,
         SearchKind::Resolution,
@@ -27,6 +28,7 @@ impl SearchKind {
         SearchKind::Person,
         SearchKind::Body,
         SearchKind::Sitting,
+        SearchKind::Question,
     ];
 
     /// As stored in the index and written in the URL.
@@ -41,6 +43,7 @@ impl SearchKind {
             SearchKind::Person => "dai-bieu",
             SearchKind::Body => "co-quan",
             SearchKind::Sitting => "ky-hop",
+            SearchKind::Question => "hoi-dap",
         }
     }
 
@@ -59,6 +62,7 @@ impl SearchKind {
             SearchKind::Person => "Đại biểu",
             SearchKind::Body => "Cơ quan",
             SearchKind::Sitting => "Tài liệu kỳ họp",
+            SearchKind::Question => "Hỏi đáp",
         }
     }
 
@@ -79,6 +83,7 @@ impl SearchKind {
             SearchKind::Person => 7,
             SearchKind::Body => 8,
             SearchKind::Sitting => 9,
+            SearchKind::Question => 10,
         }
     }
 }

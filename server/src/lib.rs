@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod demo_council;
+pub mod demo_questions;
 pub mod demo_records;
 pub mod files;
 pub mod generate;

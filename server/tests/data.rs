@@ -177,6 +177,12 @@ fn the_menu_is_the_seed_tree_and_every_link_resolves() {
                 assert!(total > 0, "{href} lists records");
             } else if let Some(calendar) = href.strip_prefix("/lich/") {
                 app::data::council::week(&db.pool, calendar, None).await.unwrap_or_else(|e| panic!("{href}: {e}"));
+            } else if href == "/hoi-dap" || href == "/hoi-dap/gui?loai=gop-y" {
+                let all = app::questions::QuestionFilter { page: 1, ..Default::default() };
+                let list = app::data::questions::list(&db.pool, &all, false).await.expect("questions");
+                assert!(list.list.total > 0, "{href}: the questions are public");
+            } else if href == app::pages::PRIVACY_PATH {
+                // A page of the code (pages::privacy), always there.
             } else if href == "/tai-lieu-ky-hop" {
                 assert!(!app::data::council::sittings(&db.pool).await.expect("sittings").is_empty());
             } else {

@@ -22,7 +22,7 @@ pub async fn form_stamp() -> Result<String, ApiError> {
 /// Answers a mail form: as JSON to the app, or, after a plain form post, by sending the
 /// browser back to `back` with the answer's code in `param`.
 #[cfg(feature = "ssr")]
-async fn reply(
+pub(super) async fn reply(
     result: Result<(), ApiError>,
     answers: crate::mail::Answers,
     back: &str,

@@ -11,6 +11,7 @@ mod auth;
 mod editing;
 mod mail;
 mod purge;
+mod questions;
 mod records;
 pub use accounts::*;
 pub use audit::*;
@@ -18,6 +19,7 @@ pub use auth::*;
 pub use editing::*;
 pub use mail::*;
 pub use purge::*;
+pub use questions::*;
 pub use records::*;
 
 /// Sets the HTTP status of the response this server function is part of (an API call, or the

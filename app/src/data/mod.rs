@@ -14,6 +14,7 @@ pub mod mail;
 pub mod mail_forms;
 pub mod password_resets;
 pub mod purge;
+pub mod questions;
 pub mod records;
 pub mod resolutions;
 pub mod search;

@@ -186,6 +186,9 @@ impl Store for Records {
         q.push(" WHERE id = ").push_bind(stored.id).push(" AND version = ").push_bind(stored.version);
         let done = q.build().execute(&mut *conn).await.map_err(unique_number)?;
         documents::written_once(&done, DocKind::Record(kind))?;
+        if kind == RecordKind::Question {
+            super::questions::after_moderation(conn, stored.id, &stored.fields).await?;
+        }
         Ok(stored.slug.clone())
     }
 

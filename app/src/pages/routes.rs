@@ -45,6 +45,10 @@ pub enum RecordPage {
     Petition,
     Sittings,
     Sitting,
+    Questions,
+    Question,
+    AskQuestion,
+    ConfirmQuestion,
 }
 
 #[lazy]
@@ -59,6 +63,10 @@ fn record_pages(page: RecordPage) -> AnyView {
         RecordPage::Petition => view! { <PetitionView/> }.into_any(),
         RecordPage::Sittings => view! { <SittingsView/> }.into_any(),
         RecordPage::Sitting => view! { <SittingView/> }.into_any(),
+        RecordPage::Questions => view! { <QuestionsView/> }.into_any(),
+        RecordPage::Question => view! { <QuestionView/> }.into_any(),
+        RecordPage::AskQuestion => view! { <AskQuestionView/> }.into_any(),
+        RecordPage::ConfirmQuestion => view! { <ConfirmQuestionView/> }.into_any(),
     }
 }
 
@@ -158,6 +166,10 @@ lazy_pages! {
     PetitionRoute => record_pages(RecordPage::Petition), __preload_record_pages;
     SittingsRoute => record_pages(RecordPage::Sittings), __preload_record_pages;
     SittingRoute => record_pages(RecordPage::Sitting), __preload_record_pages;
+    QuestionsRoute => record_pages(RecordPage::Questions), __preload_record_pages;
+    QuestionRoute => record_pages(RecordPage::Question), __preload_record_pages;
+    AskQuestionRoute => record_pages(RecordPage::AskQuestion), __preload_record_pages;
+    ConfirmQuestionRoute => record_pages(RecordPage::ConfirmQuestion), __preload_record_pages;
     DelegatesRoute => people_pages(PeoplePage::Delegates), __preload_people_pages;
     PersonRoute => people_pages(PeoplePage::Person), __preload_people_pages;
     BodyRoute => people_pages(PeoplePage::Body), __preload_people_pages;

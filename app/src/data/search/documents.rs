@@ -51,6 +51,12 @@ pub fn source(kind: SearchKind) -> &'static str {
             "SELECT id, slug, NULL AS calendar, NULL AS day, 0 AS visible_from, name AS title, duties AS body, 0 AS html, NULL AS number \
              FROM bodies WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
+        SearchKind::Question => {
+            "SELECT id, slug, NULL AS calendar, asked_on AS day, 0 AS visible_from, title, \
+             text || ' ' || COALESCE('Trả lời: ' || NULLIF(answer, ''), '') || ' ' || asker || ', ' || locality AS body, \
+             0 AS html, NULL AS number FROM questions \
+             WHERE deleted_at IS NULL AND status IN ('da-dang', 'da-tra-loi') AND (?1 IS NULL OR id = ?1)"
+        }
         SearchKind::Sitting => {
             "SELECT s.id, s.slug, NULL AS calendar, s.starts_on AS day, 0 AS visible_from, s.title, \
              COALESCE((SELECT group_concat(f.title, '. ') FROM attachments f WHERE f.kind = 'sitting' AND f.record_id = s.id), '') AS body, \
@@ -90,6 +96,7 @@ pub fn url(kind: SearchKind, doc: &Doc) -> String {
         SearchKind::Person => RecordKind::Person,
         SearchKind::Body => RecordKind::Body,
         SearchKind::Sitting => RecordKind::Sitting,
+        SearchKind::Question => RecordKind::Question,
     };
     record.href(&doc.slug, &[])
 }

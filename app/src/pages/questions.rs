@@ -1,0 +1,328 @@
+//! Hỏi đáp and góp ý: the public list (filters in the URL) and each question with its answer;
+//! the form citizens send them with; the page the confirmation link opens. Editors see the
+//! moderation queue in the same list, and moderate on the question's page with the record
+//! editor (publish, answer, reject).
+
+use super::{describe, load_page};
+use crate::api::{
+    ask_question, confirm_question, get_question, list_questions, question_confirmable, AskQuestion, ConfirmQuestion,
+    ASK_RESULT_PARAM,
+};
+use crate::components::article_list::Pagination;
+use crate::components::bot_guard::{value_of, BotGuard};
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::editor_slot::{EditContext, RecordTools};
+use crate::components::filter::{demo_badge, options, paragraphs_view, select};
+use crate::error::ApiError;
+use crate::mail::notice;
+use crate::model::Crumb;
+use crate::questions::*;
+use crate::records::{RecordKind, LOCALITIES};
+use leptos::html::{Input, Select, Textarea};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+const LIST: &str = "/hoi-dap";
+const ASK: &str = "/hoi-dap/gui";
+
+fn status_badge(q: &QuestionSummary) -> impl IntoView {
+    view! {
+        <span class=format!("question-status status-{}", q.status.key())>{q.status.label()}</span>
+        {q.overdue.then(|| view! { <span class="overdue-flag">{format!("Quá hạn trả lời ({} ngày)", q.days)}</span> })}
+    }
+}
+
+#[component]
+pub fn QuestionsView() -> impl IntoView {
+    let query = use_query_map();
+    let filter = move || QuestionFilter::from_query(|k| super::head_param(query, k));
+    let data = Resource::new(filter, |f| async move {
+        match f {
+            Ok(f) => list_questions(f).await,
+            Err(_) => Err(ApiError::NotFound),
+        }
+    });
+    view! {
+        <Title text="Góp ý - Hỏi đáp"/>
+        <Meta name="description" content="Câu hỏi, góp ý của công dân gửi Hội đồng nhân dân tỉnh Bình Dương và nội dung trả lời của các cơ quan có thẩm quyền."/>
+        <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Góp ý - Hỏi đáp")]/>
+        <h1>"Góp ý - Hỏi đáp"</h1>
+        <p class="ask-links">
+            <a class="button-link" href=ASK>"Gửi câu hỏi"</a>
+            " "
+            <a class="button-link" href=format!("{ASK}?loai=gop-y")>"Gửi góp ý"</a>
+        </p>
+        {load_page(data, move |data: QuestionList| {
+            let f = filter().unwrap_or_default();
+            let statuses = if data.as_editor { MODERATION_STATUSES } else { PUBLIC_STATUSES };
+            let list = data.list;
+            view! {
+                {data.as_editor.then(|| {
+                    let queue = format!("{LIST}?trang_thai={}", QuestionStatus::Pending.key());
+                    view! {
+                        <p class="moderation-queue" role="note">
+                            <a href=queue>{format!("{} câu hỏi chờ duyệt", crate::format::number(data.pending))}</a>
+                            " (chỉ biên tập viên thấy): mở câu hỏi rồi bấm “Duyệt, trả lời câu hỏi” để đăng, trả lời hoặc không đăng."
+                        </p>
+                    }
+                })}
+                <p class="petition-rule">
+                    {format!("Câu hỏi chưa được trả lời sau {} ngày kể từ ngày gửi được đánh dấu quá hạn, như kiến nghị cử tri.", data.answer_days)}
+                </p>
+                <form class="filter-form" method="get" action=LIST aria-label="Lọc câu hỏi">
+                    {select("q-loai", "loai", "Loại", true, options(QUESTION_KINDS), f.kind.clone().unwrap_or_default())}
+                    {select("q-linh-vuc", "linh_vuc", "Lĩnh vực", true, options(QUESTION_FIELDS), f.field.clone().unwrap_or_default())}
+                    {select("q-dia-phuong", "dia_phuong", "Địa phương", true, options(LOCALITIES), f.locality.clone().unwrap_or_default())}
+                    {select("q-trang-thai", "trang_thai", "Tình trạng", true, options(statuses), f.status.map(|s| s.key().to_string()).unwrap_or_default())}
+                    {select("q-nam", "nam", "Năm", true, data.years.iter().map(|y| (y.to_string(), y.to_string())).collect(), f.year.map(|y| y.to_string()).unwrap_or_default())}
+                    <div class="field field-check">
+                        <input id="q-qua-han" type="checkbox" name="qua_han" value="1" checked=f.overdue/>
+                        <label for="q-qua-han">"Chỉ câu hỏi quá hạn"</label>
+                    </div>
+                    <button type="submit">"Lọc"</button>
+                </form>
+                <p class="list-count" role="status">{format!("{} câu hỏi · Trang {}/{}", crate::format::number(list.total), list.page, list.total_pages)}</p>
+                <ul class="record-list question-list">
+                    {list.items.into_iter().map(|q| view! {
+                        <li class:overdue=q.overdue>
+                            <p class="record-meta">
+                                {status_badge(&q)}
+                                " " {q.kind_label.clone()} " · " {q.asked.clone()} " · " {q.locality.clone()} " · " {q.field_label.clone()}
+                            </p>
+                            <p><a href=RecordKind::Question.href(&q.slug, &[])>{q.title.clone()}</a></p>
+                            <p class="record-meta">"Người gửi: " {q.asker.clone()}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <Pagination href=Callback::new(move |p| format!("{LIST}{}", f.query(p))) current=list.page total=list.total_pages/>
+            }
+        })}
+    }
+}
+
+#[component]
+pub fn QuestionView() -> impl IntoView {
+    let params = use_params_map();
+    let ctx = EditContext::new();
+    let data = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_question(slug),
+    );
+    load_page(data, move |d: QuestionDetail| {
+        let q = d.summary;
+        let answered = !d.answer.is_empty() && q.status == QuestionStatus::Answered;
+        view! {
+            <Title text=q.title.clone()/>
+            <Meta name="description" content=describe(&d.text.join(" "))/>
+            {(!q.status.is_public()).then(|| view! { <Meta name="robots" content="noindex"/> })}
+            <Breadcrumb crumbs=vec![Crumb::home(), Crumb::link("Góp ý - Hỏi đáp", LIST), Crumb::current(q.title.clone())]/>
+            <RecordTools kind=RecordKind::Question slug=q.slug.clone() ctx/>
+            <article class="record question">
+                <h1>{q.title.clone()}</h1>
+                {demo_badge(d.is_demo)}
+                <p class="record-meta">{status_badge(&q)}</p>
+                <dl class="record-facts">
+                    <div><dt>"Loại"</dt><dd>{q.kind_label.clone()}</dd></div>
+                    <div><dt>"Người gửi"</dt><dd>{q.asker.clone()}</dd></div>
+                    <div><dt>"Địa phương"</dt><dd>{q.locality.clone()}</dd></div>
+                    <div><dt>"Lĩnh vực"</dt><dd>{q.field_label.clone()}</dd></div>
+                    <div><dt>"Ngày gửi"</dt><dd>{q.asked.clone()}</dd></div>
+                </dl>
+                <blockquote class="question-text">{paragraphs_view(d.text)}</blockquote>
+                {d.reject_reason.map(|r| view! {
+                    <p class="notice-warning">"Không đăng (chỉ biên tập viên thấy). Lý do đã gửi cho người hỏi: " {r}</p>
+                })}
+                <section class="petition-answer" aria-labelledby="answer-heading">
+                    <h2 id="answer-heading">"Nội dung trả lời"</h2>
+                    {if answered {
+                        view! {
+                            <p class="record-meta">
+                                {d.answer_agency.clone().unwrap_or_default()}
+                                {d.answered.clone().map(|a| format!(" · ngày {a}"))}
+                            </p>
+                            {paragraphs_view(d.answer)}
+                        }
+                        .into_any()
+                    } else if q.overdue {
+                        view! { <p>{format!("Chưa có trả lời sau {} ngày (thời hạn {} ngày).", q.days, d.answer_days)}</p> }.into_any()
+                    } else {
+                        view! { <p>"Chưa có trả lời."</p> }.into_any()
+                    }}
+                </section>
+            </article>
+        }
+    })
+}
+
+/// "Gửi câu hỏi" / "Gửi góp ý": a plain form (it works without JavaScript).
+#[component]
+pub fn AskQuestionView() -> impl IntoView {
+    let query = use_query_map().get_untracked();
+    let returned = query.get(ASK_RESULT_PARAM).and_then(|code| notice(&code));
+    let preset = query
+        .get("loai")
+        .filter(|k| QUESTION_KINDS.iter().any(|(key, _)| key == k))
+        .unwrap_or_else(|| "hoi-dap".into());
+    let status = RwSignal::new(returned.map(|(m, ok)| (m.to_string(), ok)));
+    let pending = RwSignal::new(false);
+    let (asker, email, title) = (NodeRef::<Input>::new(), NodeRef::<Input>::new(), NodeRef::<Input>::new());
+    let (kind, locality, field) = (NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new());
+    let text = NodeRef::<Textarea>::new();
+    let (stamp, trap) = (NodeRef::new(), NodeRef::new());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pick = |s: NodeRef<Select>| s.get_untracked().map(|el| el.value()).unwrap_or_default();
+        let body = text.get_untracked().map(|el| el.value()).unwrap_or_default();
+        let args = (pick(kind), value_of(asker), value_of(email), pick(locality), pick(field), value_of(title), body);
+        let guard = (value_of(trap), value_of(stamp));
+        pending.set(true);
+        status.set(None);
+        leptos::task::spawn_local(async move {
+            let answer = ask_question(args.0, args.1, args.2, args.3, args.4, args.5, args.6, guard.0, guard.1).await;
+            pending.set(false);
+            match answer {
+                Ok(outcome) => {
+                    if let Some(el) = title.get_untracked() {
+                        el.set_value("");
+                    }
+                    if let Some(el) = text.get_untracked() {
+                        el.set_value("");
+                    }
+                    status.set(Some((outcome.message, true)));
+                }
+                Err(e) => status.set(Some((e.to_string(), false))),
+            }
+        });
+    };
+    let choices = |list: &'static [(&'static str, &'static str)], selected: String| {
+        list.iter()
+            .map(|(k, l)| {
+                let is = *k == selected;
+                view! { <option value=*k selected=is>{*l}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <Title text="Gửi câu hỏi, góp ý"/>
+        <Meta name="description" content="Gửi câu hỏi hoặc góp ý đến Hội đồng nhân dân tỉnh Bình Dương."/>
+        <Breadcrumb crumbs=vec![Crumb::home(), Crumb::link("Góp ý - Hỏi đáp", LIST), Crumb::current("Gửi câu hỏi, góp ý")]/>
+        <h1>"Gửi câu hỏi, góp ý"</h1>
+        <p>
+            "Câu hỏi, góp ý (về dự thảo nghị quyết, về hoạt động của HĐND, về cổng thông tin) được chuyển đến Ban biên tập sau khi bạn xác nhận qua thư; câu hỏi được đăng công khai cùng nội dung trả lời. Email của bạn không được công khai."
+        </p>
+        <form class="mail-form question-form" id="gui-cau-hoi" method="post" action=AskQuestion::url() on:submit=on_submit>
+            <div class="field">
+                <label for="ask-kind">"Loại"</label>
+                <select id="ask-kind" name="kind" node_ref=kind>{choices(QUESTION_KINDS, preset)}</select>
+            </div>
+            <div class="field">
+                <label for="ask-asker">"Họ và tên"</label>
+                <input id="ask-asker" name="asker" type="text" autocomplete="name" required maxlength=ASKER_MAX_CHARS node_ref=asker/>
+            </div>
+            <div class="field">
+                <label for="ask-email">"Email"</label>
+                <input id="ask-email" name="email" type="email" autocomplete="email" required node_ref=email aria-describedby="ask-privacy"/>
+            </div>
+            <div class="field">
+                <label for="ask-locality">"Địa phương"</label>
+                <select id="ask-locality" name="locality" node_ref=locality>{choices(LOCALITIES, String::new())}</select>
+            </div>
+            <div class="field">
+                <label for="ask-field">"Lĩnh vực"</label>
+                <select id="ask-field" name="field" node_ref=field>{choices(QUESTION_FIELDS, String::new())}</select>
+            </div>
+            <div class="field">
+                <label for="ask-title">"Tiêu đề"</label>
+                <input id="ask-title" name="title" type="text" required maxlength=TITLE_MAX_CHARS node_ref=title/>
+            </div>
+            <div class="field">
+                <label for="ask-text">"Nội dung"</label>
+                <textarea id="ask-text" name="text" rows="8" required maxlength=TEXT_MAX_CHARS node_ref=text></textarea>
+            </div>
+            <BotGuard id="ask" stamp trap/>
+            <p class="form-privacy" id="ask-privacy">
+                "Email chỉ dùng để xác nhận và báo khi có trả lời. Xem " <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
+            </p>
+            <button type="submit" disabled=move || pending.get()>"Gửi"</button>
+            <p class="form-status" class:form-ok=move || status.get().is_some_and(|s| s.1) role="status">
+                {move || status.get().map(|s| s.0)}
+            </p>
+        </form>
+    }
+}
+
+/// The page the confirmation link opens: a button confirms (a mail scanner that follows the
+/// link confirms nothing).
+#[component]
+pub fn ConfirmQuestionView() -> impl IntoView {
+    let query = use_query_map().get_untracked();
+    let token = query.get("ma").unwrap_or_default();
+    let returned = query.get(ASK_RESULT_PARAM);
+    let live = Resource::new(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        question_confirmable,
+    );
+    let outcome = RwSignal::new(match returned.as_deref() {
+        Some("da-xac-nhan") => Some((CONFIRMED.to_string(), true)),
+        Some(_) => Some((BAD_CONFIRM_LINK.to_string(), false)),
+        None => None,
+    });
+    let on_submit = {
+        let token = token.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let token = token.clone();
+            leptos::task::spawn_local(async move {
+                outcome.set(Some(match confirm_question(token).await {
+                    Ok(message) => (message, true),
+                    Err(e) => (e.to_string(), false),
+                }));
+            });
+        }
+    };
+    let body = move |live: bool| {
+        if let Some((message, ok)) = outcome.get() {
+            return view! {
+                <p class=if ok { "form-ok" } else { "form-error" } role="status">{message}</p>
+                <p><a href=LIST>"Xem các câu hỏi đã trả lời"</a></p>
+            }
+            .into_any();
+        }
+        if !live {
+            return view! {
+                <p class="form-error" role="alert">{BAD_CONFIRM_LINK}</p>
+                <p><a href=ASK>"Gửi câu hỏi mới"</a></p>
+            }
+            .into_any();
+        }
+        view! {
+            <form method="post" action=ConfirmQuestion::url() on:submit=on_submit.clone()>
+                <input type="hidden" name="token" value=token.clone()/>
+                <p>"Bấm nút dưới đây để xác nhận bạn đã gửi câu hỏi này."</p>
+                <button type="submit">"Xác nhận câu hỏi"</button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text="Xác nhận câu hỏi"/>
+        <Meta name="robots" content="noindex"/>
+        <Meta name="description" content="Xác nhận câu hỏi gửi đến Hội đồng nhân dân tỉnh."/>
+        <Breadcrumb crumbs=vec![Crumb::home(), Crumb::link("Góp ý - Hỏi đáp", LIST), Crumb::current("Xác nhận câu hỏi")]/>
+        <h1>"Xác nhận câu hỏi"</h1>
+        <Suspense fallback=|| ()>
+            {move || {
+                let body = body.clone();
+                Suspend::new(async move {
+                    let live = live.await.unwrap_or(false);
+                    view! { {move || body(live)} }
+                })
+            }}
+        </Suspense>
+    }
+}
