@@ -5,7 +5,7 @@
 //! public; answers are due within the same days as petitions' (the overdue rule).
 
 use crate::council::{choice_param, page_param, page_value, query_string, year_param, Paged};
-use crate::records::{FIELDS_OF_LIFE, LOCALITIES};
+use crate::records::LOCALITIES;
 use serde::{Deserialize, Serialize};
 
 /// Where a question stands. Stored, posted and written in URLs as its `key()`.
@@ -85,19 +85,7 @@ pub const PUBLIC_STATUSES: &[(&str, &str)] = &[
 pub const QUESTION_KINDS: &[(&str, &str)] = &[("hoi-dap", "Hỏi đáp"), ("gop-y", "Góp ý")];
 
 /// What a question is about: the fields of life, and what feedback is about.
-pub const QUESTION_FIELDS: &[(&str, &str)] = &[
-    ("dat-dai", "Đất đai"),
-    ("giao-thong", "Giao thông"),
-    ("giao-duc", "Giáo dục"),
-    ("y-te", "Y tế"),
-    ("moi-truong", "Môi trường"),
-    ("an-sinh", "An sinh xã hội"),
-    ("kinh-te", "Kinh tế"),
-    ("hanh-chinh", "Hành chính"),
-    ("du-thao-nghi-quyet", "Dự thảo nghị quyết"),
-    ("hoat-dong-hdnd", "Hoạt động của HĐND"),
-    ("cong-thong-tin", "Cổng thông tin"),
-];
+pub use crate::records::QUESTION_TOPICS as QUESTION_FIELDS;
 
 /// The form's limits.
 pub const ASKER_MAX_CHARS: usize = 100;
@@ -201,11 +189,6 @@ pub fn is_overdue(status: QuestionStatus, days_since_asked: i64, answer_days: i6
     crate::council::answer_overdue(status.is_open(), days_since_asked, answer_days)
 }
 
-/// The field labels of petitions and questions agree.
-pub fn fields_agree() -> bool {
-    FIELDS_OF_LIFE.iter().all(|f| QUESTION_FIELDS.contains(f))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,7 +201,6 @@ mod tests {
         let public: Vec<_> = QuestionStatus::ALL.into_iter().filter(|s| s.is_public()).collect();
         assert_eq!(public, [QuestionStatus::Published, QuestionStatus::Answered]);
         assert!(!MODERATION_STATUSES.iter().any(|(k, _)| *k == QuestionStatus::Unconfirmed.key()));
-        assert!(fields_agree());
     }
 
     #[test]

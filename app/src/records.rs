@@ -110,7 +110,9 @@ pub const PETITION_STATUSES: &[(&str, &str)] = &[
 
 pub const CHANNELS: &[(&str, &str)] = &[("hdnd", "Qua HĐND tỉnh"), ("doan-dbqh", "Qua Đoàn ĐBQH")];
 
-pub const FIELDS_OF_LIFE: &[(&str, &str)] = &[
+/// What petitions and citizens' questions are about: the fields of life, then what feedback
+/// (góp ý) is about, for questions only.
+const TOPICS: [(&str, &str); 11] = [
     ("dat-dai", "Đất đai"),
     ("giao-thong", "Giao thông"),
     ("giao-duc", "Giáo dục"),
@@ -119,7 +121,12 @@ pub const FIELDS_OF_LIFE: &[(&str, &str)] = &[
     ("an-sinh", "An sinh xã hội"),
     ("kinh-te", "Kinh tế"),
     ("hanh-chinh", "Hành chính"),
+    ("du-thao-nghi-quyet", "Dự thảo nghị quyết"),
+    ("hoat-dong-hdnd", "Hoạt động của HĐND"),
+    ("cong-thong-tin", "Cổng thông tin"),
 ];
+pub const FIELDS_OF_LIFE: &[(&str, &str)] = TOPICS.as_slice().split_at(8).0;
+pub const QUESTION_TOPICS: &[(&str, &str)] = TOPICS.as_slice();
 
 /// The seven delegate units.
 pub const LOCALITIES: &[(&str, &str)] = &[
@@ -609,6 +616,14 @@ mod tests {
         }
         assert!(serde_json::from_str::<RecordKind>("\"Resolution\"").is_err());
         assert!(serde_json::from_str::<RecordKind>("\"bogus\"").is_err());
+    }
+
+    #[test]
+    fn petitions_take_the_fields_of_life_and_questions_also_the_feedback_topics() {
+        assert_eq!(FIELDS_OF_LIFE.len(), 8);
+        assert_eq!(FIELDS_OF_LIFE.last().map(|f| f.0), Some("hanh-chinh"));
+        assert_eq!(&QUESTION_TOPICS[..8], FIELDS_OF_LIFE);
+        assert_eq!(QUESTION_TOPICS.last().map(|f| f.0), Some("cong-thong-tin"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! it; a failed attempt is retried with a growing wait for a day (`app::mail::next_attempt`),
 //! and a permanent refusal (5xx, or an address that cannot be written) fails at once. The
 //! task is woken when a message is queued, and otherwise looks again when the next retry is
-//! due (at least every minute, for messages queued by another process).
+//! due (at least every 15 seconds, for messages queued by another process).
 //!
 //! Without `SMTP_URL` no task runs: messages wait in the outbox, and the forms say so.
 
@@ -18,8 +18,9 @@ use std::time::Duration;
 
 /// The longest a message's delivery may take.
 const SEND_TIMEOUT: Duration = Duration::from_secs(30);
-/// The longest the task sleeps without looking at the outbox.
-const LOOK_EVERY: Duration = Duration::from_secs(60);
+/// The longest the task sleeps without looking at the outbox (for mail queued by another
+/// process, such as the command line).
+const LOOK_EVERY: Duration = Duration::from_secs(15);
 /// Messages sent in one pass before the outbox is read again.
 const BATCH: i64 = 50;
 

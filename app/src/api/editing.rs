@@ -66,6 +66,10 @@ pub async fn restore_document(kind: DocKind, slug: String, version: i64, base_ve
     let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     let restored = crate::data::documents::restore(&pool, &user, kind, &slug, version, base_version).await;
+    if restored.is_ok() {
+        // Restoring a question's answer mails its asker, as saving it does.
+        crate::data::mail::wake();
+    }
     super::audited(&user, Action::Restore, &format!("{}:{slug} v{version}", kind.key()), restored).await
 }
 

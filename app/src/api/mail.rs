@@ -31,7 +31,7 @@ pub(super) async fn reply(
 ) -> Result<MailOutcome, ApiError> {
     let configured = crate::data::mail::postbox().configured;
     if result.is_ok() {
-        crate::data::mail::postbox().wake.notify_one();
+        crate::data::mail::wake();
     }
     let outcome = result.map(|()| MailOutcome::new(configured, answers));
     if crate::login_session::is_plain_form().await {
@@ -195,7 +195,7 @@ pub async fn resend_mail(id: i64) -> Result<(), ApiError> {
     let pool = crate::data::pool()?;
     let result = crate::data::mail::resend(&pool, id, crate::data::now()).await;
     if result.is_ok() {
-        crate::data::mail::postbox().wake.notify_one();
+        crate::data::mail::wake();
     }
     if crate::login_session::is_plain_form().await {
         redirect("/quan-tri/thu-di");

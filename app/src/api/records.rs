@@ -138,6 +138,10 @@ pub async fn save_record(
     let user = crate::login_session::require_editor().await?;
     let pool = crate::data::pool()?;
     let saved = crate::data::records::save(&pool, &user, kind, &slug, base_version, &fields).await;
+    if saved.is_ok() && kind == RecordKind::Question {
+        // An answer or a rejection was mailed to the asker in the save's transaction.
+        crate::data::mail::wake();
+    }
     super::audited(&user, Action::Save, &format!("{}:{slug}", kind.key()), saved).await
 }
 

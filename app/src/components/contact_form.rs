@@ -3,6 +3,7 @@
 //! JavaScript the answer appears in place.
 
 use super::bot_guard::{value_of, BotGuard};
+use super::form_status::FormStatus;
 use crate::api::{contact_office, ContactOffice, CONTACT_RESULT_PARAM};
 use crate::mail::{notice, MESSAGE_MAX_CHARS, NAME_MAX_CHARS, SUBJECT_MAX_CHARS};
 use leptos::html::{Input, Textarea};
@@ -66,9 +67,7 @@ pub fn ContactForm() -> impl IntoView {
                     "Văn phòng trả lời qua email bạn nhập. Xem " <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
                 </p>
                 <button type="submit" disabled=move || pending.get()>"Gửi thư"</button>
-                <p class="form-status" class:form-ok=move || status.get().is_some_and(|s| s.1) role="status">
-                    {move || status.get().map(|s| s.0)}
-                </p>
+                <FormStatus status/>
             </form>
         </section>
     }

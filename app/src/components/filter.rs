@@ -42,6 +42,33 @@ pub fn paragraphs_view(paragraphs: Vec<String>) -> impl IntoView {
     paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()
 }
 
+/// "Nội dung trả lời" of a petition or a citizen's question: the answer with who gave it and
+/// when, or how long it has been owed (`overdue`: days since it came in, and the allowed days).
+pub fn answer_section(
+    answer: Option<(Vec<String>, Option<String>, Option<String>)>,
+    overdue: Option<(i64, i64)>,
+    files: impl IntoView,
+) -> impl IntoView {
+    let body = match (answer, overdue) {
+        (Some((paragraphs, agency, answered)), _) => view! {
+            <p class="record-meta">{agency.unwrap_or_default()} {answered.map(|a| format!(" · ngày {a}"))}</p>
+            {paragraphs_view(paragraphs)}
+        }
+        .into_any(),
+        (None, Some((days, allowed))) => {
+            view! { <p>{format!("Chưa có trả lời sau {days} ngày (thời hạn {allowed} ngày).")}</p> }.into_any()
+        }
+        (None, None) => view! { <p>"Chưa có trả lời."</p> }.into_any(),
+    };
+    view! {
+        <section class="petition-answer" aria-labelledby="answer-heading">
+            <h2 id="answer-heading">"Nội dung trả lời"</h2>
+            {body}
+            {files}
+        </section>
+    }
+}
+
 /// The "Dữ liệu minh họa" badge of demo records.
 pub fn demo_badge(is_demo: bool) -> impl IntoView {
     is_demo.then(|| view! { <p class="demo-badge">"Dữ liệu minh họa"</p> })

@@ -44,9 +44,11 @@ pub fn EditorBar() -> impl IntoView {
                         </p>
                         <nav class="editor-links" aria-label="Công cụ biên tập">
                             <a href="/thung-rac">"Thùng rác"</a>
+                            <a href="/hoi-dap?trang_thai=cho-duyet">"Câu hỏi chờ duyệt"</a>
                             {u.role.can_manage_users().then(|| view! {
                                 <a href="/quan-tri/tai-khoan">"Tài khoản"</a>
                                 <a href="/quan-tri/nhat-ky">"Nhật ký"</a>
+                                <a href="/quan-tri/thu-di">"Thư đi"</a>
                             })}
                         </nav>
                         // Drafts kept in this browser go with the login (see `drafts`).

@@ -7,6 +7,7 @@ pub mod contact_form;
 pub mod editor;
 pub mod editor_slot;
 pub mod filter;
+pub mod form_status;
 pub mod layout;
 pub mod menu;
 pub mod search_box;

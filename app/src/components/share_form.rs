@@ -4,6 +4,7 @@
 //! server.
 
 use super::bot_guard::{value_of, BotGuard};
+use super::form_status::FormStatus;
 use crate::api::{share_article, ShareArticle, SHARE_RESULT_PARAM};
 use crate::mail::NOTE_MAX_CHARS;
 use crate::share::{self, Returned, ShareErrors};
@@ -119,9 +120,7 @@ pub fn ShareForm(slug: String, title: String) -> impl IntoView {
                     <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
                 </p>
                 <button type="submit" disabled=move || pending.get()>"Gửi email"</button>
-                <p class="form-status" class:form-ok=move || status.get().is_some_and(|s| s.1) role="status">
-                    {move || status.get().map(|s| s.0)}
-                </p>
+                <FormStatus status/>
             </form>
         </section>
     }

@@ -28,6 +28,12 @@ pub fn postbox() -> std::sync::Arc<Postbox> {
     leptos::prelude::use_context::<std::sync::Arc<Postbox>>().unwrap_or_default()
 }
 
+/// Tells the sender that a committed write may have queued mail (a spurious wake costs it one
+/// look at the outbox).
+pub fn wake() {
+    postbox().wake.notify_one();
+}
+
 /// Requests accepted from one form in the last hour are counted from this table; rows older
 /// than a day are deleted as new ones come.
 const KEEP_REQUESTS_SECS: i64 = 24 * 60 * 60;

@@ -7,6 +7,7 @@ use crate::api::{
 };
 use crate::components::bot_guard::{value_of, BotGuard};
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::form_status::FormStatus;
 use crate::mail::{notice, reset_error, BAD_RESET_LINK};
 use crate::model::Crumb;
 use leptos::html::Input;
@@ -52,9 +53,7 @@ pub fn ForgotPasswordView() -> impl IntoView {
                 "Xem " <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
             </p>
             <button type="submit" disabled=move || pending.get()>"Gửi đường dẫn"</button>
-            <p class="form-status" class:form-ok=move || status.get().is_some_and(|s| s.1) role="status">
-                {move || status.get().map(|s| s.0)}
-            </p>
+            <FormStatus status/>
         </form>
         <p><a href="/dang-nhap">"Quay lại đăng nhập"</a></p>
     }

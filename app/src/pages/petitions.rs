@@ -8,7 +8,7 @@ use crate::components::breadcrumb::Breadcrumb;
 use crate::components::editor_slot::EditContext;
 use crate::components::editor_slot::NewRecord;
 use crate::components::editor_slot::RecordTools;
-use crate::components::filter::{demo_badge, files_view, options, paragraphs_view, select};
+use crate::components::filter::{answer_section, demo_badge, files_view, options, select};
 use crate::council::*;
 use crate::error::ApiError;
 use crate::model::Crumb;
@@ -118,24 +118,11 @@ pub fn PetitionView() -> impl IntoView {
                     <div><dt>"Kênh tiếp nhận"</dt><dd>{p.channel_label.clone()}</dd></div>
                     <div><dt>"Cơ quan có trách nhiệm trả lời"</dt><dd>{p.agency.clone()}</dd></div>
                 </dl>
-                <section class="petition-answer" aria-labelledby="answer-heading">
-                    <h2 id="answer-heading">"Nội dung trả lời"</h2>
-                    {if answered {
-                        view! {
-                            <p class="record-meta">
-                                {d.answer_agency.clone().unwrap_or_default()}
-                                {d.answered.clone().map(|a| format!(" · ngày {a}"))}
-                            </p>
-                            {paragraphs_view(d.answer)}
-                        }
-                        .into_any()
-                    } else if p.overdue {
-                        view! { <p>{format!("Chưa có trả lời sau {} ngày (thời hạn {} ngày).", p.days, d.answer_days)}</p> }.into_any()
-                    } else {
-                        view! { <p>"Chưa có trả lời."</p> }.into_any()
-                    }}
-                    {(!d.files.is_empty()).then(|| files_view(d.files))}
-                </section>
+                {answer_section(
+                    answered.then(|| (d.answer, d.answer_agency.clone(), d.answered.clone())),
+                    p.overdue.then_some((p.days, d.answer_days)),
+                    (!d.files.is_empty()).then(|| files_view(d.files)),
+                )}
             </article>
         }
     })

@@ -12,7 +12,8 @@ use crate::components::article_list::Pagination;
 use crate::components::bot_guard::{value_of, BotGuard};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::editor_slot::{EditContext, RecordTools};
-use crate::components::filter::{demo_badge, options, paragraphs_view, select};
+use crate::components::filter::{answer_section, demo_badge, options, paragraphs_view, select};
+use crate::components::form_status::FormStatus;
 use crate::error::ApiError;
 use crate::mail::notice;
 use crate::model::Crumb;
@@ -134,23 +135,11 @@ pub fn QuestionView() -> impl IntoView {
                 {d.reject_reason.map(|r| view! {
                     <p class="notice-warning">"Không đăng (chỉ biên tập viên thấy). Lý do đã gửi cho người hỏi: " {r}</p>
                 })}
-                <section class="petition-answer" aria-labelledby="answer-heading">
-                    <h2 id="answer-heading">"Nội dung trả lời"</h2>
-                    {if answered {
-                        view! {
-                            <p class="record-meta">
-                                {d.answer_agency.clone().unwrap_or_default()}
-                                {d.answered.clone().map(|a| format!(" · ngày {a}"))}
-                            </p>
-                            {paragraphs_view(d.answer)}
-                        }
-                        .into_any()
-                    } else if q.overdue {
-                        view! { <p>{format!("Chưa có trả lời sau {} ngày (thời hạn {} ngày).", q.days, d.answer_days)}</p> }.into_any()
-                    } else {
-                        view! { <p>"Chưa có trả lời."</p> }.into_any()
-                    }}
-                </section>
+                {answer_section(
+                    answered.then(|| (d.answer, d.answer_agency.clone(), d.answered.clone())),
+                    q.overdue.then_some((q.days, d.answer_days)),
+                    (),
+                )}
             </article>
         }
     })
@@ -246,9 +235,7 @@ pub fn AskQuestionView() -> impl IntoView {
                 "Email chỉ dùng để xác nhận và báo khi có trả lời. Xem " <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
             </p>
             <button type="submit" disabled=move || pending.get()>"Gửi"</button>
-            <p class="form-status" class:form-ok=move || status.get().is_some_and(|s| s.1) role="status">
-                {move || status.get().map(|s| s.0)}
-            </p>
+            <FormStatus status/>
         </form>
     }
 }
