@@ -35,6 +35,18 @@ for (const type of [...PUBLIC_PAGE_TYPES, { kind: 'category page 2', path: '/chu
   });
 }
 
+test('the password reset request page has no WCAG 2.1 AA violations', async ({ page }) => {
+  await gotoHydrated(page, '/quen-mat-khau');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the outbox of administrators has no WCAG 2.1 AA violations', async ({ page }) => {
+  await ensureEditor(ADMIN.email, ADMIN.password, 'admin');
+  await loginAs(page, ADMIN.email, ADMIN.password, '/quan-tri/thu-di');
+  await expect(page.locator('.outbox-table')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+});
+
 test('the 404 page has no WCAG 2.1 AA violations', async ({ page }) => {
   allowNotFoundLog(NOT_FOUND_PATHS[0]);
   const response = await gotoHydrated(page, NOT_FOUND_PATHS[0]);

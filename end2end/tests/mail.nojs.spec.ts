@@ -67,4 +67,5 @@ test('the privacy page says what is stored and for how long', async ({ page }) =
   await expect(article).toContainText('hdnd_khach');
   await expect(article).toContainText('30 ngày');
   await expect(article).toContainText('24 giờ');
+  await expect(article).toContainText('Email không bao giờ được công khai');
 });

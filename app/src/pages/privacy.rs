@@ -28,6 +28,8 @@ pub fn PrivacyView() -> impl IntoView {
                 <li>"Chia sẻ bài viết qua email: cổng thông tin lưu địa chỉ của bạn, địa chỉ người nhận và lời nhắn để gửi thư. Thư được thử gửi trong tối đa "
                     {RETRY_FOR_SECS / 3600} " giờ; thư đã gửi được xóa sau " {SENT_KEPT_DAYS} " ngày."</li>
                 <li>"Thư liên hệ: họ tên, email, tiêu đề và nội dung được chuyển đến Văn phòng qua email và lưu trong hàng đợi thư trong cùng thời hạn."</li>
+                <li>"Câu hỏi, góp ý: họ tên, địa phương và nội dung được công khai khi câu hỏi được đăng. Email không bao giờ được công khai; nó chỉ dùng để gửi thư xác nhận và thư báo trả lời, và được lưu cùng câu hỏi. Câu hỏi không được xác nhận trong "
+                    {crate::questions::CONFIRM_HOURS} " giờ bị xóa."</li>
                 <li>"Để chống thư rác, mỗi yêu cầu gửi thư được ghi lại (địa chỉ gửi, địa chỉ nhận, địa chỉ IP, thời điểm) trong 24 giờ rồi xóa."</li>
             </ul>
             <h2>"Biên tập viên"</h2>
