@@ -68,6 +68,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let postbox = std::sync::Arc::new(app::data::mail::Postbox::new(mailer.is_some()));
     if mailer.is_none() {
         tracing::warn!("SMTP_URL is not set: mail waits in the outbox until it is");
+    } else if config.site.public.is_none() {
+        // A client chooses its Host header: a reset link must not name a host it picked.
+        tracing::warn!("PUBLIC_URL is not set: links in mail name the Host of the request that caused them");
     }
     // Mail queued before a restart (or while the mail server was away) goes out now.
     let sender = server::mailer::spawn(pool.clone(), mailer, postbox.clone());
