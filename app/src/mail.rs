@@ -367,6 +367,16 @@ pub fn plain_note(text: &str, max_chars: usize) -> Option<String> {
     (cleaned.chars().count() <= max_chars).then_some(cleaned)
 }
 
+/// A required one-line field of a public form: `one_line`, not empty, or 400 with `missing`.
+pub fn required_line(text: &str, max_chars: usize, missing: &str) -> Result<String, crate::error::ApiError> {
+    one_line(text, max_chars).filter(|t| !t.is_empty()).ok_or_else(|| crate::error::ApiError::Invalid(missing.into()))
+}
+
+/// A required text of a public form: `plain_note`, not empty, or 400 with `missing`.
+pub fn required_text(text: &str, max_chars: usize, missing: &str) -> Result<String, crate::error::ApiError> {
+    plain_note(text, max_chars).filter(|t| !t.is_empty()).ok_or_else(|| crate::error::ApiError::Invalid(missing.into()))
+}
+
 /// A one-line value (a name, a subject): line breaks become spaces.
 pub fn one_line(text: &str, max_chars: usize) -> Option<String> {
     let flat: String = text

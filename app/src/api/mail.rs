@@ -101,16 +101,12 @@ pub async fn contact_office(
     let pool = crate::data::pool()?;
     let client = crate::client::current().await;
     let result = async {
-        let invalid = |m: &str| ApiError::Invalid(m.to_string());
-        let name = one_line(&name, NAME_MAX_CHARS).filter(|n| !n.is_empty()).ok_or_else(|| invalid(NAME_MISSING))?;
+        let name = required_line(&name, NAME_MAX_CHARS, NAME_MISSING)?;
         if !crate::share::is_valid_email(&email) {
-            return Err(invalid(EMAIL_INVALID));
+            return Err(ApiError::Invalid(EMAIL_INVALID.into()));
         }
-        let subject =
-            one_line(&subject, SUBJECT_MAX_CHARS).filter(|s| !s.is_empty()).ok_or_else(|| invalid(SUBJECT_MISSING))?;
-        let message = plain_note(&message, MESSAGE_MAX_CHARS)
-            .filter(|m| !m.is_empty())
-            .ok_or_else(|| invalid(MESSAGE_MISSING))?;
+        let subject = required_line(&subject, SUBJECT_MAX_CHARS, SUBJECT_MISSING)?;
+        let message = required_text(&message, MESSAGE_MAX_CHARS, MESSAGE_MISSING)?;
         crate::data::form_stamp::check(&pool, &stamp, &website).await?;
         let email = crate::data::accounts::normalise_email(&email);
         crate::data::mail_forms::contact_office(&pool, &name, &email, &subject, &message, &client.ip).await

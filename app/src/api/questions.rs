@@ -28,7 +28,7 @@ pub async fn ask_question(
     website: String,
     stamp: String,
 ) -> Result<MailOutcome, ApiError> {
-    use crate::mail::{one_line, plain_note, EMAIL_INVALID};
+    use crate::mail::{required_line, required_text, EMAIL_INVALID};
     use crate::questions::*;
     use crate::records::LOCALITIES;
     let pool = crate::data::pool()?;
@@ -39,14 +39,12 @@ pub async fn ask_question(
         if !choice(QUESTION_KINDS, &kind) || !choice(LOCALITIES, &locality) || !choice(QUESTION_FIELDS, &field) {
             return Err(invalid(CHOICE_MISSING));
         }
-        let asker =
-            one_line(&asker, ASKER_MAX_CHARS).filter(|a| !a.is_empty()).ok_or_else(|| invalid(ASKER_MISSING))?;
+        let asker = required_line(&asker, ASKER_MAX_CHARS, ASKER_MISSING)?;
         if !crate::share::is_valid_email(&email) {
             return Err(invalid(EMAIL_INVALID));
         }
-        let title =
-            one_line(&title, TITLE_MAX_CHARS).filter(|t| !t.is_empty()).ok_or_else(|| invalid(TITLE_MISSING))?;
-        let text = plain_note(&text, TEXT_MAX_CHARS).filter(|t| !t.is_empty()).ok_or_else(|| invalid(TEXT_MISSING))?;
+        let title = required_line(&title, TITLE_MAX_CHARS, TITLE_MISSING)?;
+        let text = required_text(&text, TEXT_MAX_CHARS, TEXT_MISSING)?;
         crate::data::form_stamp::check(&pool, &stamp, &website).await?;
         let email = crate::data::accounts::normalise_email(&email);
         let question = crate::data::questions::NewQuestion { kind, asker, email, locality, field, title, text };

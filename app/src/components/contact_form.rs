@@ -2,8 +2,8 @@
 //! limits and anti-bot checks as sharing. A plain form (it works without JavaScript); with
 //! JavaScript the answer appears in place.
 
-use super::bot_guard::{value_of, BotGuard};
-use super::form_status::FormStatus;
+use super::bot_guard::value_of;
+use super::form_status::FormEnd;
 use crate::api::{contact_office, ContactOffice, CONTACT_RESULT_PARAM};
 use crate::mail::{notice, MESSAGE_MAX_CHARS, NAME_MAX_CHARS, SUBJECT_MAX_CHARS};
 use leptos::html::{Input, Textarea};
@@ -62,12 +62,15 @@ pub fn ContactForm() -> impl IntoView {
                     <label for="contact-message">"Nội dung"</label>
                     <textarea id="contact-message" name="message" rows="6" required maxlength=MESSAGE_MAX_CHARS node_ref=message></textarea>
                 </div>
-                <BotGuard id="contact" stamp trap/>
-                <p class="form-privacy" id="contact-privacy">
-                    "Văn phòng trả lời qua email bạn nhập. Xem " <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
-                </p>
-                <button type="submit" disabled=move || pending.get()>"Gửi thư"</button>
-                <FormStatus status/>
+                <FormEnd
+                    id="contact"
+                    privacy="Văn phòng trả lời qua email bạn nhập."
+                    button="Gửi thư"
+                    stamp
+                    trap
+                    pending
+                    status
+                />
             </form>
         </section>
     }

@@ -12,3 +12,27 @@ pub fn FormStatus(status: RwSignal<Option<(String, bool)>>) -> impl IntoView {
         </p>
     }
 }
+
+/// The end of every public form that sends mail: the hidden anti-bot fields, a line on what
+/// the address is used for with the privacy page's link (`{id}-privacy`, which the email field
+/// names as its description), the submit button and the status line.
+#[component]
+pub fn FormEnd(
+    id: &'static str,
+    privacy: &'static str,
+    button: &'static str,
+    stamp: NodeRef<leptos::html::Input>,
+    trap: NodeRef<leptos::html::Input>,
+    pending: RwSignal<bool>,
+    status: RwSignal<Option<(String, bool)>>,
+) -> impl IntoView {
+    let see = if privacy.is_empty() { "Xem " } else { " Xem " };
+    view! {
+        <super::bot_guard::BotGuard id stamp trap/>
+        <p class="form-privacy" id=format!("{id}-privacy")>
+            {privacy} {see} <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
+        </p>
+        <button type="submit" disabled=move || pending.get()>{button}</button>
+        <FormStatus status/>
+    }
+}

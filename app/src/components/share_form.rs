@@ -3,8 +3,8 @@
 //! written to the outbox; the answer says whether it can go out now or waits for a mail
 //! server.
 
-use super::bot_guard::{value_of, BotGuard};
-use super::form_status::FormStatus;
+use super::bot_guard::value_of;
+use super::form_status::FormEnd;
 use crate::api::{share_article, ShareArticle, SHARE_RESULT_PARAM};
 use crate::mail::NOTE_MAX_CHARS;
 use crate::share::{self, Returned, ShareErrors};
@@ -114,13 +114,15 @@ pub fn ShareForm(slug: String, title: String) -> impl IntoView {
                     <label for="share-note">"Lời nhắn (không bắt buộc, tối đa " {NOTE_MAX_CHARS} " ký tự)"</label>
                     <textarea id="share-note" name="note" rows="3" maxlength=NOTE_MAX_CHARS node_ref=note></textarea>
                 </div>
-                <BotGuard id="share" stamp trap/>
-                <p class="form-privacy" id="share-privacy">
-                    "Thư được gửi từ địa chỉ của cổng thông tin; người nhận trả lời sẽ đến email của bạn. Xem "
-                    <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
-                </p>
-                <button type="submit" disabled=move || pending.get()>"Gửi email"</button>
-                <FormStatus status/>
+                <FormEnd
+                    id="share"
+                    privacy="Thư được gửi từ địa chỉ của cổng thông tin; người nhận trả lời sẽ đến email của bạn."
+                    button="Gửi email"
+                    stamp
+                    trap
+                    pending
+                    status
+                />
             </form>
         </section>
     }

@@ -5,9 +5,9 @@
 use crate::api::{
     request_password_reset, reset_link_live, reset_password, RequestPasswordReset, ResetPassword, RESET_RESULT_PARAM,
 };
-use crate::components::bot_guard::{value_of, BotGuard};
+use crate::components::bot_guard::value_of;
 use crate::components::breadcrumb::Breadcrumb;
-use crate::components::form_status::FormStatus;
+use crate::components::form_status::FormEnd;
 use crate::mail::{notice, reset_error, BAD_RESET_LINK};
 use crate::model::Crumb;
 use leptos::html::Input;
@@ -48,12 +48,7 @@ pub fn ForgotPasswordView() -> impl IntoView {
                 <label for="reset-email">"Email"</label>
                 <input id="reset-email" name="email" type="email" autocomplete="username" required node_ref=email aria-describedby="reset-privacy"/>
             </div>
-            <BotGuard id="reset" stamp trap/>
-            <p class="form-privacy" id="reset-privacy">
-                "Xem " <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
-            </p>
-            <button type="submit" disabled=move || pending.get()>"Gửi đường dẫn"</button>
-            <FormStatus status/>
+            <FormEnd id="reset" privacy="" button="Gửi đường dẫn" stamp trap pending status/>
         </form>
         <p><a href="/dang-nhap">"Quay lại đăng nhập"</a></p>
     }

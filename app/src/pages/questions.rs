@@ -9,11 +9,11 @@ use crate::api::{
     ASK_RESULT_PARAM,
 };
 use crate::components::article_list::Pagination;
-use crate::components::bot_guard::{value_of, BotGuard};
+use crate::components::bot_guard::value_of;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::editor_slot::{EditContext, RecordTools};
 use crate::components::filter::{answer_section, demo_badge, options, paragraphs_view, select};
-use crate::components::form_status::FormStatus;
+use crate::components::form_status::FormEnd;
 use crate::error::ApiError;
 use crate::mail::notice;
 use crate::model::Crumb;
@@ -230,12 +230,15 @@ pub fn AskQuestionView() -> impl IntoView {
                 <label for="ask-text">"Nội dung"</label>
                 <textarea id="ask-text" name="text" rows="8" required maxlength=TEXT_MAX_CHARS node_ref=text></textarea>
             </div>
-            <BotGuard id="ask" stamp trap/>
-            <p class="form-privacy" id="ask-privacy">
-                "Email chỉ dùng để xác nhận và báo khi có trả lời. Xem " <a href="/chinh-sach-bao-mat">"chính sách bảo mật"</a> "."
-            </p>
-            <button type="submit" disabled=move || pending.get()>"Gửi"</button>
-            <FormStatus status/>
+            <FormEnd
+                id="ask"
+                privacy="Email chỉ dùng để xác nhận và báo khi có trả lời."
+                button="Gửi"
+                stamp
+                trap
+                pending
+                status
+            />
         </form>
     }
 }
