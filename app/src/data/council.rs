@@ -11,16 +11,8 @@ use chrono::{Datelike, Days, NaiveDate, TimeZone};
 use chrono_tz::Asia::Ho_Chi_Minh;
 use sqlx::{FromRow, QueryBuilder, Sqlite, SqlitePool};
 
-fn pages(total: i64, size: u32, page: u32) -> Result<(u64, u32), ApiError> {
-    let total = total.max(0) as u64;
-    let total_pages = total.div_ceil(size as u64).max(1) as u32;
-    if page > total_pages {
-        return Err(ApiError::NotFound);
-    }
-    Ok((total, total_pages))
-}
-
 pub use super::clock::today;
+use super::pages;
 
 // ---- Giám sát ----
 

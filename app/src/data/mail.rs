@@ -213,6 +213,13 @@ pub async fn outbox_page(
     )
     .fetch_one(pool)
     .await?;
+    let total = match status {
+        None => queued + sent + failed,
+        Some(MailStatus::Queued) => queued,
+        Some(MailStatus::Sent) => sent,
+        Some(MailStatus::Failed) => failed,
+    };
+    let (_, total_pages) = super::pages(total, OUTBOX_PAGE_SIZE, page)?;
     let status_text = status.map(MailStatus::as_str);
     type Row = (i64, String, String, String, String, i64, i64, i64, Option<i64>, Option<String>);
     let rows: Vec<Row> = sqlx::query_as(
@@ -228,12 +235,7 @@ pub async fn outbox_page(
         let t = vn_time(unix);
         format!("{}, {}", weekday_name(t.weekday), date_time(&t))
     };
-    let total = match status {
-        None => queued + sent + failed,
-        Some(MailStatus::Queued) => queued,
-        Some(MailStatus::Sent) => sent,
-        Some(MailStatus::Failed) => failed,
-    };
+
     let rows = rows
         .into_iter()
         .filter_map(|(id, purpose, to, subject, status, attempts, queued_at, next_at, sent_at, last_error)| {
@@ -252,8 +254,6 @@ pub async fn outbox_page(
             })
         })
         .collect();
-    let size = i64::from(OUTBOX_PAGE_SIZE);
-    let total_pages = u32::try_from((total.max(1) + size - 1) / size).unwrap_or(u32::MAX);
     Ok(OutboxPage { rows, queued, sent, failed, page, total_pages, configured })
 }
 

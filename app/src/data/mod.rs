@@ -46,6 +46,16 @@ pub fn offset(page: u32, size: u32) -> Result<i64, ApiError> {
     Ok((i64::from(page) - 1) * i64::from(size))
 }
 
+/// The count of rows and of pages of `size` (at least one); a page past the last is 404.
+pub(crate) fn pages(total: i64, size: u32, page: u32) -> Result<(u64, u32), ApiError> {
+    let total = total.max(0) as u64;
+    let total_pages = total.div_ceil(u64::from(size)).max(1) as u32;
+    if page > total_pages {
+        return Err(ApiError::NotFound);
+    }
+    Ok((total, total_pages))
+}
+
 /// A transaction that will write: it takes SQLite's write lock when it begins
 /// (`BEGIN IMMEDIATE`), so writers queue behind one another (for up to the busy timeout)
 /// instead of failing. A deferred transaction that read first could not upgrade its lock once

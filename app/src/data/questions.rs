@@ -245,11 +245,8 @@ pub async fn list(pool: &SqlitePool, f: &QuestionFilter, as_editor: bool) -> Res
     let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM questions");
     push_filter(&mut count, f, as_editor, &overdue_before);
     let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
+    let (total, total_pages) = super::pages(total, crate::council::LIST_PAGE_SIZE, f.page)?;
     let size = i64::from(crate::council::LIST_PAGE_SIZE);
-    let total_pages = u32::try_from((total.max(1) + size - 1) / size).unwrap_or(u32::MAX);
-    if f.page > total_pages {
-        return Err(ApiError::NotFound);
-    }
     let mut q = QueryBuilder::<Sqlite>::new(format!("SELECT {COLUMNS} FROM questions"));
     push_filter(&mut q, f, as_editor, &overdue_before);
     q.push(" ORDER BY asked_on DESC, id DESC LIMIT ").push_bind(size);
@@ -272,7 +269,7 @@ pub async fn list(pool: &SqlitePool, f: &QuestionFilter, as_editor: bool) -> Res
     Ok(QuestionList {
         list: crate::council::Paged {
             items: rows.iter().map(|r| r.summary(today, days)).collect(),
-            total: u64::try_from(total).unwrap_or(0),
+            total,
             page: f.page,
             total_pages,
         },
