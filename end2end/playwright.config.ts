@@ -89,6 +89,8 @@ export default defineConfig({
             VISITS_PER_ADDRESS_PER_HOUR: '1000000',
             SMTP_URL: `smtp://127.0.0.1:${MAILDEV_SMTP_PORT}`,
             MAIL_FROM: 'Cổng thông tin HĐND tỉnh Bình Dương <no-reply@hdnd.example.vn>',
+            // Subscriptions' digests are looked for every second, not every minute.
+            DIGEST_SECONDS: '1',
           },
         },
         {

@@ -23,6 +23,7 @@ pub mod records;
 pub mod resolution;
 pub mod search;
 pub mod share;
+pub mod subscriptions;
 pub mod tree;
 
 #[cfg(feature = "ssr")]

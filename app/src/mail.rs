@@ -19,16 +19,23 @@ pub enum Purpose {
     QuestionAnswered,
     /// A question will not be published, and why.
     QuestionRejected,
+    /// The link that confirms a subscription (or the manage link, to an address subscribed
+    /// already).
+    SubscriptionConfirm,
+    /// New items for a subscriber.
+    Digest,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 6] = [
+    pub const ALL: [Purpose; 8] = [
         Purpose::Share,
         Purpose::Contact,
         Purpose::PasswordReset,
         Purpose::QuestionConfirm,
         Purpose::QuestionAnswered,
         Purpose::QuestionRejected,
+        Purpose::SubscriptionConfirm,
+        Purpose::Digest,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +46,8 @@ impl Purpose {
             Purpose::QuestionConfirm => "question_confirm",
             Purpose::QuestionAnswered => "question_answered",
             Purpose::QuestionRejected => "question_rejected",
+            Purpose::SubscriptionConfirm => "subscription_confirm",
+            Purpose::Digest => "digest",
         }
     }
 
@@ -54,6 +63,8 @@ impl Purpose {
             Purpose::QuestionConfirm => "Xác nhận câu hỏi",
             Purpose::QuestionAnswered => "Câu hỏi đã được trả lời",
             Purpose::QuestionRejected => "Câu hỏi không được đăng",
+            Purpose::SubscriptionConfirm => "Xác nhận đăng ký nhận tin",
+            Purpose::Digest => "Tin mới cho người đăng ký",
         }
     }
 }
@@ -114,6 +125,9 @@ pub struct Outgoing {
     pub reply_to: Option<String>,
     pub subject: String,
     pub body: String,
+    /// For subscription messages: the one-click unsubscribe URL (`List-Unsubscribe`, with
+    /// `List-Unsubscribe-Post`, RFC 8058).
+    pub unsubscribe: Option<String>,
 }
 
 /// One row of the outbox as administrators see it.
@@ -180,6 +194,7 @@ pub enum Form {
     Contact,
     PasswordReset,
     Question,
+    Subscribe,
 }
 
 impl Form {
@@ -189,6 +204,7 @@ impl Form {
             Form::Contact => "contact",
             Form::PasswordReset => "password_reset",
             Form::Question => "question",
+            Form::Subscribe => "subscribe",
         }
     }
 
@@ -196,7 +212,8 @@ impl Form {
     /// from everybody.
     pub fn limits(self) -> HourlyLimits {
         match self {
-            Form::Share => HourlyLimits { per_sender: 5, per_recipient: 5, global: 200 },
+            // A subscriber may follow a few topics at once.
+            Form::Share | Form::Subscribe => HourlyLimits { per_sender: 5, per_recipient: 5, global: 200 },
             Form::Contact => HourlyLimits { per_sender: 3, per_recipient: i64::MAX, global: 100 },
             Form::PasswordReset | Form::Question => HourlyLimits { per_sender: 3, per_recipient: 3, global: 100 },
         }
@@ -296,6 +313,8 @@ pub type Answers = (&'static str, &'static str);
 pub const MAIL_ANSWERS: Answers = (QUEUED, NOT_CONFIGURED);
 pub const RESET_ANSWERS: Answers = (RESET_QUEUED, RESET_NOT_CONFIGURED);
 pub const QUESTION_ANSWERS: Answers = (crate::questions::SENT, crate::questions::SENT_NOT_CONFIGURED);
+pub const SUBSCRIBE_ANSWERS: Answers =
+    (crate::subscriptions::SUBSCRIBED, crate::subscriptions::SUBSCRIBED_NOT_CONFIGURED);
 
 impl MailOutcome {
     pub fn new(configured: bool, answers: Answers) -> MailOutcome {
@@ -314,6 +333,10 @@ const NOTICES: &[(&str, &str)] = &[
     ("loi-noi-dung-cau-hoi", crate::questions::TEXT_MISSING),
     ("loi-lua-chon", crate::questions::CHOICE_MISSING),
     ("chua-gui-dat-lai", RESET_NOT_CONFIGURED),
+    ("da-nhan-dang-ky", crate::subscriptions::SUBSCRIBED),
+    ("chua-gui-dang-ky", crate::subscriptions::SUBSCRIBED_NOT_CONFIGURED),
+    ("loi-chu-de", crate::subscriptions::TOPIC_INVALID),
+    ("loi-tan-suat", crate::subscriptions::FREQUENCY_INVALID),
     ("qua-nhanh", TOO_FAST),
     ("het-han", STALE_FORM),
     ("o-an", TRAPPED),
@@ -417,6 +440,7 @@ pub fn share_message(from: &str, to: &str, title: &str, lead: &str, link: &str, 
         reply_to: Some(from.to_string()),
         subject: format!("Chia sẻ bài viết: {title}"),
         body,
+        unsubscribe: None,
     }
 }
 
@@ -430,6 +454,7 @@ pub fn contact_message(office: &str, name: &str, email: &str, subject: &str, mes
         body: format!(
             "Thư liên hệ gửi qua {SIGNATURE}.\n\nNgười gửi: {name}\nEmail: {email}\nTiêu đề: {subject}\n\n{message}\n\n--\nTrả lời thư này là trả lời người gửi.\n"
         ),
+        unsubscribe: None,
     }
 }
 
@@ -443,6 +468,7 @@ pub fn password_reset_message(to: &str, link: &str, minutes: i64) -> Outgoing {
         body: format!(
             "Có yêu cầu đặt lại mật khẩu cho tài khoản {to} trên {SIGNATURE}.\n\nĐặt mật khẩu mới tại đường dẫn sau (dùng được một lần, trong {minutes} phút):\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.\n"
         ),
+        unsubscribe: None,
     }
 }
 
@@ -456,6 +482,7 @@ pub fn question_confirm_message(to: &str, asker: &str, title: &str, link: &str, 
         body: format!(
             "Chào {asker},\n\nCổng thông tin đã nhận câu hỏi “{title}” gửi từ địa chỉ này. Để chuyển câu hỏi đến Ban biên tập, vui lòng xác nhận tại đường dẫn sau (dùng được một lần, trong {hours} giờ):\n{link}\n\nNếu bạn không gửi câu hỏi này, hãy bỏ qua thư: câu hỏi sẽ tự xóa.\n\n--\n{SIGNATURE}\n"
         ),
+        unsubscribe: None,
     }
 }
 
@@ -477,6 +504,7 @@ pub fn question_answered_message(
         body: format!(
             "Chào {asker},\n\nCâu hỏi “{title}” của bạn đã được {agency} trả lời ngày {day}:\n\n{answer}\n\nXem trên cổng thông tin: {link}\n\n--\n{SIGNATURE}\n"
         ),
+        unsubscribe: None,
     }
 }
 
@@ -490,6 +518,7 @@ pub fn question_rejected_message(to: &str, asker: &str, title: &str, reason: &st
         body: format!(
             "Chào {asker},\n\nBan biên tập không đăng câu hỏi “{title}” của bạn, vì lý do sau:\n\n{reason}\n\nBạn có thể gửi câu hỏi mới hoặc liên hệ Văn phòng qua trang Liên hệ.\n\n--\n{SIGNATURE}\n"
         ),
+        unsubscribe: None,
     }
 }
 

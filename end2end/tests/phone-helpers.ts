@@ -30,6 +30,7 @@ const CEILING = {
   PEOPLE: 398 * KIB,
   CALENDAR: 389 * KIB,
   SEARCH: 377 * KIB,
+  SUBSCRIBE: 340 * KIB,
 } as const;
 
 export interface PageType {
@@ -69,6 +70,7 @@ export const PUBLIC_PAGE_TYPES: readonly PageType[] = [
   { kind: 'question form', path: '/hoi-dap/gui', budget: BUDGET_OTHER, ceiling: CEILING.RECORDS },
   { kind: 'contact page', path: '/trang/lien-he', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'privacy', path: '/chinh-sach-bao-mat', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
+  { kind: 'subscribe', path: '/dang-ky?chu_de=nghi-quyet', budget: BUDGET_OTHER, ceiling: CEILING.SUBSCRIBE },
 ];
 
 /** The first link on the list at `listPath` into `prefix` (a detail page). */

@@ -79,6 +79,7 @@ pub fn router_with(
         .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir))
         .merge(crate::attach::routes(crate::attach::Attachments { pool: pool.clone(), dir: data_dir.join("files") }))
         .merge(crate::ical::routes(pool.clone()))
+        .merge(crate::digests::routes(pool.clone()))
         .merge(visitor::routes(pool.clone(), visits.clone()));
     // Opened by `main` already (this gives the same index); if it cannot be opened, searches
     // answer an error and everything else works.

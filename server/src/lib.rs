@@ -12,6 +12,7 @@ pub mod demo;
 pub mod demo_council;
 pub mod demo_questions;
 pub mod demo_records;
+pub mod digests;
 pub mod files;
 pub mod generate;
 pub mod http;

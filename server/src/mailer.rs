@@ -9,7 +9,8 @@
 
 use app::data::mail::{self as outbox, Due, Postbox};
 use app::error::ApiError;
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::SqlitePool;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -100,6 +101,16 @@ pub fn build(from: &Mailbox, due: &Due) -> Result<Message, String> {
         .header(ContentType::TEXT_PLAIN);
     if let Some(reply_to) = &m.reply_to {
         builder = builder.reply_to(reply_to.parse().map_err(|e| format!("địa chỉ trả lời không hợp lệ: {e}"))?);
+    }
+    if let Some(url) = &m.unsubscribe {
+        // RFC 2369 and RFC 8058: the mail program offers "unsubscribe", and POSTs
+        // "List-Unsubscribe=One-Click" to the URL.
+        builder = builder
+            .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_string(),
+            ));
     }
     builder.body(m.body.clone()).map_err(|e| e.to_string())
 }
@@ -260,6 +271,7 @@ mod tests {
                 reply_to: Some("an@example.vn".into()),
                 subject: "Chia sẻ bài viết: Kỳ họp thứ mười".into(),
                 body: "Nội dung có dấu".into(),
+                unsubscribe: None,
             },
             message_id: "<abc@hdnd.portal>".into(),
             attempts: 0,
@@ -270,6 +282,17 @@ mod tests {
         assert!(raw.contains("Message-ID: <abc@hdnd.portal>"), "{raw}");
         assert!(raw.contains("Subject: Chia =?utf-8?b?"), "the subject is RFC 2047-encoded: {raw}");
         assert!(raw.contains("Content-Type: text/plain; charset=utf-8"), "{raw}");
+        assert!(!raw.contains("List-Unsubscribe"), "{raw}");
+        let digest = Due {
+            message: Outgoing {
+                unsubscribe: Some("https://hdnd.example.vn/dang-ky/huy-ngay?ma=7.ab".into()),
+                ..due.message.clone()
+            },
+            ..due.clone()
+        };
+        let raw = String::from_utf8(build(&from, &digest).unwrap().formatted()).unwrap();
+        assert!(raw.contains("List-Unsubscribe: <https://hdnd.example.vn/dang-ky/huy-ngay?ma=7.ab>"), "{raw}");
+        assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{raw}");
         let bad = Due { message: Outgoing { to: "không hợp lệ".into(), ..due.message.clone() }, ..due };
         assert!(build(&from, &bad).is_err());
     }

@@ -29,6 +29,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     let config = Config::from_env()?;
     let mailer = server::mailer::Mailer::from_env()?;
+    let digest_every = server::digests::every_from_lookup(|key| std::env::var(key).ok())?;
     if let Some(cli::Command::Restore { from }) = &cli.command {
         // The database file is replaced, so it must not be open (nor migrated) here.
         let database = backup::database_file(&config.database)?;
@@ -74,6 +75,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     // Mail queued before a restart (or while the mail server was away) goes out now.
     let sender = server::mailer::spawn(pool.clone(), mailer, postbox.clone());
+    // Links in subscription mail name the public URL (else this server's own address).
+    let base_url = config.site.public.as_ref().map_or_else(|| format!("http://{addr}"), server::site::Origin::url);
+    let digests = server::digests::spawn(pool.clone(), base_url, digest_every, postbox.clone());
     let app = http::router_with(pool.clone(), options, &config.data_dir, config.site.clone(), visits.clone(), postbox);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
@@ -82,6 +86,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     flusher.abort();
     visitor::flush_now(&pool, &visits).await;
     indexer.abort();
+    digests.abort();
     if let Some(sender) = sender {
         sender.stop().await;
     }

@@ -171,8 +171,15 @@ async fn keep(response: Response) -> Result<Arc<Page>, NotKept> {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|t| t.starts_with("text/html"));
+    // A page that says it is one person's (a secret link's page: see `app::pages::private_page`).
+    let private = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-store") || v.contains("private"));
     if response.status() != StatusCode::OK
         || !html
+        || private
         || response.headers().contains_key(header::SET_COOKIE)
         || response.headers().contains_key(header::CONTENT_ENCODING)
     {

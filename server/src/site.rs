@@ -154,12 +154,15 @@ impl Site {
 
 /// Works out the client of every request and puts it into the request's extensions (server
 /// functions read it through `app::client::current`); then refuses, with 403, any request that
-/// could change something (anything but GET/HEAD/OPTIONS) from a page of another site.
+/// could change something (anything but GET/HEAD/OPTIONS) from a page of another site. The one
+/// exception is the one-click unsubscribe of RFC 8058, which mail providers POST from their
+/// own servers: it uses no cookie, and the signed token in its address is its authority.
 pub async fn identify(State(site): State<Arc<Site>>, mut req: Request, next: Next) -> Response {
     use axum::http::Method;
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip());
     let client = site.client(peer, req.headers());
-    let reads_only = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let reads_only = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || req.uri().path() == app::subscriptions::ONE_CLICK_PATH;
     if !reads_only && !site.same_origin(req.headers(), &client) {
         let body = serde_json::to_string(&app::error::ApiError::Forbidden).unwrap_or_default();
         return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response();

@@ -327,6 +327,7 @@ fn failed_attempts_back_off_then_fail_and_administrators_resend() {
             reply_to: None,
             subject: "Thử".into(),
             body: "Nội dung".into(),
+            unsubscribe: None,
         };
         let mut tx = app::data::write(&db.pool).await.unwrap();
         let first = outbox::enqueue(&mut tx, &message("a@vd.vn"), now).await.unwrap();
@@ -572,6 +573,7 @@ fn mail_reaches_a_real_smtp_server_once_through_an_outage_and_a_restart() {
                 reply_to: Some("dan@vd.vn".into()),
                 subject: "Thư chờ khi khởi động lại".into(),
                 body: "Nội dung".into(),
+                unsubscribe: None,
             };
             outbox::enqueue(&mut tx, &m, app::data::now()).await.unwrap();
         }

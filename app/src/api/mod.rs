@@ -13,6 +13,7 @@ mod mail;
 mod purge;
 mod questions;
 mod records;
+mod subscriptions;
 pub use accounts::*;
 pub use audit::*;
 pub use auth::*;
@@ -21,6 +22,7 @@ pub use mail::*;
 pub use purge::*;
 pub use questions::*;
 pub use records::*;
+pub use subscriptions::*;
 
 /// Sets the HTTP status of the response this server function is part of (an API call, or the
 /// page being rendered when it runs during SSR), so a missing article is a real 404.

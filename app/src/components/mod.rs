@@ -14,3 +14,4 @@ pub mod search_box;
 pub mod share_form;
 pub mod sidebar;
 pub mod status;
+pub mod subscribe_link;

@@ -10,8 +10,14 @@ use sqlx::SqlitePool;
 
 type Signer = Hmac<Sha256>;
 
+/// A key the server keeps for itself (`server_secrets`): `form_stamp` signs the forms' stamps,
+/// `subscription` the subscriptions' links.
+pub async fn secret(pool: &SqlitePool, name: &str) -> Result<Vec<u8>, ApiError> {
+    Ok(sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?1").bind(name).fetch_one(pool).await?)
+}
+
 async fn key(pool: &SqlitePool) -> Result<Vec<u8>, ApiError> {
-    Ok(sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'form_stamp'").fetch_one(pool).await?)
+    secret(pool, "form_stamp").await
 }
 
 fn signer(key: &[u8], at: i64) -> Option<Signer> {

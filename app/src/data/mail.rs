@@ -76,8 +76,8 @@ pub async fn accept_request(
 pub async fn enqueue(tx: &mut SqliteConnection, message: &Outgoing, now: i64) -> Result<i64, ApiError> {
     let message_id = format!("<{}@hdnd.portal>", uuid::Uuid::new_v4().simple());
     let id = sqlx::query(
-        "INSERT INTO mail_outbox (purpose, recipient, reply_to, subject, body, message_id, queued_at, next_attempt_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        "INSERT INTO mail_outbox (purpose, recipient, reply_to, subject, body, message_id, queued_at, next_attempt_at, \
+         list_unsubscribe) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
     )
     .bind(message.purpose.as_str())
     .bind(&message.to)
@@ -86,6 +86,7 @@ pub async fn enqueue(tx: &mut SqliteConnection, message: &Outgoing, now: i64) ->
     .bind(&message.body)
     .bind(&message_id)
     .bind(now)
+    .bind(&message.unsubscribe)
     .execute(&mut *tx)
     .await?
     .last_insert_rowid();
@@ -104,9 +105,10 @@ pub struct Due {
 
 /// Queued messages whose time has come, oldest first.
 pub async fn due(pool: &SqlitePool, now: i64, limit: i64) -> Result<Vec<Due>, ApiError> {
-    type Row = (i64, String, String, Option<String>, String, String, String, i64, i64);
+    type Row = (i64, String, String, Option<String>, String, String, String, i64, i64, Option<String>);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, purpose, recipient, reply_to, subject, body, message_id, attempts, queued_at FROM mail_outbox \
+        "SELECT id, purpose, recipient, reply_to, subject, body, message_id, attempts, queued_at, list_unsubscribe \
+         FROM mail_outbox \
          WHERE status = 'queued' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2",
     )
     .bind(now)
@@ -115,11 +117,11 @@ pub async fn due(pool: &SqlitePool, now: i64, limit: i64) -> Result<Vec<Due>, Ap
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, purpose, to, reply_to, subject, body, message_id, attempts, queued_at)| {
+        .filter_map(|(id, purpose, to, reply_to, subject, body, message_id, attempts, queued_at, unsubscribe)| {
             let purpose = Purpose::parse(&purpose)?;
             Some(Due {
                 id,
-                message: Outgoing { purpose, to, reply_to, subject, body },
+                message: Outgoing { purpose, to, reply_to, subject, body, unsubscribe },
                 message_id,
                 attempts,
                 queued_at,

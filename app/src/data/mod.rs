@@ -19,6 +19,7 @@ pub mod records;
 pub mod resolutions;
 pub mod search;
 pub mod slugs;
+pub mod subscriptions;
 pub mod time;
 pub mod uploads;
 pub mod visits;

@@ -88,6 +88,10 @@ fn subscribe(calendar: &str) -> impl IntoView {
             <a href=href.clone() class="ical-link" type="text/calendar">"Theo dõi lịch (iCalendar)"</a>
             " — sao chép địa chỉ này vào Google Calendar (Thêm lịch › Từ URL), Thunderbird hoặc ứng dụng lịch trên điện thoại để luôn có lịch mới nhất."
         </p>
+        {crate::components::subscribe_link::subscribe_link(
+            crate::subscriptions::Topic::Calendar(calendar.to_string()),
+            "Nhận lịch mới qua email",
+        )}
     }
 }
 

@@ -63,6 +63,10 @@ fn render(page: CategoryPage) -> impl IntoView {
             <h1>{c.name.clone()}</h1>
             {(!c.description.is_empty()).then(|| view! { <p class="category-description">{c.description.clone()}</p> })}
             <p class="list-count">{format!("{} bài viết · Trang {}/{}", crate::format::number(page.total_articles), page.page, page.total_pages)}</p>
+            {crate::components::subscribe_link::subscribe_link(
+                crate::subscriptions::Topic::Category(c.slug.clone()),
+                "Nhận tin mới của chuyên mục qua email",
+            )}
         </header>
         <NewArticleButton category=c.slug.clone()/>
         {children}

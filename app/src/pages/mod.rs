@@ -19,6 +19,7 @@ pub mod routes;
 mod search;
 mod site_map;
 mod sittings;
+mod subscriptions;
 mod supervision;
 mod trash;
 
@@ -40,6 +41,7 @@ pub use resolutions::{ResolutionView, ResolutionsView};
 pub use search::SearchView;
 pub use site_map::SiteMapView;
 pub use sittings::{SittingView, SittingsView};
+pub use subscriptions::{ConfirmSubscriptionView, ManageSubscriptionView, SubscribeView};
 pub use supervision::{SupervisionView, SupervisionsView};
 pub use trash::TrashView;
 
@@ -70,6 +72,19 @@ where
                 })
             }}
         </Transition>
+    }
+}
+
+/// Marks the page being rendered as one person's: it answers a secret link (confirming,
+/// managing a subscription, resetting a password) or shows their data. Neither the page cache
+/// nor any shared cache keeps it, and the next visit renders it afresh.
+pub(crate) fn private_page() {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("private, no-store"),
+        );
     }
 }
 

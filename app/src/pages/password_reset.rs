@@ -56,6 +56,7 @@ pub fn ForgotPasswordView() -> impl IntoView {
 
 #[component]
 pub fn ResetPasswordView() -> impl IntoView {
+    super::private_page();
     let query = use_query_map().get_untracked();
     let token = query.get("ma").unwrap_or_default();
     let returned_error = query.get("loi").map(|code| reset_error(&code).to_string());

@@ -247,6 +247,7 @@ pub fn AskQuestionView() -> impl IntoView {
 /// link confirms nothing).
 #[component]
 pub fn ConfirmQuestionView() -> impl IntoView {
+    super::private_page();
     let query = use_query_map().get_untracked();
     let token = query.get("ma").unwrap_or_default();
     let returned = query.get(ASK_RESULT_PARAM);

@@ -42,6 +42,10 @@ pub fn ResolutionsView() -> impl IntoView {
         <Meta name="description" content="Tra cứu nghị quyết của Hội đồng nhân dân các cấp tỉnh Bình Dương theo khóa, cấp, năm, hiệu lực và loại văn bản."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Nghị quyết")]/>
         <h1>{title}</h1>
+        {crate::components::subscribe_link::subscribe_link(
+            crate::subscriptions::Topic::Resolutions,
+            "Nhận nghị quyết mới qua email",
+        )}
         <NewRecord kind=RecordKind::Resolution/>
         {load_page(data, move |list: ResolutionList| {
             let f = current();

@@ -113,6 +113,25 @@ fn staff_pages(page: StaffPage) -> AnyView {
     }
 }
 
+/// Subscribing by email, and managing a subscription: a chunk of its own, fetched only by
+/// those who subscribe.
+#[derive(Clone, Copy, Debug)]
+pub enum SubscriptionPage {
+    Subscribe,
+    Confirm,
+    Manage,
+}
+
+#[lazy]
+fn subscription_pages(page: SubscriptionPage) -> AnyView {
+    use super::*;
+    match page {
+        SubscriptionPage::Subscribe => view! { <SubscribeView/> }.into_any(),
+        SubscriptionPage::Confirm => view! { <ConfirmSubscriptionView/> }.into_any(),
+        SubscriptionPage::Manage => view! { <ManageSubscriptionView/> }.into_any(),
+    }
+}
+
 /// The four calendars.
 #[lazy]
 fn calendar_page() -> AnyView {
@@ -173,6 +192,9 @@ lazy_pages! {
     DelegatesRoute => people_pages(PeoplePage::Delegates), __preload_people_pages;
     PersonRoute => people_pages(PeoplePage::Person), __preload_people_pages;
     BodyRoute => people_pages(PeoplePage::Body), __preload_people_pages;
+    SubscribeRoute => subscription_pages(SubscriptionPage::Subscribe), __preload_subscription_pages;
+    ConfirmSubscriptionRoute => subscription_pages(SubscriptionPage::Confirm), __preload_subscription_pages;
+    ManageSubscriptionRoute => subscription_pages(SubscriptionPage::Manage), __preload_subscription_pages;
     CalendarRoute => calendar_page(), __preload_calendar_page;
     SearchRoute => search_page(), __preload_search_page;
     TrashRoute => staff_pages(StaffPage::Trash), __preload_staff_pages;

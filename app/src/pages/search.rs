@@ -100,6 +100,10 @@ pub fn SearchView() -> impl IntoView {
                     </ul>
                 </nav>
                 <p class="list-count" role="status">{format!("{} kết quả{} · Trang {}/{}", crate::format::number(results.total), dates_label(&current), results.page, results.total_pages)}</p>
+                {crate::components::subscribe_link::subscribe_link(
+                    crate::subscriptions::Topic::Search { q: current.q.clone(), kind: current.kind },
+                    "Nhận kết quả mới của tìm kiếm này qua email",
+                )}
                 {results.suggestion.clone().map(|s| {
                     let href = SearchQuery { q: s.clone(), ..current.clone() }.href(None, 1);
                     view! { <p class="did-you-mean">"Có phải bạn muốn tìm: "<a href=href>{s}</a>"?"</p> }

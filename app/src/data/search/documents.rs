@@ -69,7 +69,7 @@ pub fn source(kind: SearchKind) -> &'static str {
 pub struct Doc {
     pub id: i64,
     slug: String,
-    calendar: Option<String>,
+    pub calendar: Option<String>,
     pub day: Option<String>,
     pub visible_from: i64,
     pub title: String,

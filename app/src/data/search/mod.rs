@@ -2,7 +2,7 @@
 //! SQLite: see `index` for how. Writers only call [`sync`] in their transaction.
 
 mod collect;
-mod documents;
+pub(crate) mod documents;
 mod index;
 mod query;
 pub mod spelling;
