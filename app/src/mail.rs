@@ -331,6 +331,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("da-nhan-cau-hoi", crate::questions::SENT),
     ("chua-gui-cau-hoi", crate::questions::SENT_NOT_CONFIGURED),
     ("loi-noi-dung-cau-hoi", crate::questions::TEXT_MISSING),
+    ("loi-tep-qua-lon", crate::questions::FILE_TOO_BIG),
+    ("loi-loai-tep", crate::questions::FILE_REFUSED),
     ("loi-lua-chon", crate::questions::CHOICE_MISSING),
     ("chua-gui-dat-lai", RESET_NOT_CONFIGURED),
     ("da-nhan-dang-ky", crate::subscriptions::SUBSCRIBED),

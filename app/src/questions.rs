@@ -93,6 +93,14 @@ pub const TITLE_MAX_CHARS: usize = 200;
 pub const TEXT_MAX_CHARS: usize = 5_000;
 /// How long the confirmation link works.
 pub const CONFIRM_HOURS: i64 = 48;
+/// Where the form posts (multipart, for its optional attachment): a route of the server.
+pub const ASK_ACTION: &str = "/api/ask_question";
+/// The form's attachment field, and the largest file it takes.
+pub const FILE_FIELD: &str = "tep";
+pub const FILE_MAX_BYTES: usize = 5 * 1024 * 1024;
+pub const FILE_TOO_BIG: &str = "Tệp đính kèm quá lớn (tối đa 5 MB).";
+pub const FILE_REFUSED: &str =
+    "Tệp đính kèm phải là tài liệu PDF, Word, Excel, PowerPoint hoặc OpenDocument, và nội dung phải đúng với loại tệp.";
 
 pub use crate::mail::{NAME_MISSING as ASKER_MISSING, SUBJECT_MISSING as TITLE_MISSING};
 pub const TEXT_MISSING: &str = "Vui lòng nhập nội dung câu hỏi (tối đa 5.000 ký tự).";
@@ -181,6 +189,8 @@ pub struct QuestionDetail {
     pub reject_reason: Option<String>,
     pub answer_days: i64,
     pub is_demo: bool,
+    /// The asker's attachment (public with the question once it is published).
+    pub files: Vec<crate::resolution::AttachedFile>,
 }
 
 /// The overdue rule of petitions, for questions: unanswered more than `answer_days` days after

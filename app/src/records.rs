@@ -464,7 +464,7 @@ const QUESTION: KindSpec = KindSpec {
     label: "Câu hỏi",
     edit_label: "Duyệt, trả lời câu hỏi",
     new_label: None,
-    takes_files: false,
+    takes_files: true,
     table: "questions",
     fields: QUESTION_FIELDS_SPEC,
     title_field: "title",
@@ -535,6 +535,15 @@ impl RecordKind {
 
     pub fn new_label(self) -> Option<&'static str> {
         self.spec().new_label
+    }
+
+    /// What else a row of the kind's table (`r`) must satisfy for readers to see it: a question
+    /// must be published (the same statuses as `questions::PUBLIC_STATUSES`).
+    pub fn public_condition(self) -> &'static str {
+        match self {
+            RecordKind::Question => " AND r.status IN ('da-dang', 'da-tra-loi')",
+            _ => "",
+        }
     }
 
     pub fn takes_files(self) -> bool {

@@ -4,6 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { MAILDEV_WEB_PORT } from '../playwright.config';
+import { allowConsole } from './fixtures';
 
 export interface Address {
   address: string;
@@ -49,4 +50,20 @@ export function uniqueAddress(who: string): string {
  */
 export async function takeTimeToFill(page: Page): Promise<void> {
   await page.waitForTimeout(3_100);
+}
+
+/**
+ * Without JavaScript: presses a form's button and waits for the page its post leads to.
+ * (Taking a person's time to fill the form leaves the page's preloaded modules unused for a
+ * few seconds, which Chromium warns about: `allowUnusedPreloads` in a `beforeEach`.)
+ */
+export async function submitPlainForm(page: Page, button: string): Promise<void> {
+  const post = page.waitForRequest((r) => r.method() === 'POST');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await post;
+  await page.waitForLoadState('load');
+}
+
+export function allowUnusedPreloads(): void {
+  allowConsole(/was preloaded using link preload but not used within a few seconds/);
 }

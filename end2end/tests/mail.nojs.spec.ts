@@ -2,21 +2,10 @@
  * Mail without JavaScript: the share and contact forms post, the portal answers with a
  * redirect back to the page, which says what happened; the mail arrives at MailDev.
  */
-import { SEED_ARTICLE, allowConsole, expect, test, type Page } from './fixtures';
-import { mailTo, takeTimeToFill, uniqueAddress, waitForMail } from './mail-helpers';
+import { SEED_ARTICLE, expect, test } from './fixtures';
+import { allowUnusedPreloads, mailTo, submitPlainForm, takeTimeToFill, uniqueAddress, waitForMail } from './mail-helpers';
 
-// Taking a person's time to fill a form, with JavaScript off, leaves the page's preloaded
-// modules unused for a few seconds, which Chromium warns about.
-test.beforeEach(() => {
-  allowConsole(/was preloaded using link preload but not used within a few seconds/);
-});
-
-async function submit(page: Page, button: string): Promise<void> {
-  const post = page.waitForRequest((r) => r.method() === 'POST');
-  await page.getByRole('button', { name: button }).click();
-  await post;
-  await page.waitForLoadState('load');
-}
+test.beforeEach(allowUnusedPreloads);
 
 test('a share without JavaScript is queued, said so, and arrives', async ({ page }) => {
   const from = uniqueAddress('khongjs');
@@ -26,7 +15,7 @@ test('a share without JavaScript is queued, said so, and arrives', async ({ page
   await form.getByLabel('Email của bạn').fill(from);
   await form.getByLabel('Email người nhận').fill(to);
   await takeTimeToFill(page);
-  await submit(page, 'Gửi email');
+  await submitPlainForm(page, 'Gửi email');
   await expect(page).toHaveURL(/chia_se=da-nhan/);
   await expect(page.locator('form.share-email .form-status')).toHaveText('Thư đã được tiếp nhận và đang được gửi đi.');
   const [mail] = await waitForMail(to);
@@ -44,7 +33,7 @@ test('a contact message without JavaScript comes back with its error, then goes'
   await form.getByLabel('Tiêu đề').fill('Góp ý về cổng thông tin');
   await form.getByLabel('Nội dung').fill('Xin cảm ơn.');
   // Sent at once: refused, and the page says why.
-  await submit(page, 'Gửi thư');
+  await submitPlainForm(page, 'Gửi thư');
   await expect(page.locator('#lien-he-form .form-status')).toContainText('gửi quá nhanh');
 
   await form.getByLabel('Họ và tên').fill('Lê Văn Cử');
@@ -52,7 +41,7 @@ test('a contact message without JavaScript comes back with its error, then goes'
   await form.getByLabel('Tiêu đề').fill('Góp ý về cổng thông tin');
   await form.getByLabel('Nội dung').fill('Xin cảm ơn.');
   await takeTimeToFill(page);
-  await submit(page, 'Gửi thư');
+  await submitPlainForm(page, 'Gửi thư');
   await expect(page.locator('#lien-he-form .form-status')).toHaveText('Thư đã được tiếp nhận và đang được gửi đi.');
   await expect
     .poll(async () => (await mailTo('banbientap.hdnd@binhduong.gov.vn')).filter((m) => m.replyTo?.[0]?.address === visitor).length)

@@ -2,19 +2,10 @@
  * Hỏi đáp without JavaScript: the list's filters are a GET form, the question form posts and
  * comes back with its answer, and the confirmation is a plain form.
  */
-import { allowConsole, expect, test, type Page } from './fixtures';
-import { takeTimeToFill, uniqueAddress, waitForMail } from './mail-helpers';
+import { expect, test } from './fixtures';
+import { allowUnusedPreloads, submitPlainForm, takeTimeToFill, uniqueAddress, waitForMail } from './mail-helpers';
 
-test.beforeEach(() => {
-  allowConsole(/was preloaded using link preload but not used within a few seconds/);
-});
-
-async function submit(page: Page, button: string): Promise<void> {
-  const post = page.waitForRequest((r) => r.method() === 'POST');
-  await page.getByRole('button', { name: button, exact: true }).click();
-  await post;
-  await page.waitForLoadState('load');
-}
+test.beforeEach(allowUnusedPreloads);
 
 test('feedback sent and confirmed without JavaScript', async ({ page }) => {
   const asker = uniqueAddress('gopy-khongjs');
@@ -27,7 +18,7 @@ test('feedback sent and confirmed without JavaScript', async ({ page }) => {
   await form.getByLabel('Tiêu đề').fill('Thêm bản đồ đường đến trụ sở');
   await form.getByLabel('Nội dung').fill('Đề nghị trang Liên hệ có bản đồ.');
   await takeTimeToFill(page);
-  await submit(page, 'Gửi');
+  await submitPlainForm(page, 'Gửi');
   await expect(page).toHaveURL(/ket_qua=da-nhan-cau-hoi/);
   await expect(page.locator('#gui-cau-hoi .form-status')).toContainText('Đã nhận câu hỏi');
 
@@ -35,7 +26,7 @@ test('feedback sent and confirmed without JavaScript', async ({ page }) => {
   const link = /http:\/\/[^\s]+\/hoi-dap\/xac-nhan\?ma=[0-9a-f]{64}/.exec(mail.text)?.[0];
   const url = new URL(link!);
   await page.goto(url.pathname + url.search);
-  await submit(page, 'Xác nhận câu hỏi');
+  await submitPlainForm(page, 'Xác nhận câu hỏi');
   await expect(page.locator('p.form-ok')).toContainText('đã được xác nhận');
 });
 

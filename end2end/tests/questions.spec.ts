@@ -27,6 +27,11 @@ test('a question goes from the form to its answer, mailed to the asker', async (
   await form.getByLabel('Lĩnh vực').selectOption('moi-truong');
   await form.getByLabel('Tiêu đề').fill(title);
   await form.getByLabel('Nội dung').fill('Xin cho biết lịch thu gom rác sinh hoạt ở khu phố Bình Hòa.');
+  await form.getByLabel('Tệp đính kèm (không bắt buộc)').setInputFiles({
+    name: 'Bản đồ khu phố.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% ban do khu pho Binh Hoa\n%%EOF\n'),
+  });
   await takeTimeToFill(page);
   await form.getByRole('button', { name: 'Gửi' }).click();
   await expect(form.locator('.form-status')).toContainText('Đã nhận câu hỏi');
@@ -50,6 +55,12 @@ test('a question goes from the form to its answer, mailed to the asker', async (
   await expect(editor).toHaveURL(/trang_thai=cho-duyet/);
   await editor.getByRole('link', { name: title }).click();
   await expect(editor.getByRole('heading', { level: 1 })).toHaveText(title);
+  // The asker's attachment is there for the editors, before anything is public.
+  const attachment = editor.locator('.question-files a', { hasText: 'Bản đồ khu phố.pdf' });
+  await expect(attachment).toBeVisible();
+  const fileUrl = (await attachment.getAttribute('href'))!;
+  expect((await editor.request.get(fileUrl)).status()).toBe(200);
+  expect((await page.request.get(fileUrl, { headers: { Cookie: '' } })).status()).toBe(404);
   await editor.getByRole('button', { name: 'Duyệt, trả lời câu hỏi' }).click();
   const editorForm = editor.locator('form.record-form');
   await editorForm.getByLabel('Tình trạng').selectOption('da-tra-loi');
@@ -69,6 +80,8 @@ test('a question goes from the form to its answer, mailed to the asker', async (
   await expect(page.locator('.question-list')).toContainText(title);
   await page.getByRole('link', { name: title }).click();
   await expect(page.locator('.petition-answer')).toContainText('Ủy ban nhân dân thành phố Thuận An');
+  await expect(page.locator('.question-files a', { hasText: 'Bản đồ khu phố.pdf' })).toBeVisible();
+  expect((await page.request.get(fileUrl)).status()).toBe(200);
   await gotoHydrated(page, `/tim-kiem?q=${encodeURIComponent('thu gom rác Bình Hòa')}&loai=hoi-dap`);
   await expect(page.locator('.search-results')).toContainText(title);
 });

@@ -3,19 +3,10 @@
  * form posts and comes back with its answer, the confirmation link's button posts, and the
  * manage page changes the frequency and unsubscribes, all as plain forms.
  */
-import { allowConsole, expect, test, type Page } from './fixtures';
-import { takeTimeToFill, uniqueAddress, waitForMail } from './mail-helpers';
+import { expect, test } from './fixtures';
+import { allowUnusedPreloads, submitPlainForm, takeTimeToFill, uniqueAddress, waitForMail } from './mail-helpers';
 
-test.beforeEach(() => {
-  allowConsole(/was preloaded using link preload but not used within a few seconds/);
-});
-
-async function submit(page: Page, button: string): Promise<void> {
-  const post = page.waitForRequest((r) => r.method() === 'POST');
-  await page.getByRole('button', { name: button }).click();
-  await post;
-  await page.waitForLoadState('load');
-}
+test.beforeEach(allowUnusedPreloads);
 
 test('a saved search is subscribed, confirmed, changed and cancelled without JavaScript', async ({ page }) => {
   const address = uniqueAddress('timkiem-khongjs');
@@ -26,7 +17,7 @@ test('a saved search is subscribed, confirmed, changed and cancelled without Jav
   await page.getByLabel('Email').fill(address);
   await page.getByLabel('Mỗi tuần một thư (7 giờ sáng thứ Hai)').check();
   await takeTimeToFill(page);
-  await submit(page, 'Đăng ký');
+  await submitPlainForm(page, 'Đăng ký');
   await expect(page).toHaveURL(/kq=da-nhan-dang-ky/);
   await expect(page.locator('#dang-ky-form .form-status')).toContainText('Đã nhận yêu cầu đăng ký');
 
@@ -37,18 +28,18 @@ test('a saved search is subscribed, confirmed, changed and cancelled without Jav
   expect(link, confirmation.text).toBeTruthy();
   const url = new URL(link!);
   await page.goto(url.pathname + url.search);
-  await submit(page, 'Xác nhận đăng ký');
+  await submitPlainForm(page, 'Xác nhận đăng ký');
   await expect(page).toHaveURL(/\/dang-ky\/quan-ly\?ma=\d+\.[0-9a-f]{32}&kq=da-xac-nhan$/);
   await expect(page.locator('main .form-status')).toHaveText('Đăng ký đã được xác nhận. Bạn sẽ nhận thư khi có mục mới.');
   await expect(page.getByLabel('Mỗi tuần một thư (7 giờ sáng thứ Hai)')).toBeChecked();
 
   await page.getByLabel('Ngay khi có mục mới').check();
-  await submit(page, 'Lưu tần suất');
+  await submitPlainForm(page, 'Lưu tần suất');
   await expect(page).toHaveURL(/kq=da-luu$/);
   await expect(page.locator('main .form-status')).toHaveText('Đã lưu tần suất nhận thư mới.');
   await expect(page.getByLabel('Ngay khi có mục mới')).toBeChecked();
 
-  await submit(page, 'Hủy đăng ký');
+  await submitPlainForm(page, 'Hủy đăng ký');
   await expect(page).toHaveURL(/kq=da-huy$/);
   await expect(page.locator('main .form-status')).toHaveText(
     'Đã hủy đăng ký. Địa chỉ email của bạn đã được xóa khỏi danh sách nhận thư của chủ đề này.',

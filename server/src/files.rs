@@ -121,7 +121,10 @@ async fn download(State(files): State<Files>, Path(name): Path<String>, req: Req
         Ok(false) => {}
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
-    let Ok((file_name, mime)) = app::data::attachments::public_file(&files.pool, &name).await else {
+    // Editors also get files readers do not see yet (a question's, during moderation), and
+    // those answers are theirs alone.
+    let editor = crate::upload::require_login_session(&files.pool, req.headers()).await.is_ok();
+    let Ok((file_name, mime)) = app::data::attachments::public_file(&files.pool, &name, editor).await else {
         return not_found();
     };
     let etag = etag(&name);
@@ -130,7 +133,8 @@ async fn download(State(files): State<Files>, Path(name): Path<String>, req: Req
         if let Ok(v) = HeaderValue::from_str(&etag) {
             headers.insert(header::ETAG, v);
         }
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
+        let policy = if editor { crate::page_cache::EDITORS } else { CACHE_CONTROL };
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     };
     if none_match(req.headers(), &etag) {
         let mut response = StatusCode::NOT_MODIFIED.into_response();

@@ -80,6 +80,11 @@ pub fn router_with(
         .merge(crate::attach::routes(crate::attach::Attachments { pool: pool.clone(), dir: data_dir.join("files") }))
         .merge(crate::ical::routes(pool.clone()))
         .merge(crate::digests::routes(pool.clone()))
+        .merge(crate::ask::routes(crate::ask::Asking {
+            pool: pool.clone(),
+            dir: data_dir.join("files"),
+            postbox: postbox.clone(),
+        }))
         .merge(visitor::routes(pool.clone(), visits.clone()));
     // Opened by `main` already (this gives the same index); if it cannot be opened, searches
     // answer an error and everything else works.
@@ -202,11 +207,19 @@ pub fn cache_policy(path: &str) -> Option<&'static str> {
     }
 }
 
+/// Routes that set their own `Cache-Control`, which the default for their path does not replace.
+fn path_chooses(path: &str) -> bool {
+    path.starts_with("/tai-lieu/")
+}
+
 async fn cache_headers(req: Request, next: Next) -> Response {
-    let policy = cache_policy(req.uri().path());
+    let path = req.uri().path().to_string();
+    let policy = cache_policy(&path);
     let mut response = next.run(req).await;
     if let Some(policy) = policy {
-        if response.status().is_success() || response.status().as_u16() == 304 {
+        // A route that chose its own policy keeps it (a download for an editor is private).
+        let chosen = response.headers().contains_key(header::CACHE_CONTROL) && path_chooses(&path);
+        if !chosen && (response.status().is_success() || response.status().as_u16() == 304) {
             response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
         }
     }

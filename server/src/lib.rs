@@ -1,6 +1,7 @@
 //! The portal's server: configuration, the SQLite database, demo content, and the HTTP stack
 //! around the Leptos app. `main.rs` wires them together; the integration tests use them too.
 
+pub mod ask;
 pub mod attach;
 pub mod backup;
 pub mod clean_files;

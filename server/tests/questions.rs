@@ -20,20 +20,54 @@ async fn stamp(pool: &SqlitePool) -> String {
     form_stamp::sign(&key, app::data::now() - 10)
 }
 
-fn enc(text: &str) -> String {
-    app::share::url_encode(text)
+/// The question form's fields, as the browser sends them.
+fn ask_fields(email: &str, title: &str, stamp: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("kind", "hoi-dap".into()),
+        ("asker", "Phan Văn Hỏi".into()),
+        ("email", email.into()),
+        ("locality", "Dĩ An".into()),
+        ("field", "giao-thong".into()),
+        ("title", title.into()),
+        ("text", "Khi nào cầu vượt Sóng Thần thông xe?".into()),
+        ("website", String::new()),
+        ("stamp", stamp.into()),
+    ]
 }
 
-fn ask_body(email: &str, title: &str, stamp: &str) -> String {
-    format!(
-        "kind=hoi-dap&asker={}&email={}&locality={}&field=giao-thong&title={}&text={}&website=&stamp={}",
-        enc("Phan Văn Hỏi"),
-        enc(email),
-        enc("Dĩ An"),
-        enc(title),
-        enc("Khi nào cầu vượt Sóng Thần thông xe?"),
-        enc(stamp)
-    )
+/// The form posted as multipart (the browser's encoding for a form with a file input), with
+/// an attachment `(name, bytes)` or the empty part of a file input left empty; `accept` is
+/// what the browser (text/html) or the app (application/json) asks for.
+fn ask_request(
+    fields: &[(&str, String)],
+    file: Option<(&str, &[u8])>,
+    accept: &str,
+) -> axum::http::Request<axum::body::Body> {
+    let boundary = "----ranh-gioi-7MA4YWxkTrZu0gW";
+    let mut body: Vec<u8> = Vec::new();
+    for (name, value) in fields {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
+    let (file_name, bytes) = file.unwrap_or(("", b""));
+    body.extend(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend(bytes);
+    body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+    common::post("/api/ask_question", None)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header(header::ACCEPT, accept)
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+fn ask_json(fields: &[(&str, String)]) -> axum::http::Request<axum::body::Body> {
+    ask_request(fields, None, "application/json")
 }
 
 fn json_post(path: &str, body: String) -> axum::http::Request<axum::body::Body> {
@@ -74,8 +108,13 @@ fn a_question_is_confirmed_moderated_answered_and_its_asker_mailed() {
         let app = common::router(&db);
         let good = stamp(&db.pool).await;
         let title = "Cầu vượt Sóng Thần bao giờ thông xe";
-        let (status, _, text) = send(&app, json_post("/api/ask_question", ask_body("hoi@vd.vn", title, &good))).await;
+        let pdf: &[u8] = b"%PDF-1.4\n% anh chup cau vuot\n%%EOF\n";
+        let request =
+            ask_request(&ask_fields("hoi@vd.vn", title, &good), Some(("Ảnh cầu vượt.pdf", pdf)), "application/json");
+        let (status, _, text) = send(&app, request).await;
         assert_eq!(status, StatusCode::OK, "{text}");
+        let stored = server::files::stored_name(pdf, "pdf");
+        assert!(db._dir.path().join("files").join(&stored).is_file(), "the attachment is in the store");
         assert!(text.contains("chưa gửi được"), "no mail server here, and the answer says so: {text}");
 
         // Unconfirmed: nowhere to be seen, not even by editors; the asker has the link.
@@ -85,7 +124,7 @@ fn a_question_is_confirmed_moderated_answered_and_its_asker_mailed() {
         assert_eq!((purpose.as_str(), to.as_str()), ("question_confirm", "hoi@vd.vn"));
         assert_eq!(subject, format!("Xác nhận câu hỏi: {title}"));
         let token = body.split("/hoi-dap/xac-nhan?ma=").nth(1).unwrap()[..64].to_string();
-        assert!(questions::confirmable(&db.pool, &token).await.unwrap());
+        assert_eq!(questions::confirmable(&db.pool, &token).await.unwrap().as_deref(), Some(title));
 
         // Confirmed: in the editors' queue only; the link is used up.
         let (status, _, text) = send(&app, json_post("/api/confirm_question", format!("token={token}"))).await;
@@ -103,6 +142,18 @@ fn a_question_is_confirmed_moderated_answered_and_its_asker_mailed() {
             .await
             .unwrap();
         assert!(matches!(questions::detail(&db.pool, &slug, false).await, Err(app::error::ApiError::NotFound)));
+        // Its attachment: the editors' during moderation, nobody else's.
+        let files = questions::detail(&db.pool, &slug, true).await.unwrap().files;
+        assert_eq!(files.len(), 1);
+        assert_eq!(
+            (files[0].name.as_str(), files[0].url.as_str()),
+            ("Ảnh cầu vượt.pdf", format!("/tai-lieu/{stored}").as_str())
+        );
+        assert!(app::data::attachments::public_file(&db.pool, &stored, false).await.is_err());
+        assert!(app::data::attachments::public_file(&db.pool, &stored, true).await.is_ok());
+        let download =
+            || axum::http::Request::get(format!("/tai-lieu/{stored}")).body(axum::body::Body::empty()).unwrap();
+        assert_eq!(send(&app, download()).await.0, StatusCode::NOT_FOUND);
         let url = format!("/hoi-dap/{slug}");
         assert!(!found(&db.pool, "cau vuot song than").await.contains(&url), "not searchable before it is published");
 
@@ -116,6 +167,7 @@ fn a_question_is_confirmed_moderated_answered_and_its_asker_mailed() {
         let saved = records::save(&db.pool, &user, RecordKind::Question, &slug, record.version, &fields).await.unwrap();
         assert!(titles(&db.pool, &all, false).await.contains(&title.to_string()));
         assert!(found(&db.pool, "cau vuot song than").await.contains(&url));
+        assert_eq!(send(&app, download()).await.0, StatusCode::OK, "published with its question");
         let mails: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox").fetch_one(&db.pool).await.unwrap();
         assert_eq!(mails, mails_before);
 
@@ -171,34 +223,60 @@ fn the_form_is_checked_limited_and_its_link_expires() {
         let db = common::demo_db().await;
         let app = common::router(&db);
         let good = stamp(&db.pool).await;
-        let bad_locality = ask_body("a@vd.vn", "Tiêu đề", &good).replace("locality=D", "locality=X");
-        let (status, _, text) = send(&app, json_post("/api/ask_question", bad_locality)).await;
+        let mut bad_locality = ask_fields("a@vd.vn", "Tiêu đề", &good);
+        bad_locality[3].1 = "Xứ khác".into();
+        let (status, _, text) = send(&app, ask_json(&bad_locality)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert!(text.contains(app::questions::CHOICE_MISSING), "{text}");
-        let no_title = ask_body("a@vd.vn", "   ", &good);
-        let (status, _, text) = send(&app, json_post("/api/ask_question", no_title)).await;
+        let (status, _, text) = send(&app, ask_json(&ask_fields("a@vd.vn", "   ", &good))).await;
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert!(text.contains(app::questions::TITLE_MISSING), "{text}");
         // Without JavaScript: back to the form with the reason.
-        let mut plain = form("/api/ask_question", None, ask_body("a@vd.vn", "Câu hỏi", "1.00"));
-        plain.headers_mut().insert(header::ACCEPT, "text/html".parse().unwrap());
-        let (_, headers, _) = send(&app, plain).await;
+        let (status, headers, _) =
+            send(&app, ask_request(&ask_fields("a@vd.vn", "Câu hỏi", "1.00"), None, "text/html")).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
         assert_eq!(headers.get(header::LOCATION).unwrap(), "/hoi-dap/gui?ket_qua=het-han#gui-cau-hoi");
+        // Attachments: documents only, recognised by their content, at most 5 MB; nothing is
+        // kept of a refused question.
+        let fields = ask_fields("tep@vd.vn", "Câu hỏi có tệp", &good);
+        for (file, message) in [
+            (("virus.exe", b"MZ\x90\x00".as_slice()), app::questions::FILE_REFUSED),
+            (("doi-ten.pdf", b"<html>khong phai pdf</html>".as_slice()), app::questions::FILE_REFUSED),
+        ] {
+            let (status, _, text) = send(&app, ask_request(&fields, Some(file), "application/json")).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{text}");
+            assert!(text.contains(message), "{text}");
+        }
+        let mut big = b"%PDF-1.4\n".to_vec();
+        big.resize(app::questions::FILE_MAX_BYTES + 1, b'a');
+        let (status, _, text) = send(&app, ask_request(&fields, Some(("lon.pdf", &big)), "application/json")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{text}");
+        assert!(text.contains(app::questions::FILE_TOO_BIG), "{text}");
+        let (status, headers, _) = send(&app, ask_request(&fields, Some(("lon.pdf", &big)), "text/html")).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(headers.get(header::LOCATION).unwrap(), "/hoi-dap/gui?ket_qua=loi-tep-qua-lon#gui-cau-hoi");
+        let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM questions WHERE email = 'tep@vd.vn'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert_eq!(kept, 0);
+        // Not a form at all.
+        let (status, _, text) = send(&app, json_post("/api/ask_question", "kind=hoi-dap".into())).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(text.contains("multipart/form-data"), "{text}");
 
         let limit = app::mail::Form::Question.limits().per_sender;
         for i in 0..limit {
-            let (status, _, text) =
-                send(&app, json_post("/api/ask_question", ask_body("hay@vd.vn", &format!("Câu {i}"), &good))).await;
+            let (status, _, text) = send(&app, ask_json(&ask_fields("hay@vd.vn", &format!("Câu {i}"), &good))).await;
             assert_eq!(status, StatusCode::OK, "{text}");
         }
-        let (status, _, text) =
-            send(&app, json_post("/api/ask_question", ask_body("hay@vd.vn", "Câu nữa", &good))).await;
+        let (status, _, text) = send(&app, ask_json(&ask_fields("hay@vd.vn", "Câu nữa", &good))).await;
         assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{text}");
 
         let (_, _, _, body) = last_mail(&db.pool).await;
         let token = body.split("/hoi-dap/xac-nhan?ma=").nth(1).unwrap()[..64].to_string();
         let _later = ClockMoved::by(app::questions::CONFIRM_HOURS * 3600 + 1);
-        assert!(!questions::confirmable(&db.pool, &token).await.unwrap());
+        assert_eq!(questions::confirmable(&db.pool, &token).await.unwrap(), None);
         assert!(
             matches!(questions::confirm(&db.pool, &token).await, Err(app::error::ApiError::Invalid(m)) if m == BAD_CONFIRM_LINK)
         );

@@ -3,10 +3,12 @@
 pub mod article_list;
 pub mod bot_guard;
 pub mod breadcrumb;
+pub mod confirm_link;
 pub mod contact_form;
 pub mod editor;
 pub mod editor_slot;
 pub mod filter;
+pub mod form_post;
 pub mod form_status;
 pub mod layout;
 pub mod menu;

@@ -26,13 +26,49 @@ pub struct NewQuestion {
     pub text: String,
 }
 
-/// Stores a question waiting for its asker's confirmation and mails the link (valid
-/// `CONFIRM_HOURS`). Unconfirmed questions older than that are deleted here.
-pub async fn submit(pool: &SqlitePool, q: &NewQuestion, ip: &str, base_url: &str) -> Result<(), ApiError> {
+/// The form's fields (read through `get`), checked whatever the browser did: a question to
+/// store, or the first thing wrong with them.
+pub fn checked(get: impl Fn(&str) -> String) -> Result<NewQuestion, ApiError> {
+    use crate::mail::{required_line, required_text, EMAIL_INVALID};
+    use crate::records::LOCALITIES;
+    let (kind, locality, field, email) = (get("kind"), get("locality"), get("field"), get("email"));
+    let choice = |list: &[(&str, &str)], v: &str| list.iter().any(|(k, _)| *k == v);
+    if !choice(QUESTION_KINDS, &kind) || !choice(LOCALITIES, &locality) || !choice(QUESTION_FIELDS, &field) {
+        return Err(ApiError::Invalid(CHOICE_MISSING.into()));
+    }
+    let asker = required_line(&get("asker"), ASKER_MAX_CHARS, ASKER_MISSING)?;
+    if !crate::share::is_valid_email(&email) {
+        return Err(ApiError::Invalid(EMAIL_INVALID.into()));
+    }
+    let title = required_line(&get("title"), TITLE_MAX_CHARS, TITLE_MISSING)?;
+    let text = required_text(&get("text"), TEXT_MAX_CHARS, TEXT_MISSING)?;
+    let email = super::accounts::normalise_email(&email);
+    Ok(NewQuestion { kind, asker, email, locality, field, title, text })
+}
+
+/// Stores a question waiting for its asker's confirmation, with its attachment if any (a file
+/// already in the store), and mails the link (valid `CONFIRM_HOURS`). Unconfirmed questions
+/// older than that are deleted here, with their attachments.
+pub async fn submit(
+    pool: &SqlitePool,
+    q: &NewQuestion,
+    file: Option<super::attachments::NewFile<'_>>,
+    ip: &str,
+    base_url: &str,
+) -> Result<(), ApiError> {
     let now = super::now();
     let token = new_token()?;
     let mut tx = super::write_unseen(pool).await?;
     accept_request(&mut tx, Form::Question, &q.email, &q.email, ip, now).await?;
+    sqlx::query(
+        "DELETE FROM attachments WHERE kind = ?1 AND record_id IN \
+         (SELECT id FROM questions WHERE status = ?2 AND confirm_until < ?3)",
+    )
+    .bind(RecordKind::Question.key())
+    .bind(QuestionStatus::Unconfirmed.key())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query("DELETE FROM questions WHERE status = ?1 AND confirm_until < ?2")
         .bind(QuestionStatus::Unconfirmed.key())
         .bind(now)
@@ -64,22 +100,23 @@ pub async fn submit(pool: &SqlitePool, q: &NewQuestion, ip: &str, base_url: &str
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    if let Some(file) = &file {
+        super::attachments::insert(&mut tx, RecordKind::Question, id, file, None).await?;
+    }
     let link = format!("{base_url}/hoi-dap/xac-nhan?ma={token}");
     enqueue(&mut tx, &question_confirm_message(&q.email, &q.asker, &q.title, &link, CONFIRM_HOURS), now).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// Whether `token` confirms a question still waiting for it.
-pub async fn confirmable(pool: &SqlitePool, token: &str) -> Result<bool, ApiError> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM questions WHERE confirm_hash = ?1 AND status = ?2 AND confirm_until > ?3")
-            .bind(token_hash(token))
-            .bind(QuestionStatus::Unconfirmed.key())
-            .bind(super::now())
-            .fetch_optional(pool)
-            .await?;
-    Ok(found.is_some())
+/// The title of the question `token` confirms, if it is still waiting for it.
+pub async fn confirmable(pool: &SqlitePool, token: &str) -> Result<Option<String>, ApiError> {
+    Ok(sqlx::query_scalar("SELECT title FROM questions WHERE confirm_hash = ?1 AND status = ?2 AND confirm_until > ?3")
+        .bind(token_hash(token))
+        .bind(QuestionStatus::Unconfirmed.key())
+        .bind(super::now())
+        .fetch_optional(pool)
+        .await?)
 }
 
 /// The asker confirms: the question enters the moderation queue, asked today. The link is
@@ -291,6 +328,8 @@ pub async fn detail(pool: &SqlitePool, slug: &str, as_editor: bool) -> Result<Qu
     .await?
     .ok_or(ApiError::NotFound)?;
     let days = answer_days(pool).await?;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM questions WHERE slug = ?1").bind(slug).fetch_one(pool).await?;
+    let files = super::attachments::of(pool, RecordKind::Question, id).await?.into_iter().map(|a| a.file).collect();
     Ok(QuestionDetail {
         summary: row.summary(super::clock::today(), days),
         text: paragraphs(&row.text),
@@ -300,5 +339,6 @@ pub async fn detail(pool: &SqlitePool, slug: &str, as_editor: bool) -> Result<Qu
         reject_reason: row.reject_reason.clone().filter(|r| as_editor && !r.is_empty()),
         answer_days: days,
         is_demo: row.is_demo,
+        files,
     })
 }

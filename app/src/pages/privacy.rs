@@ -28,8 +28,8 @@ pub fn PrivacyView() -> impl IntoView {
                 <li>"Chia sẻ bài viết qua email: cổng thông tin lưu địa chỉ của bạn, địa chỉ người nhận và lời nhắn để gửi thư. Thư được thử gửi trong tối đa "
                     {RETRY_FOR_SECS / 3600} " giờ; thư đã gửi được xóa sau " {SENT_KEPT_DAYS} " ngày."</li>
                 <li>"Thư liên hệ: họ tên, email, tiêu đề và nội dung được chuyển đến Văn phòng qua email và lưu trong hàng đợi thư trong cùng thời hạn."</li>
-                <li>"Câu hỏi, góp ý: họ tên, địa phương và nội dung được công khai khi câu hỏi được đăng. Email không bao giờ được công khai; nó chỉ dùng để gửi thư xác nhận và thư báo trả lời, và được lưu cùng câu hỏi. Câu hỏi không được xác nhận trong "
-                    {crate::questions::CONFIRM_HOURS} " giờ bị xóa."</li>
+                <li>"Câu hỏi, góp ý: họ tên, địa phương và nội dung được công khai khi câu hỏi được đăng. Email không bao giờ được công khai; nó chỉ dùng để gửi thư xác nhận và thư báo trả lời, và được lưu cùng câu hỏi. Tệp đính kèm (nếu có) được công khai cùng câu hỏi khi câu hỏi được đăng; trước đó chỉ Ban biên tập xem được. Câu hỏi không được xác nhận trong "
+                    {crate::questions::CONFIRM_HOURS} " giờ bị xóa cùng tệp đính kèm."</li>
                 <li>"Đăng ký nhận tin: chỉ lưu địa chỉ email, chủ đề theo dõi và tần suất nhận thư (cùng thời điểm đăng ký và mục tin cuối cùng đã gửi, để không gửi trùng). Đăng ký không được xác nhận trong "
                     {crate::subscriptions::CONFIRM_HOURS} " giờ bị xóa. Hủy đăng ký (đường dẫn ở cuối mỗi thư, hoặc nút hủy của chương trình thư) là xóa ngay địa chỉ khỏi chủ đề đó."</li>
                 <li>"Để chống thư rác, mỗi yêu cầu gửi thư được ghi lại (địa chỉ gửi, địa chỉ nhận, địa chỉ IP, thời điểm) trong 24 giờ rồi xóa."</li>

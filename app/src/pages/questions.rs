@@ -5,21 +5,21 @@
 
 use super::{describe, load_page};
 use crate::api::{
-    ask_question, confirm_question, get_question, list_questions, question_confirmable, AskQuestion, ConfirmQuestion,
-    ASK_RESULT_PARAM,
+    confirm_question, get_question, list_questions, question_confirmable, ConfirmQuestion, ASK_RESULT_PARAM,
 };
 use crate::components::article_list::Pagination;
-use crate::components::bot_guard::value_of;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::confirm_link::ConfirmLink;
 use crate::components::editor_slot::{EditContext, RecordTools};
-use crate::components::filter::{answer_section, demo_badge, options, paragraphs_view, select};
+use crate::components::filter::{answer_section, demo_badge, files_view, options, paragraphs_view, select};
+use crate::components::form_post::post_form;
 use crate::components::form_status::FormEnd;
 use crate::error::ApiError;
-use crate::mail::notice;
+use crate::mail::{notice, MailOutcome};
 use crate::model::Crumb;
 use crate::questions::*;
 use crate::records::{RecordKind, LOCALITIES};
-use leptos::html::{Input, Select, Textarea};
+use leptos::html::{Input, Textarea};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
@@ -132,6 +132,12 @@ pub fn QuestionView() -> impl IntoView {
                     <div><dt>"Ngày gửi"</dt><dd>{q.asked.clone()}</dd></div>
                 </dl>
                 <blockquote class="question-text">{paragraphs_view(d.text)}</blockquote>
+                {(!d.files.is_empty()).then(|| view! {
+                    <section class="question-files" aria-labelledby="tep-dinh-kem">
+                        <h2 id="tep-dinh-kem">"Tệp đính kèm"</h2>
+                        {files_view(d.files.clone())}
+                    </section>
+                })}
                 {d.reject_reason.map(|r| view! {
                     <p class="notice-warning">"Không đăng (chỉ biên tập viên thấy). Lý do đã gửi cho người hỏi: " {r}</p>
                 })}
@@ -156,32 +162,31 @@ pub fn AskQuestionView() -> impl IntoView {
         .unwrap_or_else(|| "hoi-dap".into());
     let status = RwSignal::new(returned.map(|(m, ok)| (m.to_string(), ok)));
     let pending = RwSignal::new(false);
-    let (asker, email, title) = (NodeRef::<Input>::new(), NodeRef::<Input>::new(), NodeRef::<Input>::new());
-    let (kind, locality, field) = (NodeRef::<Select>::new(), NodeRef::<Select>::new(), NodeRef::<Select>::new());
+    let form = NodeRef::<leptos::html::Form>::new();
+    let (title, file) = (NodeRef::<Input>::new(), NodeRef::<Input>::new());
     let text = NodeRef::<Textarea>::new();
     let (stamp, trap) = (NodeRef::new(), NodeRef::new());
+    // The whole form goes as the browser would post it (the attachment too), asking for JSON.
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let pick = |s: NodeRef<Select>| s.get_untracked().map(|el| el.value()).unwrap_or_default();
-        let body = text.get_untracked().map(|el| el.value()).unwrap_or_default();
-        let args = (pick(kind), value_of(asker), value_of(email), pick(locality), pick(field), value_of(title), body);
-        let guard = (value_of(trap), value_of(stamp));
         pending.set(true);
         status.set(None);
         leptos::task::spawn_local(async move {
-            let answer = ask_question(args.0, args.1, args.2, args.3, args.4, args.5, args.6, guard.0, guard.1).await;
+            let answer = post_form::<MailOutcome>(form.get_untracked()).await;
             pending.set(false);
             match answer {
                 Ok(outcome) => {
-                    if let Some(el) = title.get_untracked() {
-                        el.set_value("");
+                    for input in [title, file] {
+                        if let Some(el) = input.get_untracked() {
+                            el.set_value("");
+                        }
                     }
                     if let Some(el) = text.get_untracked() {
                         el.set_value("");
                     }
                     status.set(Some((outcome.message, true)));
                 }
-                Err(e) => status.set(Some((e.to_string(), false))),
+                Err(message) => status.set(Some((message, false))),
             }
         });
     };
@@ -201,26 +206,34 @@ pub fn AskQuestionView() -> impl IntoView {
         <p>
             "Câu hỏi, góp ý (về dự thảo nghị quyết, về hoạt động của HĐND, về cổng thông tin) được chuyển đến Ban biên tập sau khi bạn xác nhận qua thư; câu hỏi được đăng công khai cùng nội dung trả lời. Email của bạn không được công khai."
         </p>
-        <form class="mail-form question-form" id="gui-cau-hoi" method="post" action=AskQuestion::url() on:submit=on_submit>
+        <form
+            class="mail-form question-form"
+            id="gui-cau-hoi"
+            method="post"
+            action=ASK_ACTION
+            enctype="multipart/form-data"
+            node_ref=form
+            on:submit=on_submit
+        >
             <div class="field">
                 <label for="ask-kind">"Loại"</label>
-                <select id="ask-kind" name="kind" node_ref=kind>{choices(QUESTION_KINDS, preset)}</select>
+                <select id="ask-kind" name="kind">{choices(QUESTION_KINDS, preset)}</select>
             </div>
             <div class="field">
                 <label for="ask-asker">"Họ và tên"</label>
-                <input id="ask-asker" name="asker" type="text" autocomplete="name" required maxlength=ASKER_MAX_CHARS node_ref=asker/>
+                <input id="ask-asker" name="asker" type="text" autocomplete="name" required maxlength=ASKER_MAX_CHARS/>
             </div>
             <div class="field">
                 <label for="ask-email">"Email"</label>
-                <input id="ask-email" name="email" type="email" autocomplete="email" required node_ref=email aria-describedby="ask-privacy"/>
+                <input id="ask-email" name="email" type="email" autocomplete="email" required aria-describedby="ask-privacy"/>
             </div>
             <div class="field">
                 <label for="ask-locality">"Địa phương"</label>
-                <select id="ask-locality" name="locality" node_ref=locality>{choices(LOCALITIES, String::new())}</select>
+                <select id="ask-locality" name="locality">{choices(LOCALITIES, String::new())}</select>
             </div>
             <div class="field">
                 <label for="ask-field">"Lĩnh vực"</label>
-                <select id="ask-field" name="field" node_ref=field>{choices(QUESTION_FIELDS, String::new())}</select>
+                <select id="ask-field" name="field">{choices(QUESTION_FIELDS, String::new())}</select>
             </div>
             <div class="field">
                 <label for="ask-title">"Tiêu đề"</label>
@@ -229,6 +242,20 @@ pub fn AskQuestionView() -> impl IntoView {
             <div class="field">
                 <label for="ask-text">"Nội dung"</label>
                 <textarea id="ask-text" name="text" rows="8" required maxlength=TEXT_MAX_CHARS node_ref=text></textarea>
+            </div>
+            <div class="field">
+                <label for="ask-file">"Tệp đính kèm (không bắt buộc)"</label>
+                <input
+                    id="ask-file"
+                    name=FILE_FIELD
+                    type="file"
+                    accept=".pdf,.doc,.docx,.xls,.xlsx,.pptx,.odt,.ods"
+                    aria-describedby="ask-file-hint"
+                    node_ref=file
+                />
+                <p class="form-privacy" id="ask-file-hint">
+                    "PDF, Word, Excel, PowerPoint hoặc OpenDocument, tối đa 5 MB. Tệp được công khai cùng câu hỏi khi câu hỏi được đăng; Ban biên tập gỡ tệp có thông tin riêng tư trước khi đăng."
+                </p>
             </div>
             <FormEnd
                 id="ask"
@@ -243,14 +270,18 @@ pub fn AskQuestionView() -> impl IntoView {
     }
 }
 
-/// The page the confirmation link opens: a button confirms (a mail scanner that follows the
-/// link confirms nothing).
+/// The page the confirmation link opens.
 #[component]
 pub fn ConfirmQuestionView() -> impl IntoView {
     super::private_page();
     let query = use_query_map().get_untracked();
     let token = query.get("ma").unwrap_or_default();
-    let returned = query.get(ASK_RESULT_PARAM);
+    let after = || Some(("Xem các câu hỏi đã trả lời".to_string(), LIST.to_string()));
+    let outcome = RwSignal::new(match query.get(ASK_RESULT_PARAM).as_deref() {
+        Some("da-xac-nhan") => Some((CONFIRMED.to_string(), true, after())),
+        Some(_) => Some((BAD_CONFIRM_LINK.to_string(), false, None)),
+        None => None,
+    });
     let live = Resource::new(
         {
             let token = token.clone();
@@ -258,62 +289,30 @@ pub fn ConfirmQuestionView() -> impl IntoView {
         },
         question_confirmable,
     );
-    let outcome = RwSignal::new(match returned.as_deref() {
-        Some("da-xac-nhan") => Some((CONFIRMED.to_string(), true)),
-        Some(_) => Some((BAD_CONFIRM_LINK.to_string(), false)),
-        None => None,
+    let confirm = Callback::new(move |token: String| {
+        leptos::task::spawn_local(async move {
+            outcome.set(Some(match confirm_question(token).await {
+                Ok(message) => (message, true, after()),
+                Err(e) => (e.to_string(), false, None),
+            }));
+        });
     });
-    let on_submit = {
-        let token = token.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let token = token.clone();
-            leptos::task::spawn_local(async move {
-                outcome.set(Some(match confirm_question(token).await {
-                    Ok(message) => (message, true),
-                    Err(e) => (e.to_string(), false),
-                }));
-            });
-        }
-    };
-    let body = move |live: bool| {
-        if let Some((message, ok)) = outcome.get() {
-            return view! {
-                <p class=if ok { "form-ok" } else { "form-error" } role="status">{message}</p>
-                <p><a href=LIST>"Xem các câu hỏi đã trả lời"</a></p>
-            }
-            .into_any();
-        }
-        if !live {
-            return view! {
-                <p class="form-error" role="alert">{BAD_CONFIRM_LINK}</p>
-                <p><a href=ASK>"Gửi câu hỏi mới"</a></p>
-            }
-            .into_any();
-        }
-        view! {
-            <form method="post" action=ConfirmQuestion::url() on:submit=on_submit.clone()>
-                <input type="hidden" name="token" value=token.clone()/>
-                <p>"Bấm nút dưới đây để xác nhận bạn đã gửi câu hỏi này."</p>
-                <button type="submit">"Xác nhận câu hỏi"</button>
-            </form>
-        }
-        .into_any()
-    };
     view! {
         <Title text="Xác nhận câu hỏi"/>
         <Meta name="robots" content="noindex"/>
         <Meta name="description" content="Xác nhận câu hỏi gửi đến Hội đồng nhân dân tỉnh."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::link("Góp ý - Hỏi đáp", LIST), Crumb::current("Xác nhận câu hỏi")]/>
         <h1>"Xác nhận câu hỏi"</h1>
-        <Suspense fallback=|| ()>
-            {move || {
-                let body = body.clone();
-                Suspend::new(async move {
-                    let live = live.await.unwrap_or(false);
-                    view! { {move || body(live)} }
-                })
-            }}
-        </Suspense>
+        <ConfirmLink
+            token
+            live
+            action=ConfirmQuestion::url().to_string()
+            prompt=|title| format!("Bấm nút dưới đây để xác nhận bạn đã gửi câu hỏi “{title}”.")
+            button="Xác nhận câu hỏi"
+            bad_link=BAD_CONFIRM_LINK
+            again=("Gửi câu hỏi mới", ASK)
+            outcome
+            confirm
+        />
     }
 }

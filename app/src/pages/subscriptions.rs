@@ -9,6 +9,7 @@ use crate::api::{
 };
 use crate::components::bot_guard::value_of;
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::confirm_link::ConfirmLink;
 use crate::components::form_status::{FormEnd, FormStatus};
 use crate::mail::notice;
 use crate::model::Crumb;
@@ -153,14 +154,15 @@ pub fn SubscribeView() -> impl IntoView {
     }
 }
 
-/// The page the confirmation link opens: a button confirms (a mail scanner that follows the
-/// link confirms nothing).
+/// The page the confirmation link opens.
 #[component]
 pub fn ConfirmSubscriptionView() -> impl IntoView {
     super::private_page();
     let query = use_query_map().get_untracked();
     let token = query.get(TOKEN_PARAM).unwrap_or_default();
-    let failed = query.get(RESULT_PARAM).is_some();
+    // Without JavaScript a good confirmation goes on to the manage page; only a bad one comes back.
+    let outcome =
+        RwSignal::new(query.get(RESULT_PARAM).map(|_| (BAD_CONFIRM_LINK.to_string(), false, None::<(String, String)>)));
     let live = Resource::new(
         {
             let token = token.clone();
@@ -168,61 +170,31 @@ pub fn ConfirmSubscriptionView() -> impl IntoView {
         },
         subscription_confirmable,
     );
-    // (message, ok, the manage page) once confirmed here.
-    let outcome: RwSignal<Option<(String, bool, String)>> =
-        RwSignal::new(failed.then(|| (BAD_CONFIRM_LINK.to_string(), false, String::new())));
-    let on_submit = {
-        let token = token.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let token = token.clone();
-            leptos::task::spawn_local(async move {
-                outcome.set(Some(match confirm_subscription(token).await {
-                    Ok(manage) => (CONFIRMED.to_string(), true, manage),
-                    Err(e) => (e.to_string(), false, String::new()),
-                }));
-            });
-        }
-    };
-    let body = move |topic: Option<String>| {
-        if let Some((message, ok, manage)) = outcome.get() {
-            return view! {
-                <p class=if ok { "form-ok" } else { "form-error" } role="status">{message}</p>
-                {(!manage.is_empty()).then(|| view! { <p><a href=manage>"Quản lý đăng ký"</a></p> })}
-            }
-            .into_any();
-        }
-        let Some(topic) = topic else {
-            return view! {
-                <p class="form-error" role="alert">{BAD_CONFIRM_LINK}</p>
-                <p><a href=SUBSCRIBE_PATH>"Đăng ký lại"</a></p>
-            }
-            .into_any();
-        };
-        view! {
-            <form method="post" action=ConfirmSubscription::url() on:submit=on_submit.clone()>
-                <input type="hidden" name="token" value=token.clone()/>
-                <p>"Bấm nút dưới đây để bắt đầu nhận tin “" {topic} "”."</p>
-                <button type="submit">"Xác nhận đăng ký"</button>
-            </form>
-        }
-        .into_any()
-    };
+    let confirm = Callback::new(move |token: String| {
+        leptos::task::spawn_local(async move {
+            outcome.set(Some(match confirm_subscription(token).await {
+                Ok(manage) => (CONFIRMED.to_string(), true, Some(("Quản lý đăng ký".to_string(), manage))),
+                Err(e) => (e.to_string(), false, None),
+            }));
+        });
+    });
     view! {
         <Title text="Xác nhận đăng ký nhận tin"/>
         <Meta name="robots" content="noindex"/>
         <Meta name="description" content="Xác nhận đăng ký nhận tin qua email."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::link("Đăng ký nhận tin", SUBSCRIBE_PATH), Crumb::current("Xác nhận")]/>
         <h1>"Xác nhận đăng ký nhận tin"</h1>
-        <Suspense fallback=|| ()>
-            {move || {
-                let body = body.clone();
-                Suspend::new(async move {
-                    let topic = live.await.ok().flatten();
-                    view! { {move || body(topic.clone())} }
-                })
-            }}
-        </Suspense>
+        <ConfirmLink
+            token
+            live
+            action=ConfirmSubscription::url().to_string()
+            prompt=|topic| format!("Bấm nút dưới đây để bắt đầu nhận tin “{topic}”.")
+            button="Xác nhận đăng ký"
+            bad_link=BAD_CONFIRM_LINK
+            again=("Đăng ký lại", SUBSCRIBE_PATH)
+            outcome
+            confirm
+        />
     }
 }
 
