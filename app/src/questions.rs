@@ -204,6 +204,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn attachments_are_public_with_the_same_statuses_as_questions() {
+        let condition = crate::records::RecordKind::Question.public_condition();
+        for (key, _) in PUBLIC_STATUSES {
+            assert!(condition.contains(&format!("'{key}'")), "{condition}");
+        }
+        assert_eq!(condition.matches('\'').count(), 2 * PUBLIC_STATUSES.len());
+    }
+
+    #[test]
     fn statuses_round_trip_and_only_published_ones_are_public() {
         for s in QuestionStatus::ALL {
             assert_eq!(QuestionStatus::parse(s.key()), Some(s));
