@@ -134,7 +134,7 @@ pub async fn load_if_empty(pool: &SqlitePool, data_dir: &std::path::Path) -> Res
     let questions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM questions").fetch_one(pool).await?;
     if questions == 0 {
         let mut tx = app::data::write(pool).await?;
-        crate::demo_questions::load(&mut tx, app::data::council::today()).await?;
+        crate::demo_questions::load(&mut tx, &data_dir.join("files"), app::data::council::today()).await?;
         tx.commit().await?;
         loaded = true;
     }

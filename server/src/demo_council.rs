@@ -111,7 +111,7 @@ struct Sitting {
 
 /// Writes a demo PDF into the file store and attaches it to a record.
 #[allow(clippy::too_many_arguments)]
-async fn attach(
+pub(crate) async fn attach(
     tx: &mut app::data::Write,
     files_dir: &Path,
     kind: RecordKind,

@@ -1,9 +1,12 @@
 //! Demo questions for Hỏi đáp: three dozen, in every state (waiting for the asker's
 //! confirmation, in the moderation queue, published and overdue or not, answered, rejected),
 //! dated relative to the day the database is made, all marked as demo. Askers and their
-//! addresses are invented.
+//! addresses are invented. Some have an attached document, as an asker may send.
 
+use crate::demo::DemoError;
+use app::records::RecordKind;
 use chrono::NaiveDate;
+use std::path::Path;
 
 /// (kind, field, locality, title, text, answering body or "" when unanswered)
 const QUESTIONS: &[(&str, &str, &str, &str, &str, &str)] = &[
@@ -48,7 +51,7 @@ const ASKERS: &[&str] = &[
     "Dương Thị Oanh",
 ];
 
-pub async fn load(tx: &mut app::data::Write, today: NaiveDate) -> Result<(), sqlx::Error> {
+pub async fn load(tx: &mut app::data::Write, files_dir: &Path, today: NaiveDate) -> Result<(), DemoError> {
     let now = app::data::now();
     let mut n = 0_i64;
     for (round, state) in STATES.iter().enumerate() {
@@ -98,6 +101,13 @@ pub async fn load(tx: &mut app::data::Write, today: NaiveDate) -> Result<(), sql
                 .bind(id)
                 .execute(&mut **tx)
                 .await?;
+            // Some askers attached a document (the first answered question among them), each
+            // its own (its title in it).
+            if n % 6 == 1 {
+                let name = "Ảnh chụp hiện trạng.pdf";
+                let label = format!("{title} (hồ sơ {n})");
+                crate::demo_council::attach(tx, files_dir, RecordKind::Question, id, 1, &label, "", name).await?;
+            }
         }
     }
     Ok(())
