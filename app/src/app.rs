@@ -4,6 +4,7 @@ use crate::api::{get_chrome, whoami};
 use crate::auth::UserInfo;
 use crate::components::layout::EditorBar;
 use crate::components::layout::{RouteLoading, SiteFooter, SiteHeader};
+use crate::components::seo_head::SeoHead;
 use crate::components::sidebar::{LiveVisits, Sidebar, VisitCounter};
 use crate::components::status::NotFound;
 use crate::model::Chrome;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
         }/>
         <Router set_is_routing>
             <VisitCounter/>
+            <SeoHead/>
             <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
             <RouteLoading is_routing/>
             <EditorBar/>
@@ -101,6 +103,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/quen-mat-khau") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dat-lai-mat-khau") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/chinh-sach-bao-mat") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/rss") view={Lazy::<FeedsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dang-ky") view={Lazy::<SubscribeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dang-ky/xac-nhan") view={Lazy::<ConfirmSubscriptionRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dang-ky/quan-ly") view={Lazy::<ManageSubscriptionRoute>::new()} ssr=SsrMode::Async/>

@@ -73,6 +73,7 @@ export const PUBLIC_PAGE_TYPES: readonly PageType[] = [
   { kind: 'contact page', path: '/trang/lien-he', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'privacy', path: '/chinh-sach-bao-mat', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'subscribe', path: '/dang-ky?chu_de=nghi-quyet', budget: BUDGET_OTHER, ceiling: CEILING.SUBSCRIBE },
+  { kind: 'feeds', path: '/rss', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
 ];
 
 /** The first link on the list at `listPath` into `prefix` (a detail page). */

@@ -80,6 +80,8 @@ pub fn router_with(
         .merge(crate::attach::routes(crate::attach::Attachments { pool: pool.clone(), dir: data_dir.join("files") }))
         .merge(crate::ical::routes(pool.clone()))
         .merge(crate::digests::routes(pool.clone()))
+        .merge(crate::feeds::routes(pool.clone()))
+        .merge(crate::sitemap::routes(pool.clone()))
         .merge(crate::ask::routes(crate::ask::Asking {
             pool: pool.clone(),
             dir: data_dir.join("files"),

@@ -57,6 +57,7 @@ fn render(page: CategoryPage) -> impl IntoView {
     };
     view! {
         <Title text=title/>
+        {crate::components::feed_link::feed_link(crate::feeds::Feed::Category(c.slug.clone()), Some(&c.name))}
         <Meta name="description" content=description/>
         <Breadcrumb crumbs=page.crumbs/>
         <header class="page-heading">

@@ -11,6 +11,7 @@ pub fn HomeView() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_home());
     view! {
         <Title text="Trang chủ"/>
+        {crate::components::feed_link::feed_link(crate::feeds::Feed::News, None)}
         <Meta
             name="description"
             content="Cổng thông tin điện tử Hội đồng nhân dân tỉnh Bình Dương: tin hoạt động, nghị quyết, giám sát, kiến nghị cử tri và lịch làm việc."

@@ -38,6 +38,7 @@ pub fn PetitionsView() -> impl IntoView {
     });
     view! {
         <Title text="Kiến nghị cử tri và trả lời"/>
+        {crate::components::feed_link::feed_link(crate::feeds::Feed::Petitions, None)}
         <Meta name="description" content="Kiến nghị của cử tri tỉnh Bình Dương gửi đến kỳ họp và câu trả lời của các cơ quan có thẩm quyền, theo địa phương, lĩnh vực và tình trạng."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Kiến nghị cử tri")]/>
         <h1>"Kiến nghị cử tri và trả lời"</h1>

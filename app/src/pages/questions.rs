@@ -47,6 +47,7 @@ pub fn QuestionsView() -> impl IntoView {
     });
     view! {
         <Title text="Góp ý - Hỏi đáp"/>
+        {crate::components::feed_link::feed_link(crate::feeds::Feed::Questions, None)}
         <Meta name="description" content="Câu hỏi, góp ý của công dân gửi Hội đồng nhân dân tỉnh Bình Dương và nội dung trả lời của các cơ quan có thẩm quyền."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Góp ý - Hỏi đáp")]/>
         <h1>"Góp ý - Hỏi đáp"</h1>

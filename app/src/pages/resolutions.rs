@@ -39,6 +39,7 @@ pub fn ResolutionsView() -> impl IntoView {
     };
     view! {
         <Title text=title/>
+        {crate::components::feed_link::feed_link(crate::feeds::Feed::Resolutions, None)}
         <Meta name="description" content="Tra cứu nghị quyết của Hội đồng nhân dân các cấp tỉnh Bình Dương theo khóa, cấp, năm, hiệu lực và loại văn bản."/>
         <Breadcrumb crumbs=vec![Crumb::home(), Crumb::current("Nghị quyết")]/>
         <h1>{title}</h1>

@@ -19,6 +19,7 @@ pub enum NewsPage {
     ContentPage,
     SiteMap,
     Privacy,
+    Feeds,
 }
 
 #[lazy]
@@ -31,6 +32,7 @@ fn news_pages(page: NewsPage) -> AnyView {
         NewsPage::ContentPage => view! { <ContentPageView/> }.into_any(),
         NewsPage::SiteMap => view! { <SiteMapView/> }.into_any(),
         NewsPage::Privacy => view! { <PrivacyView/> }.into_any(),
+        NewsPage::Feeds => view! { <FeedsView/> }.into_any(),
     }
 }
 
@@ -177,6 +179,7 @@ lazy_pages! {
     ContentPageRoute => news_pages(NewsPage::ContentPage), __preload_news_pages;
     SiteMapRoute => news_pages(NewsPage::SiteMap), __preload_news_pages;
     PrivacyRoute => news_pages(NewsPage::Privacy), __preload_news_pages;
+    FeedsRoute => news_pages(NewsPage::Feeds), __preload_news_pages;
     ResolutionsRoute => record_pages(RecordPage::Resolutions), __preload_record_pages;
     ResolutionRoute => record_pages(RecordPage::Resolution), __preload_record_pages;
     SupervisionsRoute => record_pages(RecordPage::Supervisions), __preload_record_pages;
