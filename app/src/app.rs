@@ -48,6 +48,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The document title as it goes out. The server writes it into `<title>` as it is, so there
+/// its `<`, `>` and `&` are written as entities (a title with `</title><script>` would
+/// otherwise end the element); the browser sets `document.title`, which takes text.
+fn title_text(title: String) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        title
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -61,7 +75,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
         <Title formatter=|title: String| {
-            if title.is_empty() { SITE_SHORT_NAME.to_string() } else { format!("{title} | {SITE_SHORT_NAME}") }
+            let full = if title.is_empty() { SITE_SHORT_NAME.to_string() } else { format!("{title} | {SITE_SHORT_NAME}") };
+            title_text(full)
         }/>
         <Router set_is_routing>
             <VisitCounter/>

@@ -25,6 +25,7 @@ pub mod resolution;
 pub mod search;
 pub mod seo;
 pub mod share;
+pub mod structured;
 pub mod subscriptions;
 pub mod tree;
 

@@ -195,15 +195,30 @@ async fn keep(response: Response) -> Result<Arc<Page>, NotKept> {
     };
     let content_type =
         parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html"));
-    Ok(Arc::new(Page::new(bytes, content_type)))
+    let nonce = parts
+        .headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .and_then(nonce_of)
+        .unwrap_or_default();
+    Ok(Arc::new(Page::new(bytes, content_type, &nonce)))
+}
+
+/// The nonce a policy allows scripts by (`'nonce-…'`).
+fn nonce_of(policy: &str) -> Option<String> {
+    let start = policy.find("'nonce-")? + "'nonce-".len();
+    let len = policy[start..].find('\'')?;
+    Some(policy[start..start + len].to_string())
 }
 
 impl Page {
-    fn new(identity: Bytes, content_type: HeaderValue) -> Page {
+    /// `nonce` is the one the page was rendered with: only the scripts that carry it are the
+    /// portal's own, and only theirs are allowed by hash.
+    fn new(identity: Bytes, content_type: HeaderValue, nonce: &str) -> Page {
         let digest = Sha256::digest(&identity);
         let etag = format!("W/\"{}\"", hex(&digest[..12]));
         let html = String::from_utf8_lossy(&identity);
-        let csp = app::csp::policy_for_scripts(&inline_script_hashes(&html));
+        let csp = app::csp::policy_for_scripts(&inline_script_hashes(&html, nonce));
         Page {
             br: Bytes::from(brotli(&identity)),
             gzip: Bytes::from(gzip(&identity)),
@@ -287,8 +302,11 @@ fn encoding(request: &HeaderMap) -> Encoding {
     }
 }
 
-/// `'sha256-…'` of every inline script of a page (a `<script>` without `src`).
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
+/// `'sha256-…'` of every inline script of a page that carries the render's `nonce` (a
+/// `<script nonce="…">` without `src`). A script without it is not the portal's: text that
+/// broke out of its element (a title with `</title><script>`) must not be allowed by its hash.
+/// Without a nonce nothing is allowed.
+pub fn inline_script_hashes(html: &str, nonce: &str) -> Vec<String> {
     use base64::Engine;
     let mut hashes = Vec::new();
     let mut rest = html;
@@ -298,7 +316,8 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         let attributes = &after[..tag_end];
         let body_start = &after[tag_end + 1..];
         let Some(body_end) = body_start.find("</script>") else { break };
-        if !attributes.contains("src=") {
+        let ours = !nonce.is_empty() && attributes.contains(&format!("nonce=\"{nonce}\""));
+        if ours && !attributes.contains("src=") {
             let digest = Sha256::digest(&body_start.as_bytes()[..body_end]);
             let hash = format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest));
             if !hashes.contains(&hash) {
@@ -368,17 +387,20 @@ mod tests {
     #[test]
     fn inline_scripts_are_allowed_by_their_hash() {
         let html = r#"<head><script type="module" nonce="n">import x from "/pkg/a.js";</script>
-            <script src="/pkg/b.js"></script><script>a()</script><script>a()</script></head>"#;
-        let hashes = inline_script_hashes(html);
-        assert_eq!(hashes.len(), 2, "two distinct inline scripts, the external one left to 'self'");
+            <script src="/pkg/b.js"></script><script nonce="n">a()</script><script nonce="n">a()</script>
+            <title>x</title><script>evil()</script><script nonce="guess">evil()</script></head>"#;
+        let hashes = inline_script_hashes(html, "n");
+        assert_eq!(hashes.len(), 2, "two distinct inline scripts of ours, the external one left to 'self'");
         // The hash of `a()` as a browser computes it (SHA-256 of the script's text, base64).
         assert!(hashes.contains(&"'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='".to_string()), "{hashes:?}");
+        assert!(inline_script_hashes(html, "").is_empty(), "no nonce, nothing allowed");
+        assert_eq!(nonce_of("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval'").as_deref(), Some("abc"));
     }
 
     #[test]
     fn a_page_is_kept_in_every_encoding() {
         let html = Bytes::from("<!DOCTYPE html><html><body>".to_string() + &"Hội đồng nhân dân ".repeat(200));
-        let page = Page::new(html.clone(), HeaderValue::from_static("text/html; charset=utf-8"));
+        let page = Page::new(html.clone(), HeaderValue::from_static("text/html; charset=utf-8"), "n");
         assert!(page.br.len() < html.len() / 5 && page.gzip.len() < html.len() / 5);
         let mut out = Vec::new();
         brotli::BrotliDecompress(&mut &page.br[..], &mut out).expect("brotli");

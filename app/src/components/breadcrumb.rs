@@ -1,10 +1,14 @@
 use crate::model::Crumb;
 use leptos::prelude::*;
 
-/// "Trang chủ » Hoạt động » Thông tin trong tỉnh" (the » are drawn by CSS).
+/// "Trang chủ » Hoạt động » Thông tin trong tỉnh" (the » are drawn by CSS), and the same as a
+/// schema.org `BreadcrumbList` for search engines.
 #[component]
 pub fn Breadcrumb(crumbs: Vec<Crumb>) -> impl IntoView {
+    use crate::structured::{breadcrumb_list, json_ld};
+    let data = json_ld(&breadcrumb_list(&super::seo_head::origin(), &crumbs));
     view! {
+        <script type="application/ld+json" inner_html=data></script>
         <nav class="breadcrumb" aria-label="Đường dẫn">
             <ol>
                 {crumbs

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 /// Where readers reach the portal: on the server the request's public origin (`PUBLIC_URL`, or
 /// its Host), in the browser the page's own origin; the two are the same address.
-fn origin() -> String {
+pub fn origin() -> String {
     #[cfg(feature = "ssr")]
     {
         use_context::<axum::http::request::Parts>()

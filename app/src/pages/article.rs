@@ -27,7 +27,21 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
     let editing = RwSignal::new(false);
     open_from_query(editing);
     let description = describe(&a.fields.lead);
-    let og_image = a.fields.image_url.clone().unwrap_or_default();
+    let origin = crate::components::seo_head::origin();
+    let url = format!("{origin}{}", crate::model::article_href(&a.slug));
+    let og_image = a.fields.image_url.as_deref().map(|i| crate::structured::absolute(&origin, i)).unwrap_or_default();
+    let news = crate::structured::json_ld(&crate::structured::NewsArticle {
+        context: crate::structured::SCHEMA_ORG,
+        kind: "NewsArticle",
+        headline: a.fields.title.clone(),
+        description: description.clone(),
+        image: (!og_image.is_empty()).then(|| og_image.clone()).into_iter().collect(),
+        date_published: a.published.iso.clone(),
+        author: crate::structured::Organization::council(&origin),
+        publisher: crate::structured::Organization::council(&origin),
+        main_entity_of_page: url.clone(),
+        in_language: "vi",
+    });
     let badge = match a.visibility {
         Visibility::Public => None,
         Visibility::Draft => Some("Bản nháp"),
@@ -44,9 +58,20 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
         <Meta name="description" content=description.clone()/>
         {badge.map(|_| view! { <Meta name="robots" content="noindex"/> })}
         <Meta property="og:type" content="article"/>
+        <Meta property="og:site_name" content=crate::structured::PUBLISHER/>
+        <Meta property="og:locale" content="vi_VN"/>
+        <Meta property="og:url" content=url/>
         <Meta property="og:title" content=a.fields.title.clone()/>
-        <Meta property="og:description" content=description/>
-        {(!og_image.is_empty()).then(|| view! { <Meta property="og:image" content=og_image.clone()/> })}
+        <Meta property="og:description" content=description.clone()/>
+        <Meta property="article:published_time" content=a.published.iso.clone()/>
+        <Meta name="twitter:card" content=if og_image.is_empty() { "summary" } else { "summary_large_image" }/>
+        <Meta name="twitter:title" content=a.fields.title.clone()/>
+        <Meta name="twitter:description" content=description/>
+        {(!og_image.is_empty()).then(|| view! {
+            <Meta property="og:image" content=og_image.clone()/>
+            <Meta name="twitter:image" content=og_image.clone()/>
+        })}
+        <script type="application/ld+json" inner_html=news></script>
         <Breadcrumb crumbs=page.crumbs/>
         <EditorSlot request=tools/>
         {body}

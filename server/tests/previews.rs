@@ -1,0 +1,105 @@
+//! Link previews and structured data: an article's OpenGraph and Twitter tags, and JSON-LD
+//! (`NewsArticle`, `BreadcrumbList`) parsed back and checked for what each type requires; and
+//! a title written to break out of `<title>` or its JSON-LD, which stays text.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{header, StatusCode};
+use common::send;
+
+const BASE: &str = "http://localhost:3000";
+const SEED: &str = "/bai-viet/trien-khai-de-an-xay-dung-thanh-pho-thong-minh-khang-dinh-thuong-hieu-vi-the-binh-duong";
+
+fn get(path: &str) -> axum::http::Request<axum::body::Body> {
+    axum::http::Request::get(path).header(header::HOST, "localhost:3000").body(axum::body::Body::empty()).unwrap()
+}
+
+/// The JSON of every `<script type="application/ld+json">` of a page.
+fn json_ld(html: &str) -> Vec<serde_json::Value> {
+    html.split("<script")
+        .skip(1)
+        .filter(|s| s.split('>').next().is_some_and(|attrs| attrs.contains(r#"type="application/ld+json""#)))
+        .filter_map(|s| s.split_once('>').and_then(|(_, rest)| rest.split_once("</script>")).map(|(json, _)| json))
+        .map(|json| serde_json::from_str(json).expect("valid JSON-LD"))
+        .collect()
+}
+
+/// The `content` of the `<meta>` with this `property` or `name`.
+fn meta(html: &str, key: &str) -> Option<String> {
+    html.split("<meta").skip(1).filter_map(|t| t.split('>').next()).find_map(|t| {
+        let named = t.contains(&format!(r#"property="{key}""#)) || t.contains(&format!(r#"name="{key}""#));
+        named.then(|| t.split(r#"content=""#).nth(1)?.split('"').next().map(str::to_string)).flatten()
+    })
+}
+
+#[test]
+fn an_article_has_its_preview_tags_and_its_news_article_and_breadcrumb_data() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = common::router(&db);
+        let (status, _, html) = send(&app, get(SEED)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(meta(&html, "og:type").as_deref(), Some("article"));
+        assert_eq!(meta(&html, "og:url"), Some(format!("{BASE}{SEED}")));
+        assert!(meta(&html, "og:title").unwrap().starts_with("Triển khai Đề án xây dựng Thành phố thông minh"));
+        assert!(!meta(&html, "og:description").unwrap().is_empty());
+        assert_eq!(meta(&html, "og:locale").as_deref(), Some("vi_VN"));
+        let image = meta(&html, "og:image").expect("the seed article has a picture");
+        assert!(image.starts_with(BASE), "an absolute address: {image}");
+        assert_eq!(meta(&html, "twitter:card").as_deref(), Some("summary_large_image"));
+        assert_eq!(meta(&html, "twitter:image"), Some(image.clone()));
+
+        let data = json_ld(&html);
+        let news = data.iter().find(|d| d["@type"] == "NewsArticle").expect("NewsArticle");
+        assert_eq!(news["@context"], "https://schema.org");
+        for required in ["headline", "datePublished", "author", "publisher", "mainEntityOfPage", "image"] {
+            assert!(!news[required].is_null(), "NewsArticle.{required}");
+        }
+        assert_eq!(news["mainEntityOfPage"], format!("{BASE}{SEED}"));
+        assert_eq!(news["image"][0], image);
+        assert!(chrono::DateTime::parse_from_rfc3339(news["datePublished"].as_str().unwrap()).is_ok());
+        assert_eq!(news["publisher"]["@type"], "GovernmentOrganization");
+
+        let crumbs = data.iter().find(|d| d["@type"] == "BreadcrumbList").expect("BreadcrumbList");
+        let items = crumbs["itemListElement"].as_array().unwrap();
+        assert!(items.len() >= 2);
+        for (i, item) in items.iter().enumerate() {
+            assert_eq!(item["@type"], "ListItem");
+            assert_eq!(item["position"], i + 1);
+            assert!(!item["name"].as_str().unwrap().is_empty());
+        }
+        assert_eq!(items[0]["item"], format!("{BASE}/"));
+    });
+}
+
+#[test]
+fn a_title_cannot_break_out_of_its_structured_data() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = common::router(&db);
+        let now = app::data::now();
+        let title = "Thử </title></script><script>alert(1)</script> & “ngoặc”";
+        sqlx::query(
+            "INSERT INTO articles (category_id, slug, title, lead, published_at, created_at, updated_at) \
+             VALUES ((SELECT id FROM categories WHERE slug = 'hoat-dong-hdnd'), 'thu-thoat-script', ?1, 'Sa pô.', ?2, ?2, ?2)",
+        )
+        .bind(title)
+        .bind(now - 60)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+        let (status, _, html) = send(&app, get("/bai-viet/thu-thoat-script")).await;
+        assert_eq!(status, StatusCode::OK);
+        let at: Option<String> = html.find("<script>alert(1)").map(|i| {
+            let from = html.floor_char_boundary(i.saturating_sub(200));
+            html[from..].chars().take(260).collect()
+        });
+        assert!(at.is_none(), "the title never becomes markup: {at:?}");
+        assert!(html
+            .contains("<title>Thử &lt;/title&gt;&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; “ngoặc”"));
+        let data = json_ld(&html);
+        let news = data.iter().find(|d| d["@type"] == "NewsArticle").expect("NewsArticle");
+        assert_eq!(news["headline"], title, "and reads back whole");
+    });
+}
