@@ -232,6 +232,8 @@ pub struct EventItem {
     pub time: String,
     /// ISO start, for `<time datetime>`.
     pub iso: String,
+    /// ISO end, when the entry has one.
+    pub end_iso: Option<String>,
     pub place: String,
     pub content: String,
     pub participants: String,

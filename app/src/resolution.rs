@@ -276,6 +276,15 @@ pub fn vn_date(iso: &str) -> String {
     }
 }
 
+/// "20/06/2022" → "2022-06-20" (the inverse of `vn_date`; anything else is kept).
+pub fn iso_date(vn: &str) -> String {
+    let mut parts = vn.splitn(3, '/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(d), Some(m), Some(y)) => format!("{y}-{m}-{d}"),
+        _ => vn.to_string(),
+    }
+}
+
 /// Resolutions per list page.
 pub const PAGE_SIZE: u32 = 20;
 
@@ -328,5 +337,8 @@ mod tests {
         assert_eq!(file_size(1_258_291), "1,2 MB");
         assert_eq!(file_size(5 * 1024 * 1024 * 1024), "5120,0 MB");
         assert_eq!(vn_date("2022-06-20"), "20/06/2022");
+        assert_eq!(iso_date("20/06/2022"), "2022-06-20");
+        assert_eq!(iso_date(&vn_date("2023-12-01")), "2023-12-01");
+        assert_eq!(iso_date("—"), "—");
     }
 }

@@ -103,3 +103,85 @@ fn a_title_cannot_break_out_of_its_structured_data() {
         assert_eq!(news["headline"], title, "and reads back whole");
     });
 }
+
+/// The first structured item of type `kind` on the page at `path` (answering 200).
+async fn item_of(app: &axum::Router, path: &str, kind: &str) -> serde_json::Value {
+    let (status, _, html) = send(app, get(path)).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    let data = json_ld(&html);
+    assert!(data.iter().any(|d| d["@type"] == "BreadcrumbList") || path == "/", "{path} has its breadcrumb's data");
+    let found = data
+        .into_iter()
+        .flat_map(|d| match d {
+            serde_json::Value::Array(items) => items,
+            one => vec![one],
+        })
+        .find(|d| d["@type"] == kind);
+    found.unwrap_or_else(|| panic!("{kind} on {path}"))
+}
+
+fn require(item: &serde_json::Value, fields: &[&str]) {
+    for f in fields {
+        let v = &item[*f];
+        assert!(!v.is_null() && v != "" && v != &serde_json::json!([]), "{}.{f} in {item}", item["@type"]);
+    }
+    assert_eq!(item["@context"], "https://schema.org");
+}
+
+#[test]
+fn resolutions_events_bodies_delegates_and_the_council_have_their_structured_data() {
+    common::run(async {
+        let db = common::demo_db().await;
+        let app = common::router(&db);
+
+        let council = item_of(&app, "/", "GovernmentOrganization").await;
+        require(&council, &["name", "url", "areaServed"]);
+        assert_eq!(council["url"], format!("{BASE}/"));
+
+        let (slug, number): (String, String) = sqlx::query_as(
+            "SELECT slug, number FROM resolutions r WHERE deleted_at IS NULL AND EXISTS \
+             (SELECT 1 FROM attachments f WHERE f.kind = 'resolution' AND f.record_id = r.id) LIMIT 1",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let law = item_of(&app, &format!("/nghi-quyet/{slug}"), "Legislation").await;
+        require(
+            &law,
+            &["name", "legislationIdentifier", "legislationDate", "legislationLegalForce", "legislationPassedBy", "url", "encoding"],
+        );
+        assert_eq!(law["legislationIdentifier"], number);
+        assert!(chrono::NaiveDate::parse_from_str(law["legislationDate"].as_str().unwrap(), "%Y-%m-%d").is_ok());
+        assert!(law["legislationLegalForce"].as_str().unwrap().starts_with("https://schema.org/"));
+        assert!(law["encoding"][0]["contentUrl"].as_str().unwrap().starts_with(BASE));
+
+        let (calendar, starts): (String, i64) = sqlx::query_as(
+            "SELECT calendar, starts_at FROM calendar_events WHERE deleted_at IS NULL ORDER BY starts_at DESC LIMIT 1",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let day = chrono::DateTime::from_timestamp(starts + 7 * 3600, 0).unwrap().format("%Y-%m-%d");
+        let event = item_of(&app, &format!("/lich/{calendar}?tuan={day}"), "Event").await;
+        require(&event, &["name", "startDate", "location", "organizer", "url", "eventStatus"]);
+        assert!(chrono::DateTime::parse_from_rfc3339(event["startDate"].as_str().unwrap()).is_ok());
+        assert!(event["startDate"].as_str().unwrap().ends_with("+07:00"));
+        assert!(!event["location"]["name"].as_str().unwrap().is_empty());
+
+        let body: String =
+            sqlx::query_scalar("SELECT slug FROM bodies b WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.body_id = b.id) LIMIT 1")
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let org = item_of(&app, &format!("/co-quan/{body}"), "GovernmentOrganization").await;
+        require(&org, &["name", "url", "parentOrganization", "member"]);
+        assert_eq!(org["parentOrganization"]["url"], format!("{BASE}/"));
+        let member = org["member"][0]["url"].as_str().unwrap().to_string();
+        assert!(member.starts_with(&format!("{BASE}/dai-bieu/")));
+
+        let person = item_of(&app, member.strip_prefix(BASE).unwrap(), "Person").await;
+        require(&person, &["name", "url", "jobTitle", "memberOf"]);
+        assert_eq!(person["url"], member);
+        assert!(person["memberOf"].as_array().unwrap().iter().any(|o| o["url"] == org["url"]));
+    });
+}

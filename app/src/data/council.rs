@@ -264,6 +264,7 @@ fn event_item(e: &EventRow) -> EventItem {
         slug: e.slug.clone(),
         time,
         iso: start.iso.clone(),
+        end_iso: e.ends_at.map(|t| vn_time(t).iso),
         place: e.place.clone(),
         content: e.content.clone(),
         participants: e.participants.clone(),

@@ -95,8 +95,12 @@ fn subscribe(calendar: &str) -> impl IntoView {
     }
 }
 
-fn events_view(events: Vec<EventItem>, ctx: EditContext) -> impl IntoView {
+fn events_view(calendar: &str, events: Vec<EventItem>, ctx: EditContext) -> impl IntoView {
+    let origin = crate::components::seo_head::origin();
+    let data: Vec<_> = events.iter().map(|e| crate::structured::event(&origin, calendar, e)).collect();
+    let data = crate::structured::json_ld(&data);
     view! {
+        <script type="application/ld+json" inner_html=data></script>
         <ul class="calendar-events">
             {events.into_iter().map(|e| {
                 let anchor = e.slug.clone();
@@ -133,7 +137,7 @@ fn WeekView(week: CalendarWeek, ctx: EditContext) -> impl IntoView {
                     {if d.events.is_empty() {
                         view! { <p class="no-events">"Không có lịch."</p> }.into_any()
                     } else {
-                        events_view(d.events, ctx).into_any()
+                        events_view(&week.calendar, d.events, ctx).into_any()
                     }}
                 </li>
             }).collect_view()}
@@ -159,7 +163,7 @@ fn ListView(list: CalendarList, ctx: EditContext) -> impl IntoView {
                     {list.days.into_iter().map(|d| view! {
                         <li class="week-day" class:today=d.is_today>
                             <h3>{d.label}</h3>
-                            {events_view(d.events, ctx)}
+                            {events_view(&list.calendar, d.events, ctx)}
                         </li>
                     }).collect_view()}
                 </ol>

@@ -96,10 +96,12 @@ pub fn BodyView() -> impl IntoView {
         |(slug, _)| get_body(slug),
     );
     load_page(data, move |b: BodyDetail| {
+        let data = crate::structured::json_ld(&crate::structured::body(&crate::components::seo_head::origin(), &b));
         let intro = b.page_slug.clone().map(|p| view! { <p><a href=format!("/trang/{p}")>"Trang giới thiệu"</a></p> });
         view! {
             <Title text=b.name.clone()/>
             <Meta name="description" content=describe(&b.duties.join(" "))/>
+            <script type="application/ld+json" inner_html=data></script>
             <Breadcrumb crumbs=vec![Crumb::home(), Crumb::link("Đại biểu", "/dai-bieu"), Crumb::current(b.name.clone())]/>
             <RecordTools kind=RecordKind::Body slug=b.slug.clone() ctx/>
             <article class="record body">
@@ -130,9 +132,11 @@ pub fn PersonView() -> impl IntoView {
         |(slug, _)| get_person(slug),
     );
     load_page(data, move |p: PersonDetail| {
+        let data = crate::structured::json_ld(&crate::structured::person(&crate::components::seo_head::origin(), &p));
         view! {
             <Title text=p.name.clone()/>
             <Meta name="description" content=describe(&format!("{}. {}", p.position, p.workplace))/>
+            <script type="application/ld+json" inner_html=data></script>
             <Breadcrumb crumbs=vec![Crumb::home(), Crumb::link("Đại biểu", "/dai-bieu"), Crumb::current(p.name.clone())]/>
             <RecordTools kind=RecordKind::Person slug=p.slug.clone() ctx/>
             <article class="record person">

@@ -120,12 +120,14 @@ pub fn ResolutionView() -> impl IntoView {
         |(slug, _)| get_resolution(slug),
     );
     load_page(data, move |d: ResolutionDetail| {
+        let data = crate::structured::json_ld(&crate::structured::legislation(&crate::components::seo_head::origin(), &d));
         let s = d.summary;
         let title = format!("Nghị quyết số {}", s.number);
         let term_href = format!("{LIST}?khoa={}", s.term);
         view! {
             <Title text=title.clone()/>
             <Meta name="description" content=crate::pages::describe(&s.abstract_text)/>
+            <script type="application/ld+json" inner_html=data></script>
             <Breadcrumb crumbs=vec![
                 Crumb::home(),
                 Crumb { label: "Nghị quyết".into(), href: Some(LIST.into()) },
