@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
             <SeoHead/>
             <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
             <RouteLoading is_routing/>
+            <crate::components::print::PrintViewBar/>
             <EditorBar/>
             <SiteHeader/>
             <div class="page-layout">

@@ -4,6 +4,10 @@
 /// Query parameters that only page through a list: page N stays indexable, as itself.
 const PAGING: &str = "trang";
 
+/// The print view of a page (`?in=1`): the page without its chrome, for browsers without
+/// JavaScript to print; never indexed.
+pub const PRINT_VIEW: &str = "in";
+
 /// Lists whose filtered views repeat them (a prefix ending in `/` covers every such list).
 const LISTS: &[&str] =
     &["/nghi-quyet", "/kien-nghi", "/giam-sat", "/hoi-dap", "/tai-lieu-ky-hop", "/dai-bieu", "/lich/", "/chuyen-muc/"];
@@ -12,7 +16,7 @@ const LISTS: &[&str] =
 pub struct Head {
     /// The canonical address's path (and page number), to put after the origin.
     pub canonical: String,
-    /// `noindex, follow`: a filtered view of a list.
+    /// `noindex, follow`: a filtered view of a list, or a print view.
     pub noindex: bool,
 }
 
@@ -29,7 +33,8 @@ pub fn head_for(path: &str, pairs: &[(String, String)]) -> Head {
         Some(p) if !filtered && p.chars().all(|c| c.is_ascii_digit()) => format!("{path}?{PAGING}={p}"),
         _ => path.to_string(),
     };
-    Head { canonical, noindex: filtered && is_list(path) }
+    let printing = pairs.iter().any(|(k, _)| k == PRINT_VIEW);
+    Head { canonical, noindex: (filtered && is_list(path)) || printing }
 }
 
 #[cfg(test)]
@@ -52,5 +57,7 @@ mod tests {
         assert!(!head_for("/bai-viet/a", &q(&[("chia_se", "da-nhan")])).noindex, "not a list");
         assert_eq!(head_for("/bai-viet/a", &q(&[("chia_se", "da-nhan")])).canonical, "/bai-viet/a");
         assert_eq!(head_for("/chuyen-muc/a", &q(&[("trang", "2x")])).canonical, "/chuyen-muc/a");
+        let print = head_for("/bai-viet/a", &q(&[(PRINT_VIEW, "1")]));
+        assert_eq!(print, Head { canonical: "/bai-viet/a".into(), noindex: true }, "a print view is a duplicate");
     }
 }

@@ -13,6 +13,7 @@ pub mod form_post;
 pub mod form_status;
 pub mod layout;
 pub mod menu;
+pub mod print;
 pub mod search_box;
 pub mod seo_head;
 pub mod share_form;

@@ -117,8 +117,9 @@ fn display(a: Article) -> impl IntoView {
             <footer class="article-tools">
                 <p class="share-count">"Chia sẻ: " <strong>{format::number(a.share_count)}</strong></p>
                 <p class="view-count">"Lượt xem: " {views}</p>
-                <button type="button" class="print-button" on:click=|_| { let _ = window().print(); }>"In bài viết"</button>
+                <crate::components::print::PrintButton path=crate::model::article_href(&a.slug) label="In bài viết"/>
             </footer>
+            {crate::components::print::print_source(&crate::model::article_href(&a.slug), "Ngày đăng", format::weekday_date(&a.published))}
         </article>
     }
 }

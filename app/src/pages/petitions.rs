@@ -13,6 +13,7 @@ use crate::council::*;
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::records::*;
+use crate::components::print::{print_source, PrintButton};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -110,6 +111,7 @@ pub fn PetitionView() -> impl IntoView {
                 <h1>{title}</h1>
                 {demo_badge(d.is_demo)}
                 <p class="record-meta">{status_badge(&p)}</p>
+                <p class="record-actions"><PrintButton path=RecordKind::Petition.href(&p.slug, &[])/></p>
                 <blockquote class="petition-text"><p>{p.text.clone()}</p></blockquote>
                 <dl class="record-facts">
                     <div><dt>"Nơi, dịp tiếp xúc cử tri"</dt><dd>{d.meeting.clone()}</dd></div>
@@ -124,6 +126,7 @@ pub fn PetitionView() -> impl IntoView {
                     p.overdue.then_some((p.days, d.answer_days)),
                     (!d.files.is_empty()).then(|| files_view(d.files)),
                 )}
+                {print_source(&RecordKind::Petition.href(&p.slug, &[]), "Ngày tiếp nhận", p.raised.clone())}
             </article>
         }
     })

@@ -20,6 +20,7 @@ use crate::model::Crumb;
 use crate::questions::*;
 use crate::records::{RecordKind, LOCALITIES};
 use leptos::html::{Input, Textarea};
+use crate::components::print::{print_source, PrintButton};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
@@ -125,6 +126,7 @@ pub fn QuestionView() -> impl IntoView {
                 <h1>{q.title.clone()}</h1>
                 {demo_badge(d.is_demo)}
                 <p class="record-meta">{status_badge(&q)}</p>
+                <p class="record-actions"><PrintButton path=RecordKind::Question.href(&q.slug, &[])/></p>
                 <dl class="record-facts">
                     <div><dt>"Loại"</dt><dd>{q.kind_label.clone()}</dd></div>
                     <div><dt>"Người gửi"</dt><dd>{q.asker.clone()}</dd></div>
@@ -147,6 +149,7 @@ pub fn QuestionView() -> impl IntoView {
                     q.overdue.then_some((q.days, d.answer_days)),
                     (),
                 )}
+                {print_source(&RecordKind::Question.href(&q.slug, &[]), "Ngày gửi", q.asked.clone())}
             </article>
         }
     })

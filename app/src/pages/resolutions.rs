@@ -12,6 +12,7 @@ use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::records::RecordKind;
 use crate::resolution::*;
+use crate::components::print::{print_source, PrintButton};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -138,6 +139,7 @@ pub fn ResolutionView() -> impl IntoView {
             <article class="resolution">
                 <h1>{title}</h1>
                 {d.is_demo.then(|| view! { <p class="demo-badge">"Dữ liệu minh họa"</p> })}
+                <p class="record-actions"><PrintButton path=RecordKind::Resolution.href(&s.slug, &[])/></p>
                 <p class="resolution-abstract-lead">{s.abstract_text.clone()}</p>
                 <dl class="resolution-facts">
                     <div><dt>"Số, ký hiệu"</dt><dd>{s.number.clone()}</dd></div>
@@ -163,6 +165,7 @@ pub fn ResolutionView() -> impl IntoView {
                     <h2 id="files-heading">"Tệp đính kèm"</h2>
                     {files_view(d.files)}
                 </section>
+                {print_source(&RecordKind::Resolution.href(&s.slug, &[]), "Ngày ban hành", s.signed.clone())}
             </article>
         }
     })
