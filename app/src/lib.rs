@@ -17,6 +17,7 @@ pub mod feeds;
 pub mod format;
 pub mod mail;
 pub mod model;
+pub mod open_data;
 pub mod pages;
 pub mod paste;
 pub mod questions;

@@ -151,7 +151,14 @@ pub struct Event {
 
 impl Event {
     /// An entry held in person at `place`, organised by the council.
-    pub fn in_person(origin: &str, name: String, start: String, place: String, url: String, description: String) -> Event {
+    pub fn in_person(
+        origin: &str,
+        name: String,
+        start: String,
+        place: String,
+        url: String,
+        description: String,
+    ) -> Event {
         Event {
             context: SCHEMA_ORG,
             kind: "Event",
@@ -310,7 +317,14 @@ pub fn legislation(origin: &str, d: &crate::resolution::ResolutionDetail) -> Leg
 pub fn event(origin: &str, calendar: &str, e: &crate::council::EventItem) -> Event {
     let date = e.iso.split('T').next().unwrap_or_default();
     let href = crate::records::event_href(calendar, date, &e.slug);
-    let mut event = Event::in_person(origin, e.content.clone(), e.iso.clone(), e.place.clone(), absolute(origin, &href), e.participants.clone());
+    let mut event = Event::in_person(
+        origin,
+        e.content.clone(),
+        e.iso.clone(),
+        e.place.clone(),
+        absolute(origin, &href),
+        e.participants.clone(),
+    );
     event.end_date = e.end_iso.clone();
     event
 }
@@ -350,7 +364,11 @@ pub fn person(origin: &str, p: &crate::council::PersonDetail) -> Person {
         job_title: p.position.clone(),
         image: p.photo_url.as_deref().map(|u| absolute(origin, u)),
         birth_date: p.born.map(|y| y.to_string()),
-        works_for: (!p.workplace.is_empty()).then(|| Organization { kind: "Organization", name: p.workplace.clone(), url: None }),
+        works_for: (!p.workplace.is_empty()).then(|| Organization {
+            kind: "Organization",
+            name: p.workplace.clone(),
+            url: None,
+        }),
         member_of: p
             .memberships
             .iter()

@@ -74,6 +74,8 @@ export const PUBLIC_PAGE_TYPES: readonly PageType[] = [
   { kind: 'privacy', path: '/chinh-sach-bao-mat', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'subscribe', path: '/dang-ky?chu_de=nghi-quyet', budget: BUDGET_OTHER, ceiling: CEILING.SUBSCRIBE },
   { kind: 'feeds', path: '/rss', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
+  { kind: 'open data', path: '/du-lieu-mo', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
+  { kind: 'article print view', path: `${SEED_ARTICLE.path}?in=1`, budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
 ];
 
 /** The first link on the list at `listPath` into `prefix` (a detail page). */

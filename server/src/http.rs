@@ -82,6 +82,7 @@ pub fn router_with(
         .merge(crate::digests::routes(pool.clone()))
         .merge(crate::feeds::routes(pool.clone()))
         .merge(crate::sitemap::routes(pool.clone()))
+        .merge(crate::open_data::routes(pool.clone()))
         .merge(crate::ask::routes(crate::ask::Asking {
             pool: pool.clone(),
             dir: data_dir.join("files"),

@@ -21,6 +21,7 @@ pub mod http;
 pub mod ical;
 pub mod indexer;
 pub mod mailer;
+pub mod open_data;
 pub mod page_cache;
 pub mod precompress;
 pub mod security_headers;

@@ -148,7 +148,15 @@ fn resolutions_events_bodies_delegates_and_the_council_have_their_structured_dat
         let law = item_of(&app, &format!("/nghi-quyet/{slug}"), "Legislation").await;
         require(
             &law,
-            &["name", "legislationIdentifier", "legislationDate", "legislationLegalForce", "legislationPassedBy", "url", "encoding"],
+            &[
+                "name",
+                "legislationIdentifier",
+                "legislationDate",
+                "legislationLegalForce",
+                "legislationPassedBy",
+                "url",
+                "encoding",
+            ],
         );
         assert_eq!(law["legislationIdentifier"], number);
         assert!(chrono::NaiveDate::parse_from_str(law["legislationDate"].as_str().unwrap(), "%Y-%m-%d").is_ok());
@@ -168,11 +176,12 @@ fn resolutions_events_bodies_delegates_and_the_council_have_their_structured_dat
         assert!(event["startDate"].as_str().unwrap().ends_with("+07:00"));
         assert!(!event["location"]["name"].as_str().unwrap().is_empty());
 
-        let body: String =
-            sqlx::query_scalar("SELECT slug FROM bodies b WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.body_id = b.id) LIMIT 1")
-                .fetch_one(&db.pool)
-                .await
-                .unwrap();
+        let body: String = sqlx::query_scalar(
+            "SELECT slug FROM bodies b WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.body_id = b.id) LIMIT 1",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
         let org = item_of(&app, &format!("/co-quan/{body}"), "GovernmentOrganization").await;
         require(&org, &["name", "url", "parentOrganization", "member"]);
         assert_eq!(org["parentOrganization"]["url"], format!("{BASE}/"));

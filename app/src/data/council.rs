@@ -153,7 +153,7 @@ impl PetitionRow {
     }
 }
 
-fn push_petition_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &PetitionFilter, overdue_before: &str) {
+pub(super) fn push_petition_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &PetitionFilter, overdue_before: &str) {
     q.push(" WHERE deleted_at IS NULL");
     if let Some(s) = f.status {
         q.push(" AND status = ").push_bind(s.key());
@@ -272,7 +272,7 @@ fn event_item(e: &EventRow) -> EventItem {
 }
 
 /// Unix time of local midnight at the start of `day`.
-fn midnight(day: NaiveDate) -> i64 {
+pub(super) fn midnight(day: NaiveDate) -> i64 {
     day.and_hms_opt(0, 0, 0)
         .and_then(|t| Ho_Chi_Minh.from_local_datetime(&t).single())
         .map(|t| t.timestamp())

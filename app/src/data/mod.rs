@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod form_stamp;
 pub mod mail;
 pub mod mail_forms;
+pub mod open_data;
 pub mod password_resets;
 pub mod purge;
 pub mod questions;

@@ -37,7 +37,7 @@ impl Row {
 const COLUMNS: &str = "slug, number, doc_type, issuer, level, term, signed_on, validity, abstract";
 
 /// Appends the filter's conditions (every value bound as a parameter).
-fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &Filter) {
+pub(super) fn push_filter(q: &mut QueryBuilder<'_, Sqlite>, f: &Filter) {
     q.push(" WHERE deleted_at IS NULL");
     if let Some(term) = &f.term {
         q.push(" AND term = ").push_bind(term.clone());

@@ -30,6 +30,7 @@ const LISTS: &[(&str, Option<SearchKind>)] = &[
     ("/so-do-trang", Some(SearchKind::Page)),
     ("/rss", Some(SearchKind::Article)),
     ("/chinh-sach-bao-mat", None),
+    ("/du-lieu-mo", None),
     ("/dang-ky", None),
 ];
 

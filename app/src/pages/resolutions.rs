@@ -8,11 +8,11 @@ use crate::components::editor_slot::EditContext;
 use crate::components::editor_slot::NewRecord;
 use crate::components::editor_slot::RecordTools;
 use crate::components::filter::{files_view, select};
+use crate::components::print::{print_source, PrintButton};
 use crate::error::ApiError;
 use crate::model::Crumb;
 use crate::records::RecordKind;
 use crate::resolution::*;
-use crate::components::print::{print_source, PrintButton};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -121,7 +121,8 @@ pub fn ResolutionView() -> impl IntoView {
         |(slug, _)| get_resolution(slug),
     );
     load_page(data, move |d: ResolutionDetail| {
-        let data = crate::structured::json_ld(&crate::structured::legislation(&crate::components::seo_head::origin(), &d));
+        let data =
+            crate::structured::json_ld(&crate::structured::legislation(&crate::components::seo_head::origin(), &d));
         let s = d.summary;
         let title = format!("Nghị quyết số {}", s.number);
         let term_href = format!("{LIST}?khoa={}", s.term);

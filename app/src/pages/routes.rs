@@ -140,6 +140,12 @@ fn calendar_page() -> AnyView {
     view! { <super::CalendarView/> }.into_any()
 }
 
+/// Dữ liệu mở (for data users: its field documentation stays out of every other page).
+#[lazy]
+fn open_data_page() -> AnyView {
+    view! { <super::OpenDataView/> }.into_any()
+}
+
 /// Search.
 #[lazy]
 fn search_page() -> AnyView {
@@ -200,6 +206,7 @@ lazy_pages! {
     ManageSubscriptionRoute => subscription_pages(SubscriptionPage::Manage), __preload_subscription_pages;
     CalendarRoute => calendar_page(), __preload_calendar_page;
     SearchRoute => search_page(), __preload_search_page;
+    OpenDataRoute => open_data_page(), __preload_open_data_page;
     TrashRoute => staff_pages(StaffPage::Trash), __preload_staff_pages;
     AccountsRoute => staff_pages(StaffPage::Accounts), __preload_staff_pages;
     AuditLogRoute => staff_pages(StaffPage::AuditLog), __preload_staff_pages;
