@@ -11,13 +11,14 @@ E2E := end2end
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/$(E2E)/node_modules/.bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: help run proxy test setup setup-rust setup-node setup-browser setup-proxy build unit lint e2e bench-web setup-bench bench soak bench-search setup-load clean
+.PHONY: help run proxy test setup setup-rust setup-node setup-browser setup-proxy build unit lint e2e bench-web bench-seo setup-bench bench soak bench-search setup-load clean
 
 help:
 	@echo "make run   – build (release) and serve http://127.0.0.1:3000 with the demo database in data/"
 	@echo "make test  – unit and integration tests, clippy, then Playwright against a fresh database"
 	@echo "make proxy – build (release), then the portal on :3000 with Varnish in front on http://127.0.0.1:8080"
 	@echo "make bench-web – release build, then Lighthouse (mobile), module sizes and twiggy on a fresh demo database"
+	@echo "make bench-seo – release build, then Lighthouse SEO on every public page type (fails below 100)"
 	@echo "make bench-search – release build, then search, typeahead and the search page at 100.000 and 1.000.000 records"
 	@echo "make bench – release build, then readers' throughput (wrk, 64 connections) on the demo and at 100.000 records"
 	@echo "make soak  – release build, then 10 minutes at 80 % of the measured capacity: errors and memory, minute by minute"
@@ -94,6 +95,9 @@ setup-bench: setup-node setup-browser
 
 bench-web: build setup-bench
 	bench/web.sh
+
+bench-seo: build setup-bench
+	bench/seo.sh
 
 # wrk comes from Debian.
 setup-load:

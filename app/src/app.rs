@@ -120,6 +120,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/dat-lai-mat-khau") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/chinh-sach-bao-mat") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/rss") view={Lazy::<FeedsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/en/:slug") view={Lazy::<EnglishPageRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/du-lieu-mo") view={Lazy::<OpenDataRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dang-ky") view={Lazy::<SubscribeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dang-ky/xac-nhan") view={Lazy::<ConfirmSubscriptionRoute>::new()} ssr=SsrMode::Async/>

@@ -12,6 +12,7 @@ pub mod components;
 pub mod council;
 pub mod drafts;
 pub mod editing;
+pub mod english;
 pub mod error;
 pub mod feeds;
 pub mod format;

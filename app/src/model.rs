@@ -205,6 +205,8 @@ pub struct CategoryPage {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContentPage {
+    /// "vi", or "en" for the English pages (`crate::english`).
+    pub lang: String,
     pub slug: String,
     pub title: String,
     pub description: String,
@@ -213,6 +215,8 @@ pub struct ContentPage {
     pub version: i64,
     pub crumbs: Vec<Crumb>,
     pub children: Vec<PageRef>,
+    /// On an English page, every English page (the section's navigation).
+    pub english: Vec<NavLink>,
 }
 
 /// A root category and its newest articles, for the home page.

@@ -67,6 +67,15 @@ impl QuestionStatus {
     }
 }
 
+/// The SQL list of the statuses readers see (`QuestionStatus::is_public`), for the queries
+/// that must agree on them: the lists, search, the sitemap and the attachments.
+#[macro_export]
+macro_rules! public_question_statuses {
+    () => {
+        "('da-dang', 'da-tra-loi')"
+    };
+}
+
 /// The statuses an editor sets (a question is confirmed by its asker, never by an editor).
 pub const MODERATION_STATUSES: &[(&str, &str)] = &[
     (QuestionStatus::Pending.key(), QuestionStatus::Pending.label()),
@@ -201,6 +210,18 @@ pub fn is_overdue(status: QuestionStatus, days_since_asked: i64, answer_days: i6
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_sql_list_of_public_statuses_is_is_public() {
+        let listed: Vec<&str> = crate::public_question_statuses!()
+            .trim_matches(|c| c == '(' || c == ')')
+            .split(", ")
+            .map(|s| s.trim_matches('\''))
+            .collect();
+        for status in QuestionStatus::ALL {
+            assert_eq!(listed.contains(&status.key()), status.is_public(), "{status:?}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -541,7 +541,7 @@ impl RecordKind {
     /// must be published (the same statuses as `questions::PUBLIC_STATUSES`).
     pub fn public_condition(self) -> &'static str {
         match self {
-            RecordKind::Question => " AND r.status IN ('da-dang', 'da-tra-loi')",
+            RecordKind::Question => concat!(" AND r.status IN ", crate::public_question_statuses!()),
             _ => "",
         }
     }

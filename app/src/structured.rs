@@ -390,6 +390,22 @@ pub fn absolute(origin: &str, href: &str) -> String {
     }
 }
 
+/// The JSON-LD that `build` makes, written on the server only. In the browser it is empty and
+/// never built: hydration leaves a server-rendered `inner_html` as it is, so the page keeps
+/// the server's data, and readers' phones never download this code (search engines and link
+/// previews read the server's HTML).
+pub fn server_json_ld<T: Serialize>(build: impl FnOnce() -> T) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        json_ld(&build())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        drop(build);
+        String::new()
+    }
+}
+
 /// The JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` written as `\u003c`,
 /// `\u003e` and `\u0026` (still the same JSON), so `</script>` in a title ends nothing.
 pub fn json_ld<T: Serialize>(value: &T) -> String {

@@ -75,6 +75,7 @@ export const PUBLIC_PAGE_TYPES: readonly PageType[] = [
   { kind: 'subscribe', path: '/dang-ky?chu_de=nghi-quyet', budget: BUDGET_OTHER, ceiling: CEILING.SUBSCRIBE },
   { kind: 'feeds', path: '/rss', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'open data', path: '/du-lieu-mo', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
+  { kind: 'english page', path: '/en/introduction', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'article print view', path: `${SEED_ARTICLE.path}?in=1`, budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
 ];
 

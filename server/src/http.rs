@@ -83,6 +83,8 @@ pub fn router_with(
         .merge(crate::feeds::routes(pool.clone()))
         .merge(crate::sitemap::routes(pool.clone()))
         .merge(crate::open_data::routes(pool.clone()))
+        // The English section's first page.
+        .route("/en", axum::routing::get(|| async { axum::response::Redirect::temporary(app::english::HOME) }))
         .merge(crate::ask::routes(crate::ask::Asking {
             pool: pool.clone(),
             dir: data_dir.join("files"),

@@ -82,11 +82,13 @@ fn the_sitemap_lists_every_public_page_and_nothing_else() {
         for hidden in ["ban-nhap-so-do", "bai-trong-thung-rac", "bai-hen-gio-so-do"] {
             assert!(!paths.iter().any(|p| p.ends_with(hidden)), "{hidden} is not public");
         }
-        let unconfirmed: Vec<String> =
-            sqlx::query_scalar("SELECT slug FROM questions WHERE status NOT IN ('da-dang', 'da-tra-loi')")
-                .fetch_all(&db.pool)
-                .await
-                .unwrap();
+        let unconfirmed: Vec<String> = sqlx::query_scalar(concat!(
+            "SELECT slug FROM questions WHERE status NOT IN ",
+            app::public_question_statuses!()
+        ))
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
         assert!(!unconfirmed.is_empty());
         for slug in unconfirmed {
             assert!(!paths.contains(&format!("/hoi-dap/{slug}")), "{slug}");

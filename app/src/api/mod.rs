@@ -132,6 +132,12 @@ pub async fn get_page(slug: String) -> Result<ContentPage, ApiError> {
     answer(crate::data::content::content_page(&pool, &slug).await)
 }
 
+#[server(prefix = "/api", endpoint = "english_page")]
+pub async fn get_english_page(slug: String) -> Result<ContentPage, ApiError> {
+    let pool = crate::data::pool()?;
+    answer(crate::data::content::english_page(&pool, &slug).await)
+}
+
 #[server(prefix = "/api", endpoint = "site_map")]
 pub async fn get_site_map() -> Result<SiteMap, ApiError> {
     let pool = crate::data::pool()?;

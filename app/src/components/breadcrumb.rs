@@ -5,8 +5,8 @@ use leptos::prelude::*;
 /// schema.org `BreadcrumbList` for search engines.
 #[component]
 pub fn Breadcrumb(crumbs: Vec<Crumb>) -> impl IntoView {
-    use crate::structured::{breadcrumb_list, json_ld};
-    let data = json_ld(&breadcrumb_list(&super::seo_head::origin(), &crumbs));
+    use crate::structured::{breadcrumb_list, server_json_ld};
+    let data = server_json_ld(|| breadcrumb_list(&super::seo_head::origin(), &crumbs));
     view! {
         <script type="application/ld+json" inner_html=data></script>
         <nav class="breadcrumb" aria-label="Đường dẫn">

@@ -85,6 +85,7 @@ pub fn SiteHeader() -> impl IntoView {
                     </span>
                 </a>
                 <crate::components::search_box::SearchBox/>
+                <crate::components::language::LanguageSwitch/>
             </div>
             {with_chrome(|c: Chrome| view! {
                 <MainNav menu=c.menu/>

@@ -11,6 +11,7 @@ pub mod feed_link;
 pub mod filter;
 pub mod form_post;
 pub mod form_status;
+pub mod language;
 pub mod layout;
 pub mod menu;
 pub mod print;

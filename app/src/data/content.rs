@@ -116,7 +116,9 @@ pub async fn categories(pool: &SqlitePool) -> Result<Vec<Category>, ApiError> {
 
 pub async fn page_refs(pool: &SqlitePool) -> Result<Vec<PageRef>, ApiError> {
     let rows: Vec<(i64, Option<i64>, String, String, i64)> =
-        sqlx::query_as("SELECT id, parent_id, slug, title, position FROM pages").fetch_all(pool).await?;
+        sqlx::query_as("SELECT id, parent_id, slug, title, position FROM pages WHERE lang = 'vi'")
+            .fetch_all(pool)
+            .await?;
     Ok(rows
         .into_iter()
         .map(|(id, parent_id, slug, title, position)| PageRef { id, parent_id, slug, title, position })
@@ -290,25 +292,58 @@ pub async fn article_exists(pool: &SqlitePool, slug: &str) -> Result<bool, ApiEr
     Ok(found.is_some())
 }
 
+/// A Vietnamese page (`/trang/…`).
 pub async fn content_page(pool: &SqlitePool, slug: &str) -> Result<ContentPage, ApiError> {
-    let row: (i64, String, String, String, String, bool, i64) =
-        sqlx::query_as("SELECT id, slug, title, description, body_html, is_demo, version FROM pages WHERE slug = ?1")
-            .bind(slug)
-            .fetch_optional(pool)
-            .await?
-            .ok_or(ApiError::NotFound)?;
-    let (id, slug, title, description, body_html, is_demo, version) = row;
+    let (id, mut page) = stored_page(pool, slug, "vi").await?;
     let refs = page_refs(pool).await?;
     let chain = tree::ancestry(&refs, id);
     let n = chain.len();
-    let crumbs = std::iter::once(Crumb::home())
+    page.crumbs = std::iter::once(Crumb::home())
         .chain(
             chain.into_iter().enumerate().map(|(i, p)| Crumb { href: (i + 1 < n).then(|| p.href()), label: p.title }),
         )
         .collect();
     let mut children: Vec<PageRef> = refs.into_iter().filter(|p| p.parent_id == Some(id)).collect();
     children.sort_by_key(|p| (p.position, p.id));
-    Ok(ContentPage { slug, title, description, body_html, is_demo, version, crumbs, children })
+    page.children = children;
+    Ok(page)
+}
+
+/// An English page (`/en/…`), with the English section's navigation.
+pub async fn english_page(pool: &SqlitePool, slug: &str) -> Result<ContentPage, ApiError> {
+    let (_, mut page) = stored_page(pool, slug, "en").await?;
+    let all: Vec<(String, String)> =
+        sqlx::query_as("SELECT slug, title FROM pages WHERE lang = 'en' ORDER BY position, id").fetch_all(pool).await?;
+    page.english =
+        all.into_iter().map(|(slug, title)| NavLink { label: title, href: crate::english::href(&slug) }).collect();
+    page.crumbs = vec![Crumb::home(), Crumb::current(page.title.clone())];
+    Ok(page)
+}
+
+/// The page `slug` in `lang`, without its place in a tree.
+async fn stored_page(pool: &SqlitePool, slug: &str, lang: &str) -> Result<(i64, ContentPage), ApiError> {
+    let row: (i64, String, String, String, String, bool, i64) = sqlx::query_as(
+        "SELECT id, slug, title, description, body_html, is_demo, version FROM pages WHERE slug = ?1 AND lang = ?2",
+    )
+    .bind(slug)
+    .bind(lang)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(ApiError::NotFound)?;
+    let (id, slug, title, description, body_html, is_demo, version) = row;
+    let page = ContentPage {
+        lang: lang.to_string(),
+        slug,
+        title,
+        description,
+        body_html,
+        is_demo,
+        version,
+        crumbs: Vec::new(),
+        children: Vec::new(),
+        english: Vec::new(),
+    };
+    Ok((id, page))
 }
 
 async fn summaries(pool: &SqlitePool, filter: &str, limit: i64) -> Result<Vec<ArticleSummary>, ApiError> {

@@ -242,7 +242,7 @@ fn visible(as_editor: bool) -> &'static str {
     if as_editor {
         "status IN ('cho-duyet', 'da-dang', 'da-tra-loi', 'tu-choi')"
     } else {
-        "status IN ('da-dang', 'da-tra-loi')"
+        concat!("status IN ", crate::public_question_statuses!())
     }
 }
 

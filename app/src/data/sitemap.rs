@@ -87,6 +87,11 @@ pub async fn all(pool: &SqlitePool, now: i64) -> Result<Vec<Listed>, ApiError> {
             .into_iter()
             .map(|(slug, at)| Listed { path: format!("/chuyen-muc/{slug}"), lastmod: at.unwrap_or(latest) }),
     );
+    let english: Vec<(String, i64)> =
+        sqlx::query_as("SELECT slug, updated_at FROM pages WHERE lang = 'en' ORDER BY position, id")
+            .fetch_all(pool)
+            .await?;
+    out.extend(english.into_iter().map(|(slug, at)| Listed { path: crate::english::href(&slug), lastmod: at }));
     out.extend(records);
     Ok(out)
 }

@@ -30,7 +30,7 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
     let origin = crate::components::seo_head::origin();
     let url = format!("{origin}{}", crate::model::article_href(&a.slug));
     let og_image = a.fields.image_url.as_deref().map(|i| crate::structured::absolute(&origin, i)).unwrap_or_default();
-    let news = crate::structured::json_ld(&crate::structured::NewsArticle {
+    let news = crate::structured::server_json_ld(|| crate::structured::NewsArticle {
         context: crate::structured::SCHEMA_ORG,
         kind: "NewsArticle",
         headline: a.fields.title.clone(),

@@ -96,9 +96,10 @@ fn subscribe(calendar: &str) -> impl IntoView {
 }
 
 fn events_view(calendar: &str, events: Vec<EventItem>, ctx: EditContext) -> impl IntoView {
-    let origin = crate::components::seo_head::origin();
-    let data: Vec<_> = events.iter().map(|e| crate::structured::event(&origin, calendar, e)).collect();
-    let data = crate::structured::json_ld(&data);
+    let data = crate::structured::server_json_ld(|| {
+        let origin = crate::components::seo_head::origin();
+        events.iter().map(|e| crate::structured::event(&origin, calendar, e)).collect::<Vec<_>>()
+    });
     view! {
         <script type="application/ld+json" inner_html=data></script>
         <ul class="calendar-events">

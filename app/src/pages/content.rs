@@ -1,5 +1,5 @@
 use super::{describe, load_page};
-use crate::api::{get_page, page_bodies};
+use crate::api::{get_english_page, get_page, page_bodies};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::contact_form::ContactForm;
 use crate::components::editor_slot::{EditContext, EditorRequest, EditorSlot};
@@ -28,6 +28,36 @@ pub fn ContentPageView() -> impl IntoView {
     }
 }
 
+/// An English page (`/en/…`): the same page, its text marked English, with the English
+/// section's navigation.
+#[component]
+pub fn EnglishPageView() -> impl IntoView {
+    let params = use_params_map();
+    let ctx = EditContext::new();
+    let data = Resource::new(
+        move || (params.read().get("slug").unwrap_or_default(), ctx.reload.get()),
+        |(slug, _)| get_english_page(slug),
+    );
+    view! { {load_page(data, move |page| render(page, ctx))} }
+}
+
+/// The English section's navigation, the current page marked.
+fn english_nav(page: &ContentPage) -> impl IntoView {
+    let current = crate::english::href(&page.slug);
+    (!page.english.is_empty()).then(|| {
+        view! {
+            <nav class="child-pages english-pages" aria-label="About the People's Council" lang="en">
+                <ul>
+                    {page.english.iter().map(|l| {
+                        let here = (l.href == current).then_some("page");
+                        view! { <li><a href=l.href.clone() aria-current=here>{l.label.clone()}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
+    })
+}
+
 fn render(page: ContentPage, ctx: EditContext) -> impl IntoView {
     let editing = RwSignal::new(false);
     let description = if page.description.is_empty() { page.title.clone() } else { describe(&page.description) };
@@ -44,9 +74,12 @@ fn render(page: ContentPage, ctx: EditContext) -> impl IntoView {
         move || {
             (!editing.get()).then(|| {
                 view! {
-                    <article class="content-page">
+                    <article class="content-page" lang=page.lang.clone()>
                         <h1>{page.title.clone()}</h1>
-                        {page.is_demo.then(|| view! { <p class="demo-badge">"Nội dung minh họa"</p> })}
+                        {page.is_demo.then(|| {
+                            let label = if page.lang == "en" { "Demonstration content" } else { "Nội dung minh họa" };
+                            view! { <p class="demo-badge">{label}</p> }
+                        })}
                         <div class="page-body" inner_html=page.body_html.clone()></div>
                     </article>
                 }
@@ -58,6 +91,7 @@ fn render(page: ContentPage, ctx: EditContext) -> impl IntoView {
         <Title text=page.title.clone()/>
         <Meta name="description" content=description/>
         <Breadcrumb crumbs=page.crumbs.clone()/>
+        {english_nav(&page)}
         <EditorSlot request=tools/>
         {body}
         {children}

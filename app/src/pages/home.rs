@@ -16,7 +16,7 @@ pub fn HomeView() -> impl IntoView {
             name="description"
             content="Cổng thông tin điện tử Hội đồng nhân dân tỉnh Bình Dương: tin hoạt động, nghị quyết, giám sát, kiến nghị cử tri và lịch làm việc."
         />
-        <script type="application/ld+json" inner_html=crate::structured::json_ld(&crate::structured::GovernmentOrganization::council(&crate::components::seo_head::origin()))></script>
+        <script type="application/ld+json" inner_html=crate::structured::server_json_ld(|| crate::structured::GovernmentOrganization::council(&crate::components::seo_head::origin()))></script>
         <Breadcrumb crumbs=vec![Crumb::current("Trang chủ")]/>
         <h1 class="visually-hidden">"Hội đồng nhân dân tỉnh Bình Dương – Trang chủ"</h1>
         {load_page(data, |home: HomePage| view! {

@@ -30,7 +30,7 @@ pub use article::ArticleView;
 pub use audit_log::AuditLogView;
 pub use calendar::{feed_href, CalendarView};
 pub use category::CategoryView;
-pub use content::ContentPageView;
+pub use content::{ContentPageView, EnglishPageView};
 pub use feeds::FeedsView;
 pub use home::HomeView;
 pub use login::LoginView;

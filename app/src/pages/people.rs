@@ -96,7 +96,8 @@ pub fn BodyView() -> impl IntoView {
         |(slug, _)| get_body(slug),
     );
     load_page(data, move |b: BodyDetail| {
-        let data = crate::structured::json_ld(&crate::structured::body(&crate::components::seo_head::origin(), &b));
+        let data =
+            crate::structured::server_json_ld(|| crate::structured::body(&crate::components::seo_head::origin(), &b));
         let intro = b.page_slug.clone().map(|p| view! { <p><a href=format!("/trang/{p}")>"Trang giới thiệu"</a></p> });
         view! {
             <Title text=b.name.clone()/>
@@ -132,7 +133,8 @@ pub fn PersonView() -> impl IntoView {
         |(slug, _)| get_person(slug),
     );
     load_page(data, move |p: PersonDetail| {
-        let data = crate::structured::json_ld(&crate::structured::person(&crate::components::seo_head::origin(), &p));
+        let data =
+            crate::structured::server_json_ld(|| crate::structured::person(&crate::components::seo_head::origin(), &p));
         view! {
             <Title text=p.name.clone()/>
             <Meta name="description" content=describe(&format!("{}. {}", p.position, p.workplace))/>

@@ -121,8 +121,9 @@ pub fn ResolutionView() -> impl IntoView {
         |(slug, _)| get_resolution(slug),
     );
     load_page(data, move |d: ResolutionDetail| {
-        let data =
-            crate::structured::json_ld(&crate::structured::legislation(&crate::components::seo_head::origin(), &d));
+        let data = crate::structured::server_json_ld(|| {
+            crate::structured::legislation(&crate::components::seo_head::origin(), &d)
+        });
         let s = d.summary;
         let title = format!("Nghị quyết số {}", s.number);
         let term_href = format!("{LIST}?khoa={}", s.term);

@@ -20,6 +20,7 @@ pub enum NewsPage {
     SiteMap,
     Privacy,
     Feeds,
+    English,
 }
 
 #[lazy]
@@ -33,6 +34,7 @@ fn news_pages(page: NewsPage) -> AnyView {
         NewsPage::SiteMap => view! { <SiteMapView/> }.into_any(),
         NewsPage::Privacy => view! { <PrivacyView/> }.into_any(),
         NewsPage::Feeds => view! { <FeedsView/> }.into_any(),
+        NewsPage::English => view! { <EnglishPageView/> }.into_any(),
     }
 }
 
@@ -186,6 +188,7 @@ lazy_pages! {
     SiteMapRoute => news_pages(NewsPage::SiteMap), __preload_news_pages;
     PrivacyRoute => news_pages(NewsPage::Privacy), __preload_news_pages;
     FeedsRoute => news_pages(NewsPage::Feeds), __preload_news_pages;
+    EnglishPageRoute => news_pages(NewsPage::English), __preload_news_pages;
     ResolutionsRoute => record_pages(RecordPage::Resolutions), __preload_record_pages;
     ResolutionRoute => record_pages(RecordPage::Resolution), __preload_record_pages;
     SupervisionsRoute => record_pages(RecordPage::Supervisions), __preload_record_pages;

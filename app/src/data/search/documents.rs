@@ -17,7 +17,8 @@ pub fn source(kind: SearchKind) -> &'static str {
         }
         SearchKind::Page => {
             "SELECT id, slug, NULL AS calendar, NULL AS day, 0 AS visible_from, updated_at, title, \
-             description || ' ' || body_html AS body, 1 AS html, NULL AS number FROM pages WHERE (?1 IS NULL OR id = ?1)"
+             description || ' ' || body_html AS body, 1 AS html, NULL AS number FROM pages \
+             WHERE lang = 'vi' AND (?1 IS NULL OR id = ?1)"
         }
         SearchKind::Resolution => {
             "SELECT id, slug, NULL AS calendar, signed_on AS day, 0 AS visible_from, updated_at, \
@@ -51,12 +52,13 @@ pub fn source(kind: SearchKind) -> &'static str {
             "SELECT id, slug, NULL AS calendar, NULL AS day, 0 AS visible_from, updated_at, name AS title, duties AS body, 0 AS html, NULL AS number \
              FROM bodies WHERE deleted_at IS NULL AND (?1 IS NULL OR id = ?1)"
         }
-        SearchKind::Question => {
+        SearchKind::Question => concat!(
             "SELECT id, slug, NULL AS calendar, asked_on AS day, 0 AS visible_from, updated_at, title, \
              text || ' ' || COALESCE('Trả lời: ' || NULLIF(answer, ''), '') || ' ' || asker || ', ' || locality AS body, \
-             0 AS html, NULL AS number FROM questions \
-             WHERE deleted_at IS NULL AND status IN ('da-dang', 'da-tra-loi') AND (?1 IS NULL OR id = ?1)"
-        }
+             0 AS html, NULL AS number FROM questions WHERE deleted_at IS NULL AND status IN ",
+            crate::public_question_statuses!(),
+            " AND (?1 IS NULL OR id = ?1)"
+        ),
         SearchKind::Sitting => {
             "SELECT s.id, s.slug, NULL AS calendar, s.starts_on AS day, 0 AS visible_from, s.updated_at, s.title, \
              COALESCE((SELECT group_concat(f.title, '. ') FROM attachments f WHERE f.kind = 'sitting' AND f.record_id = s.id), '') AS body, \
