@@ -23,16 +23,20 @@ export const BUDGET_OTHER = 150 * KIB;
  * 31–33 KiB (shell) to 80 KiB (records) with the mail forms, Hỏi đáp and their pages, and
  * by 4 KiB (shell) to 18 KiB (records) with subscriptions, their links on the list pages, and
  * the question form's multipart post (issue 13): measured 293,8 / 524,6 / 551,1 / 396,3 /
- * 385,8 / 375,7 KiB, and 409,3 KiB for the subscribe page.
+ * 385,8 / 375,7 KiB, and 409,3 KiB for the subscribe page. Issue 14 (print, the language
+ * switch, the English pages, article previews, open data) moved code out of the shell into
+ * the page groups: measured 272,8 / 541,9 / 562,0 / 383,7 / 371,8 / 361,3 KiB, 401,6 KiB
+ * for the subscribe page and 303,3 KiB for the open data page (its own chunk).
  */
 const CEILING = {
-  SHELL: 303 * KIB,
-  NEWS: 540 * KIB,
-  RECORDS: 568 * KIB,
-  PEOPLE: 408 * KIB,
-  CALENDAR: 398 * KIB,
-  SEARCH: 387 * KIB,
-  SUBSCRIBE: 422 * KIB,
+  SHELL: 281 * KIB,
+  NEWS: 558 * KIB,
+  RECORDS: 579 * KIB,
+  PEOPLE: 396 * KIB,
+  CALENDAR: 383 * KIB,
+  SEARCH: 373 * KIB,
+  SUBSCRIBE: 414 * KIB,
+  OPEN_DATA: 313 * KIB,
 } as const;
 
 export interface PageType {
@@ -74,7 +78,7 @@ export const PUBLIC_PAGE_TYPES: readonly PageType[] = [
   { kind: 'privacy', path: '/chinh-sach-bao-mat', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'subscribe', path: '/dang-ky?chu_de=nghi-quyet', budget: BUDGET_OTHER, ceiling: CEILING.SUBSCRIBE },
   { kind: 'feeds', path: '/rss', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
-  { kind: 'open data', path: '/du-lieu-mo', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
+  { kind: 'open data', path: '/du-lieu-mo', budget: BUDGET_OTHER, ceiling: CEILING.OPEN_DATA },
   { kind: 'english page', path: '/en/introduction', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'article print view', path: `${SEED_ARTICLE.path}?in=1`, budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
 ];
