@@ -3,13 +3,8 @@
 # category on every public page type (bench/seo.mjs); fails if one scores below 100.
 set -euo pipefail
 port=${BENCH_PORT:-3210}
-data=$(mktemp -d /tmp/hdnd-seo-XXXXXX)
-DATA_DIR=$data LEPTOS_SITE_ADDR=127.0.0.1:$port LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
-  ./target/release/server &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 100); do
-  curl -fs -o /dev/null "http://127.0.0.1:$port/" && break
-  sleep 0.2
-done
+# shellcheck source=bench/server.sh
+source "$(dirname "$0")/server.sh"
+trap 'stop; rm -rf "$data"' EXIT
+start
 node bench/seo.mjs "http://127.0.0.1:$port"
