@@ -37,6 +37,9 @@ const pages = [
   ['feeds', '/rss'],
   ['open data', '/du-lieu-mo'],
   ['English page', '/en/introduction'],
+  ['photo library', '/thu-vien-anh'],
+  ['album', ['/thu-vien-anh', '/thu-vien-anh/']],
+  ['photo', ['/thu-vien-anh/ky-hop-thu-hai-muoi-hdnd-tinh-khoa-x', '/thu-vien-anh/ky-hop-thu-hai-muoi-hdnd-tinh-khoa-x/']],
 ];
 
 async function resolve(target) {

@@ -122,6 +122,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/rss") view={Lazy::<FeedsRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/en/:slug") view={Lazy::<EnglishPageRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/du-lieu-mo") view={Lazy::<OpenDataRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/thu-vien-anh") view={Lazy::<AlbumsRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/thu-vien-anh/:album") view={Lazy::<AlbumRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/thu-vien-anh/:album/:photo") view={Lazy::<PhotoRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dang-ky") view={Lazy::<SubscribeRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dang-ky/xac-nhan") view={Lazy::<ConfirmSubscriptionRoute>::new()} ssr=SsrMode::Async/>
                         <Route path=path!("/dang-ky/quan-ly") view={Lazy::<ManageSubscriptionRoute>::new()} ssr=SsrMode::Async/>

@@ -212,13 +212,14 @@ pub fn merge_field<'a>(base: &'a str, mine: &'a str, theirs: &'a str) -> &'a str
 }
 
 impl ArticleFields {
-    /// Each field by key ("title", "lead", "body", "image_caption", "source", "status",
+    /// Each field by key ("title", "lead", "body", "image", "image_caption", "source", "status",
     /// "published"), as text.
     pub fn field_values(&self) -> Vec<(String, String)> {
         vec![
             ("title".into(), self.title.clone()),
             ("lead".into(), self.lead.clone()),
             ("body".into(), self.body_html.clone()),
+            ("image".into(), self.image_url.clone().unwrap_or_default()),
             ("image_caption".into(), self.image_caption.clone().unwrap_or_default()),
             ("source".into(), self.source.clone().unwrap_or_default()),
             ("status".into(), self.status.as_str().into()),
@@ -243,6 +244,7 @@ pub fn field_label(field: &str) -> &'static str {
         "title" => "Tiêu đề",
         "lead" => "Sapo",
         "body" => "Nội dung",
+        "image" => "Ảnh đại diện",
         "image_caption" => "Chú thích ảnh",
         "source" => "Nguồn",
         "status" => "Trạng thái",

@@ -21,6 +21,7 @@ pub mod model;
 pub mod open_data;
 pub mod pages;
 pub mod paste;
+pub mod photos;
 pub mod questions;
 pub mod records;
 pub mod resolution;

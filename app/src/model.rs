@@ -187,6 +187,8 @@ pub enum Visibility {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticlePage {
     pub article: Article,
+    /// The lead image's sizes, when it comes from the photo library.
+    pub lead_picture: Option<crate::photos::Picture>,
     pub category_slug: String,
     pub crumbs: Vec<Crumb>,
     pub related: Vec<ArticleSummary>,

@@ -798,3 +798,47 @@ test('pasting from Word keeps headings, lists, bold and links and drops the rest
     expect(html, `pasted HTML keeps ${garbage}`).not.toContain(garbage);
   }
 });
+
+test('the lead image is replaced in place: from the photo library, by an upload, or taken away', async ({
+  page,
+  newVisitor,
+}) => {
+  await openAsEditor(page, SANDBOX_CATEGORY);
+  const title = uniqueTitle('Bài có ảnh đại diện');
+  const path = await createArticle(page, { title, lead: 'Sapo.', body: 'Đoạn đầu.' });
+  await startEditing(page);
+  const figure = page.locator('article.article.editing .article-figure');
+  await expect(figure).toContainText('Bài viết chưa có ảnh đại diện.');
+
+  // From the library: the chooser lists its photos; choosing one takes its caption too.
+  await figure.getByRole('button', { name: 'Chọn từ thư viện ảnh' }).click();
+  const chooser = page.getByRole('region', { name: 'Chọn ảnh từ thư viện' });
+  const first = chooser.locator('.chooser-photo', { hasText: 'Quang cảnh hội trường trước phiên khai mạc' });
+  await first.click();
+  await expect(chooser).toHaveCount(0);
+  await expect(figure.locator('img')).toHaveAttribute('src', /^\/uploads\/[0-9a-f]{64}\.jpg$/);
+  await expect(figure.locator('figcaption')).toHaveText('Quang cảnh hội trường trước phiên khai mạc (ảnh minh họa)');
+  await save(page, 3);
+  const visitor = await newVisitor();
+  let { status, html } = await visitorFetch(visitor, path);
+  expect(status).toBe(200);
+  expect(html).toMatch(/<figure class="article-figure"><img src="\/uploads\/[0-9a-f]{64}\.jpg" srcset="[^"]+ 480w, [^"]+ 960w, [^"]+ 1200w" sizes="[^"]+" width="1200" height="800"/);
+
+  // By an upload.
+  await startEditing(page);
+  const files = page.waitForEvent('filechooser');
+  await figure.getByRole('button', { name: 'Tải ảnh lên' }).click();
+  await (await files).setFiles({ name: 'anh.png', mimeType: 'image/png', buffer: TINY_PNG });
+  await expect(figure.locator('img')).toHaveAttribute('src', /^\/uploads\/[0-9a-f]{64}\.png$/);
+  await save(page, 4);
+  ({ html } = await visitorFetch(visitor, path));
+  expect(html).toMatch(/<figure class="article-figure"><img src="\/uploads\/[0-9a-f]{64}\.png"/);
+
+  // Taken away.
+  await startEditing(page);
+  await figure.getByRole('button', { name: 'Bỏ ảnh' }).click();
+  await expect(figure).toContainText('Bài viết chưa có ảnh đại diện.');
+  await save(page, 5);
+  ({ html } = await visitorFetch(visitor, path));
+  expect(html).not.toContain('class="article-figure"');
+});

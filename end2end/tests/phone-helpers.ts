@@ -37,6 +37,7 @@ const CEILING = {
   SEARCH: 373 * KIB,
   SUBSCRIBE: 414 * KIB,
   OPEN_DATA: 313 * KIB,
+  LIBRARY: 558 * KIB,
 } as const;
 
 export interface PageType {
@@ -80,6 +81,9 @@ export const PUBLIC_PAGE_TYPES: readonly PageType[] = [
   { kind: 'feeds', path: '/rss', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'open data', path: '/du-lieu-mo', budget: BUDGET_OTHER, ceiling: CEILING.OPEN_DATA },
   { kind: 'english page', path: '/en/introduction', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
+  { kind: 'photo library', path: '/thu-vien-anh', budget: BUDGET_OTHER, ceiling: CEILING.LIBRARY },
+  { kind: 'album', path: '/thu-vien-anh', detailOf: '/thu-vien-anh/', budget: BUDGET_OTHER, ceiling: CEILING.LIBRARY },
+  { kind: 'photo', path: '/thu-vien-anh/ky-hop-thu-hai-muoi-hdnd-tinh-khoa-x', detailOf: '/thu-vien-anh/ky-hop-thu-hai-muoi-hdnd-tinh-khoa-x/', budget: BUDGET_OTHER, ceiling: CEILING.LIBRARY },
   { kind: 'article print view', path: `${SEED_ARTICLE.path}?in=1`, budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
 ];
 

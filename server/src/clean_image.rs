@@ -28,8 +28,8 @@ pub struct Cleaned {
     pub bytes: Vec<u8>,
 }
 
-/// Checks and cleans an uploaded image; the error is the message for the editor.
-pub fn clean(bytes: &[u8]) -> Result<Cleaned, &'static str> {
+/// The accepted format of an upload and its file extension, or the message saying why not.
+fn accepted(bytes: &[u8]) -> Result<(ImageFormat, &'static str), &'static str> {
     let format = image::guess_format(bytes).map_err(|_| "Tệp không phải là ảnh JPEG, PNG, GIF hoặc WebP.")?;
     let ext = match format {
         ImageFormat::Jpeg => "jpg",
@@ -38,19 +38,39 @@ pub fn clean(bytes: &[u8]) -> Result<Cleaned, &'static str> {
         ImageFormat::WebP => "webp",
         _ => return Err("Chỉ nhận ảnh JPEG, PNG, GIF hoặc WebP."),
     };
-    let reader = || ImageReader::with_format(Cursor::new(bytes), format);
-    let (width, height) = reader().into_dimensions().map_err(|_| CORRUPT)?;
+    Ok((format, ext))
+}
+
+/// Its width and height, once the pixel count is known to be acceptable.
+fn dimensions(bytes: &[u8], format: ImageFormat) -> Result<(u32, u32), &'static str> {
+    let (width, height) =
+        ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().map_err(|_| CORRUPT)?;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err("Ảnh quá lớn (tối đa 40 triệu điểm ảnh).");
     }
-    if format == ImageFormat::Gif {
-        reader().decode().map_err(|_| CORRUPT)?;
-        return Ok(Cleaned { ext, width, height, bytes: bytes.to_vec() });
-    }
-    let mut decoder = reader().into_decoder().map_err(|_| CORRUPT)?;
+    Ok((width, height))
+}
+
+/// Decodes an upload and turns it the way its EXIF orientation says (a GIF: its first frame).
+pub fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, &'static str> {
+    let (format, _) = accepted(bytes)?;
+    dimensions(bytes, format)?;
+    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format).into_decoder().map_err(|_| CORRUPT)?;
     let orientation = decoder.orientation().map_err(|_| CORRUPT)?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(|_| CORRUPT)?;
     image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// Checks and cleans an uploaded image; the error is the message for the editor.
+pub fn clean(bytes: &[u8]) -> Result<Cleaned, &'static str> {
+    let (format, ext) = accepted(bytes)?;
+    let (width, height) = dimensions(bytes, format)?;
+    if format == ImageFormat::Gif {
+        ImageReader::with_format(Cursor::new(bytes), format).decode().map_err(|_| CORRUPT)?;
+        return Ok(Cleaned { ext, width, height, bytes: bytes.to_vec() });
+    }
+    let image = decode_upright(bytes)?;
     let (width, height) = (image.width(), image.height());
     let mut out = Cursor::new(Vec::new());
     let written = match format {

@@ -138,6 +138,11 @@ pub async fn load_if_empty(pool: &SqlitePool, data_dir: &std::path::Path) -> Res
         tx.commit().await?;
         loaded = true;
     }
+    let albums: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM albums").fetch_one(pool).await?;
+    if albums == 0 {
+        crate::demo_photos::load(pool, &data_dir.join("uploads")).await?;
+        loaded = true;
+    }
     if loaded {
         // Loaded without `sync`: the index is rebuilt when it next catches up.
         let mut tx = app::data::write(pool).await?;

@@ -76,6 +76,7 @@ pub fn router_with(
             HeaderValue::from_static("accept-encoding"),
         ));
     let uploads = crate::upload::routes(crate::upload::Uploads { pool: pool.clone(), dir: uploads_dir.clone() })
+        .merge(crate::photo_upload::routes(crate::upload::Uploads { pool: pool.clone(), dir: uploads_dir.clone() }))
         .nest_service("/uploads", tower_http::services::ServeDir::new(uploads_dir))
         .merge(crate::attach::routes(crate::attach::Attachments { pool: pool.clone(), dir: data_dir.join("files") }))
         .merge(crate::ical::routes(pool.clone()))

@@ -49,6 +49,11 @@ const NAMES: &[&str] = &[
     "fields[body_html]",
     "fields[status]",
     "fields[published_at]",
+    "album",
+    "id",
+    "fields[caption]",
+    "fields[taken_on]",
+    "fields[description]",
 ];
 
 /// Hostile values, URL-encoded as a form would carry them.
@@ -118,6 +123,8 @@ fn good_value(name: &str) -> &'static str {
         "calendar" => "hdnd",
         "day" => "2026-01-05",
         "category" => "tin-tuc",
+        "album" => "ky-hop-thu-hai-muoi-hdnd-tinh-khoa-x",
+        "fields[taken_on]" => "2024-12-10",
         "email" => "nguoi-dan%40example.vn",
         "password" => "mat-khau-du-dai-9",
         "role" => "editor",

@@ -187,6 +187,8 @@ fn the_menu_is_the_seed_tree_and_every_link_resolves() {
                 assert!(app::data::feeds::all(&db.pool).await.expect("feeds").len() > 4, "{href}: the feeds");
             } else if href == app::open_data::PATH {
                 // A page of the code (pages::open_data), documenting app::open_data.
+            } else if href == app::photos::LIBRARY_HREF {
+                assert!(!app::data::photos::albums(&db.pool).await.expect("albums").is_empty(), "{href}: the albums");
             } else if href == "/tai-lieu-ky-hop" {
                 assert!(!app::data::council::sittings(&db.pool).await.expect("sittings").is_empty());
             } else {

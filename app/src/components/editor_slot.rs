@@ -8,6 +8,7 @@
 
 use crate::council::Member;
 use crate::model::{Article, ContentPage};
+use crate::photos::{AlbumSummary, Photo};
 use crate::records::RecordKind;
 use leptos::prelude::*;
 
@@ -52,6 +53,10 @@ pub enum EditorRequest {
     NewRecord { kind: RecordKind },
     /// Changing who sits on a body.
     Members { body: String, members: Vec<Member>, ctx: EditContext },
+    /// "Tạo album mới" above the photo library.
+    NewAlbum,
+    /// An album's details, adding photos and their captions.
+    Album { album: Box<AlbumSummary>, photos: Vec<Photo>, ctx: EditContext },
 }
 
 /// Fetches the editor chunk (once; later calls run at once) and builds the requested tools.

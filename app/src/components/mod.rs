@@ -14,6 +14,7 @@ pub mod form_status;
 pub mod language;
 pub mod layout;
 pub mod menu;
+pub mod picture;
 pub mod print;
 pub mod search_box;
 pub mod seo_head;

@@ -265,7 +265,12 @@ pub async fn article_page(pool: &SqlitePool, slug: &str, as_editor: bool) -> Res
         (Status::Published, true) => Visibility::Public,
         (Status::Published, false) => Visibility::Scheduled,
     };
+    let lead_picture = match row.image_url.as_deref() {
+        Some(url) => super::photos::picture_for(pool, url).await?,
+        None => None,
+    };
     Ok(ArticlePage {
+        lead_picture,
         crumbs: category_crumbs(&all, row.category_id, true),
         related: related.into_iter().map(Into::into).collect(),
         category_slug: all.iter().find(|c| c.id == row.category_id).map(|c| c.slug.clone()).unwrap_or_default(),

@@ -15,6 +15,7 @@ pub mod mail;
 pub mod mail_forms;
 pub mod open_data;
 pub mod password_resets;
+pub mod photos;
 pub mod purge;
 pub mod questions;
 pub mod records;

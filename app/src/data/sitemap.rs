@@ -92,6 +92,10 @@ pub async fn all(pool: &SqlitePool, now: i64) -> Result<Vec<Listed>, ApiError> {
             .fetch_all(pool)
             .await?;
     out.extend(english.into_iter().map(|(slug, at)| Listed { path: crate::english::href(&slug), lastmod: at }));
+    let library = super::photos::listed(pool).await?;
+    let library_changed = library.iter().map(|(_, at)| *at).max().unwrap_or(latest);
+    out.push(Listed { path: crate::photos::LIBRARY_HREF.to_string(), lastmod: library_changed });
+    out.extend(library.into_iter().map(|(path, lastmod)| Listed { path, lastmod }));
     out.extend(records);
     Ok(out)
 }

@@ -31,7 +31,7 @@ pub(super) async fn check(conn: &mut SqliteConnection, url: &str, label: &str) -
 }
 
 /// Whether an uploaded image ("<sha256>.<ext>") is recorded, or named anywhere an image address
-/// can be: an article's body or image, a page's body, a delegate's photo, an old revision (it
+/// can be: an article's body or image, a page's body, a delegate's photo, a library photo, an old revision (it
 /// can be restored), a menu item, a link or a setting. Used before an unreferenced upload is
 /// deleted, so it errs on the side of keeping.
 pub async fn is_referenced(pool: &SqlitePool, stored_name: &str) -> Result<bool, ApiError> {
@@ -40,6 +40,7 @@ pub async fn is_referenced(pool: &SqlitePool, stored_name: &str) -> Result<bool,
              OR EXISTS(SELECT 1 FROM articles WHERE instr(body_html, ?1) > 0 OR instr(COALESCE(image_url, ''), ?1) > 0) \
              OR EXISTS(SELECT 1 FROM pages WHERE instr(body_html, ?1) > 0) \
              OR EXISTS(SELECT 1 FROM people WHERE instr(COALESCE(photo_url, ''), ?1) > 0) \
+             OR EXISTS(SELECT 1 FROM photos WHERE instr(sizes, ?1) > 0) \
              OR EXISTS(SELECT 1 FROM revisions WHERE instr(data, ?1) > 0) \
              OR EXISTS(SELECT 1 FROM menu_items WHERE instr(href, ?1) > 0) \
              OR EXISTS(SELECT 1 FROM links WHERE instr(url, ?1) > 0) \

@@ -3,10 +3,12 @@ use crate::api::get_article;
 use crate::components::article_list::CompactList;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::editor_slot::{open_from_query, EditContext, EditorRequest, EditorSlot};
+use crate::components::picture::LibraryImage;
 use crate::components::share_form::ShareForm;
 use crate::components::sidebar::LiveVisits;
 use crate::format;
 use crate::model::{Article, ArticlePage, Visibility};
+use crate::photos::{Picture, ARTICLE_SIZES};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -50,7 +52,8 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
     // While editing, the editor (mounted by the slot) stands where the article was.
     let body = {
         let a = a.clone();
-        move || (!editing.get()).then(|| display(a.clone()))
+        let picture = page.lead_picture.clone();
+        move || (!editing.get()).then(|| display(a.clone(), picture.clone()))
     };
     let tools = EditorRequest::Article { article: Box::new(a.clone()), ctx, editing, badge: badge.unwrap_or_default() };
     view! {
@@ -86,13 +89,17 @@ fn render(page: ArticlePage, ctx: EditContext) -> impl IntoView {
 }
 
 /// The article as visitors see it.
-fn display(a: Article) -> impl IntoView {
+fn display(a: Article, picture: Option<Picture>) -> impl IntoView {
     let figure = a.fields.image_url.clone().map(|src| {
         let caption = a.fields.image_caption.clone().unwrap_or_default();
         let alt = if caption.is_empty() { a.fields.title.clone() } else { caption.clone() };
+        let image = match picture {
+            Some(picture) => view! { <LibraryImage picture alt sizes=ARTICLE_SIZES/> }.into_any(),
+            None => view! { <img src=src alt=alt width="800" height="450"/> }.into_any(),
+        };
         view! {
             <figure class="article-figure">
-                <img src=src alt=alt width="800" height="450"/>
+                {image}
                 {(!caption.is_empty()).then(|| view! { <figcaption>{caption.clone()}</figcaption> })}
             </figure>
         }

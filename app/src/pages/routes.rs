@@ -148,6 +148,24 @@ fn open_data_page() -> AnyView {
     view! { <super::OpenDataView/> }.into_any()
 }
 
+/// Thư viện ảnh: the albums, an album (with the viewer) and a photo's page.
+#[derive(Clone, Copy, Debug)]
+pub enum PhotoPage {
+    Albums,
+    Album,
+    Photo,
+}
+
+#[lazy]
+fn photo_pages(page: PhotoPage) -> AnyView {
+    use super::*;
+    match page {
+        PhotoPage::Albums => view! { <AlbumsView/> }.into_any(),
+        PhotoPage::Album => view! { <AlbumView/> }.into_any(),
+        PhotoPage::Photo => view! { <PhotoView/> }.into_any(),
+    }
+}
+
 /// Search.
 #[lazy]
 fn search_page() -> AnyView {
@@ -210,6 +228,9 @@ lazy_pages! {
     CalendarRoute => calendar_page(), __preload_calendar_page;
     SearchRoute => search_page(), __preload_search_page;
     OpenDataRoute => open_data_page(), __preload_open_data_page;
+    AlbumsRoute => photo_pages(PhotoPage::Albums), __preload_photo_pages;
+    AlbumRoute => photo_pages(PhotoPage::Album), __preload_photo_pages;
+    PhotoRoute => photo_pages(PhotoPage::Photo), __preload_photo_pages;
     TrashRoute => staff_pages(StaffPage::Trash), __preload_staff_pages;
     AccountsRoute => staff_pages(StaffPage::Accounts), __preload_staff_pages;
     AuditLogRoute => staff_pages(StaffPage::AuditLog), __preload_staff_pages;

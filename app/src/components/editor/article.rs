@@ -23,13 +23,13 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     let EditorState { base_version, base, dirty, .. } = state;
     let show_history = RwSignal::new(false);
     let slug = article.slug.clone();
-    let image_url = article.fields.image_url.clone();
+    let image_url = RwSignal::new(article.fields.image_url.clone());
+    let choosing = RwSignal::new(false);
     let navigate = use_navigate();
 
     browser::guard_unsaved(move || dirty.get_untracked());
 
     let collect = {
-        let image_url = image_url.clone();
         move || -> Option<ArticleFields> {
             let text = |el: Option<leptos::web_sys::HtmlElement>| {
                 el.map(|e| e.inner_text().trim().to_string()).unwrap_or_default()
@@ -39,8 +39,8 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                 title: text(title.get_untracked().map(Into::into)),
                 lead: text(lead.get_untracked().map(Into::into)),
                 body_html: body.get_untracked()?.inner_html(),
-                image_url: image_url.clone(),
-                image_caption: optional(text(caption.get_untracked())),
+                image_url: image_url.get_untracked(),
+                image_caption: image_url.get_untracked().and_then(|_| optional(text(caption.get_untracked()))),
                 source: optional(text(source.get_untracked().map(Into::into))),
                 status: status.get_untracked(),
                 published_local: published.get_untracked(),
@@ -49,7 +49,6 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     };
 
     {
-        let collect = collect.clone();
         Effect::new(move |_| {
             if let Some(fields) = collect() {
                 base.set_value(fields.field_values());
@@ -72,6 +71,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
                     el.set_inner_html(value);
                 }
             }
+            "image" => image_url.set((!value.is_empty()).then(|| value.to_string())),
             "image_caption" => set(caption.get_untracked()),
             "source" => set(source.get_untracked().map(Into::into)),
             "status" => status.set(Status::parse(value).unwrap_or(Status::Draft)),
@@ -81,10 +81,9 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
     };
 
     let key = crate::drafts::key(&slug);
-    let on_input = {
-        let collect = collect.clone();
+    let changed = {
         let key = key.clone();
-        move |_| {
+        move || {
             dirty.set(true);
             if let Some(fields) = collect() {
                 if let Ok(json) = serde_json::to_string(&fields) {
@@ -93,16 +92,17 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
             }
         }
     };
+    let on_input = {
+        let changed = changed.clone();
+        move |_: leptos::ev::Event| changed()
+    };
 
     let save = Callback::new({
         let slug = slug.clone();
-        let collect = collect.clone();
         let key = key.clone();
         let navigate = navigate.clone();
         move |_: ()| {
-            let collect = collect.clone();
             let Some(fields) = collect() else { return };
-            let collect = collect.clone();
             state.start_saving();
             let slug = slug.clone();
             let key = key.clone();
@@ -176,6 +176,7 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
             if let Some(el) = body.get_untracked() {
                 el.set_inner_html(&b.body_html);
             }
+            image_url.set(b.image_url.clone());
             set(caption.get_untracked(), b.image_caption.as_deref().unwrap_or(""));
             set(source.get_untracked().map(Into::into), b.source.as_deref().unwrap_or(""));
             status.set(b.status);
@@ -185,23 +186,76 @@ pub fn ArticleEditor(article: Article, ctx: EditContext, editing: RwSignal<bool>
         backup.set(None);
     };
 
-    let figure = article.fields.image_url.clone().map(|src| {
-        let alt = article.fields.image_caption.clone().unwrap_or_else(|| article.fields.title.clone());
-        view! {
-            <figure class="article-figure">
-                <img src=src alt=alt width="800" height="450"/>
-                <figcaption
-                    contenteditable="true"
-                    node_ref=caption
-                    aria-label="Chú thích ảnh"
-                    on:input=on_input.clone()
-                    on:paste=|ev| browser::paste_plain(&ev)
-                >
-                    {article.fields.image_caption.clone().unwrap_or_default()}
-                </figcaption>
-            </figure>
+    // The lead image: replaced by an upload or a library photo, or taken away; its caption
+    // is edited where it stands.
+    let upload = {
+        let changed = changed.clone();
+        move |_| {
+            let changed = changed.clone();
+            browser::pick_image(
+                move |message| ctx.say(message),
+                move |url| {
+                    image_url.set(Some(url));
+                    changed();
+                },
+            );
+        }
+    };
+    let chosen = Callback::new({
+        let changed = changed.clone();
+        move |photo: crate::photos::LibraryPhoto| {
+            if let Some(size) = photo.photo.picture.largest() {
+                image_url.set(Some(size.url.clone()));
+                if let Some(el) = caption.get_untracked() {
+                    if el.inner_text().trim().is_empty() {
+                        el.set_inner_text(&photo.photo.caption);
+                    }
+                }
+                changed();
+            }
+            choosing.set(false);
         }
     });
+    let remove = {
+        let changed = changed.clone();
+        move |_| {
+            image_url.set(None);
+            changed();
+        }
+    };
+    let figure = view! {
+        <figure class="article-figure">
+            {move || match image_url.get() {
+                Some(src) => view! { <img src=src alt="Ảnh đại diện của bài viết" width="800" height="450"/> }.into_any(),
+                None => view! { <p class="figure-empty">"Bài viết chưa có ảnh đại diện."</p> }.into_any(),
+            }}
+            <div class="figure-tools" role="group" aria-label="Ảnh đại diện">
+                <button type="button" on:click=upload>"Tải ảnh lên"</button>
+                <button
+                    type="button"
+                    aria-expanded=move || choosing.get().to_string()
+                    on:click=move |_| choosing.update(|c| *c = !*c)
+                >
+                    "Chọn từ thư viện ảnh"
+                </button>
+                {move || image_url.get().is_some().then(|| view! {
+                    <button type="button" on:click=remove.clone()>"Bỏ ảnh"</button>
+                })}
+            </div>
+            {move || choosing.get().then(|| view! {
+                <super::library::LibraryChooser chosen close=Callback::new(move |_| choosing.set(false))/>
+            })}
+            <figcaption
+                contenteditable="true"
+                node_ref=caption
+                aria-label="Chú thích ảnh"
+                on:input=on_input.clone()
+                on:paste=|ev| browser::paste_plain(&ev)
+            >
+                {article.fields.image_caption.clone().unwrap_or_default()}
+            </figcaption>
+        </figure>
+    };
 
     view! {
         <div class="editing-area">

@@ -185,6 +185,55 @@ mod imp {
         });
     }
 
+    /// Uploads the files chosen in a file input (the event is its `change`) to an album, one
+    /// after the other; `report` tells how far it got, `done` runs when all were sent.
+    pub fn upload_photos(
+        ev: &web_sys::Event,
+        album: String,
+        report: impl Fn(String) + 'static,
+        done: impl FnOnce() + 'static,
+    ) {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        input.set_value("");
+        if files.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let total = files.len();
+            let mut sent = 0;
+            for (i, file) in files.into_iter().enumerate() {
+                report(format!("Đang tải ảnh {} / {total}…", i + 1));
+                match send_photo(&album, &file).await {
+                    Ok(_) => sent += 1,
+                    Err(message) => report(format!("“{}”: {message}", file.name())),
+                }
+            }
+            if sent == total {
+                report(format!("Đã thêm {sent} ảnh vào album."));
+            } else if sent > 0 {
+                report(format!("Đã thêm {sent} / {total} ảnh; các ảnh còn lại không tải lên được."));
+            }
+            done();
+        });
+    }
+
+    async fn send_photo(album: &str, file: &web_sys::File) -> Result<crate::photos::AddedPhoto, String> {
+        let failed = |_| "Không gửi được ảnh lên máy chủ.".to_string();
+        let form = web_sys::FormData::new().map_err(|_| "Trình duyệt không hỗ trợ tải tệp.".to_string())?;
+        form.append_with_blob("file", file).map_err(|_| "Không đọc được tệp.".to_string())?;
+        let address = format!("/api/albums/{album}/photos");
+        let response =
+            gloo_net::http::Request::post(&address).body(form).map_err(failed)?.send().await.map_err(failed)?;
+        if response.ok() {
+            response.json::<crate::photos::AddedPhoto>().await.map_err(failed)
+        } else {
+            let error = response.json::<crate::error::ApiError>().await.unwrap_or(crate::error::ApiError::Server);
+            Err(error.to_string())
+        }
+    }
+
     /// Asks for a document (PDF or office file), uploads it and attaches it to a record;
     /// `done` gets the attached file.
     pub fn pick_document(
@@ -314,6 +363,13 @@ mod imp {
     pub fn backup_clear(_key: &str) {}
     pub fn pick_and_insert_image(_report: impl Fn(String) + Clone + 'static) {}
     pub fn pick_image(_report: impl Fn(String) + Clone + 'static, _done: impl FnOnce(String) + 'static) {}
+    pub fn upload_photos(
+        _ev: &leptos::ev::Event,
+        _album: String,
+        _report: impl Fn(String) + 'static,
+        _done: impl FnOnce() + 'static,
+    ) {
+    }
     pub fn pick_document(
         _kind: &'static str,
         _slug: String,

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod article;
 pub mod browser;
 pub mod history;
+pub mod library;
 pub mod members;
 pub mod page;
 pub mod record;
@@ -34,6 +35,10 @@ pub fn mount(request: EditorRequest) -> AnyView {
         EditorRequest::NewRecord { kind } => view! { <record::NewRecord kind/> }.into_any(),
         EditorRequest::Members { body, members, ctx } => {
             view! { <members::MembersEditor body members ctx/> }.into_any()
+        }
+        EditorRequest::NewAlbum => view! { <library::NewAlbum/> }.into_any(),
+        EditorRequest::Album { album, photos, ctx } => {
+            view! { <library::AlbumEditor album=*album photos ctx/> }.into_any()
         }
     }
 }
