@@ -26,18 +26,20 @@ export const BUDGET_OTHER = 150 * KIB;
  * 385,8 / 375,7 KiB, and 409,3 KiB for the subscribe page. Issue 14 (print, the language
  * switch, the English pages, article previews, open data) moved code out of the shell into
  * the page groups: measured 272,8 / 541,9 / 562,0 / 383,7 / 371,8 / 361,3 KiB, 401,6 KiB
- * for the subscribe page and 303,3 KiB for the open data page (its own chunk).
+ * for the subscribe page and 303,3 KiB for the open data page (its own chunk). The photo
+ * library's pages joined the news group (a group of their own moved the code they share with it
+ * into the shell, 38 KiB more on every page): the news pages measured 596,2 KiB, the others
+ * 273,8 / 562,6 / 384,9 / 373,6 / 362,3 / 402,6 / 305,0 KiB.
  */
 const CEILING = {
   SHELL: 281 * KIB,
-  NEWS: 558 * KIB,
+  NEWS: 614 * KIB,
   RECORDS: 579 * KIB,
   PEOPLE: 396 * KIB,
   CALENDAR: 383 * KIB,
   SEARCH: 373 * KIB,
   SUBSCRIBE: 414 * KIB,
   OPEN_DATA: 313 * KIB,
-  LIBRARY: 558 * KIB,
 } as const;
 
 export interface PageType {
@@ -81,9 +83,9 @@ export const PUBLIC_PAGE_TYPES: readonly PageType[] = [
   { kind: 'feeds', path: '/rss', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'open data', path: '/du-lieu-mo', budget: BUDGET_OTHER, ceiling: CEILING.OPEN_DATA },
   { kind: 'english page', path: '/en/introduction', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
-  { kind: 'photo library', path: '/thu-vien-anh', budget: BUDGET_OTHER, ceiling: CEILING.LIBRARY },
-  { kind: 'album', path: '/thu-vien-anh', detailOf: '/thu-vien-anh/', budget: BUDGET_OTHER, ceiling: CEILING.LIBRARY },
-  { kind: 'photo', path: '/thu-vien-anh/ky-hop-thu-hai-muoi-hdnd-tinh-khoa-x', detailOf: '/thu-vien-anh/ky-hop-thu-hai-muoi-hdnd-tinh-khoa-x/', budget: BUDGET_OTHER, ceiling: CEILING.LIBRARY },
+  { kind: 'photo library', path: '/thu-vien-anh', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
+  { kind: 'album', path: '/thu-vien-anh', detailOf: '/thu-vien-anh/', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
+  { kind: 'photo', path: '/thu-vien-anh/ky-hop-thu-hai-muoi-hdnd-tinh-khoa-x', detailOf: '/thu-vien-anh/ky-hop-thu-hai-muoi-hdnd-tinh-khoa-x/', budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
   { kind: 'article print view', path: `${SEED_ARTICLE.path}?in=1`, budget: BUDGET_OTHER, ceiling: CEILING.NEWS },
 ];
 

@@ -29,8 +29,9 @@ CREATE TABLE photos (
 CREATE INDEX photos_by_album ON photos (album_id, position);
 CREATE INDEX photos_by_url ON photos (url);
 
--- The footer links the library, after "Dữ liệu mở" (databases made before it; a new one gets
--- it from the demo content).
+-- The footer's "Thư viện ảnh" (the seed's link to the category of photo articles) now leads
+-- to the library; a database without that link gets one after "Dữ liệu mở".
+UPDATE links SET url = '/thu-vien-anh' WHERE grp = 'footer' AND url = '/chuyen-muc/thu-vien-anh';
 UPDATE links SET position = position + 1
  WHERE grp = 'footer' AND position > (SELECT position FROM links WHERE grp = 'footer' AND url = '/du-lieu-mo')
    AND NOT EXISTS (SELECT 1 FROM links WHERE url = '/thu-vien-anh');
