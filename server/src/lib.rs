@@ -22,6 +22,7 @@ pub mod http;
 pub mod ical;
 pub mod indexer;
 pub mod mailer;
+pub mod memory;
 pub mod open_data;
 pub mod page_cache;
 pub mod photo_sizes;

@@ -4,8 +4,20 @@ use leptos::config::get_configuration;
 use server::{backup, cli, config::Config, db, demo, http, visitor};
 use std::process::ExitCode;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    // Before the runtime starts its threads: see `memory`.
+    server::memory::tune_allocator();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("Lỗi: không khởi động được: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(start())
+}
+
+async fn start() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -66,6 +78,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let addr = options.site_addr;
     let visits = std::sync::Arc::new(app::data::visits::Visits::new(config.visits_per_address_per_hour));
     let flusher = visitor::spawn_flusher(pool.clone(), visits.clone());
+    let trimmer = server::memory::spawn_trimmer();
     let postbox = std::sync::Arc::new(app::data::mail::Postbox::new(mailer.is_some()));
     if mailer.is_none() {
         tracing::warn!("SMTP_URL is not set: mail waits in the outbox until it is");
@@ -84,6 +97,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     server::serve::serve(listener, app, server::serve::HEADER_READ_TIMEOUT, shutdown()).await;
     // The last seconds' visits are written before the database closes.
     flusher.abort();
+    trimmer.abort();
     visitor::flush_now(&pool, &visits).await;
     indexer.abort();
     digests.abort();
