@@ -9,6 +9,7 @@
 //! browser accepts, cached for a year, and never compressed per request.
 
 use crate::page_cache::{self, PageCache};
+use crate::render_slots::{self, RenderSlots};
 use crate::site::Site;
 use crate::visitor;
 use app::data::mail::Postbox;
@@ -118,6 +119,7 @@ pub fn router_with(
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(RenderSlots::default(), render_slots::take_turn))
         .layer(middleware::from_fn_with_state(PageCache::default(), page_cache::serve))
         .merge(uploads)
         .layer(middleware::from_fn(api_error_status))

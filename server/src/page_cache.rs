@@ -157,7 +157,7 @@ pub async fn serve(State(cache): State<PageCache>, req: Request, next: Next) -> 
 
 /// A page the cache may answer: a `GET` of an address of the app's routes (not a file, not
 /// the API, not the visit counter).
-fn is_page(method: &Method, path: &str) -> bool {
+pub(crate) fn is_page(method: &Method, path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or("");
     method == Method::GET
         && !last.contains('.')
