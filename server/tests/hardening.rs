@@ -92,6 +92,41 @@ fn logins_beyond_the_concurrent_checks_are_told_to_wait() {
     });
 }
 
+/// A password is hashed with Argon2id at 7 MiB and 5 passes (OWASP's equal of the crate's 19 MiB
+/// and 2), so a login costs the server 7 MiB; a hash made with the old default still verifies,
+/// since a hash carries its own parameters.
+#[test]
+fn passwords_cost_little_memory_and_old_hashes_still_verify() {
+    use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+    common::run(async {
+        let db = common::demo_db().await;
+        accounts::add_user(&db.pool, "moi@hdnd.vn", Role::Editor, common::PASSWORD).await.unwrap();
+        let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = 'moi@hdnd.vn'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=7168,t=5,p=1$"), "{hash}");
+        let ok = accounts::login(&db.pool, "moi@hdnd.vn", common::PASSWORD, "10.1.1.1", 0).await.unwrap();
+        assert!(matches!(ok, accounts::LoginOutcome::Ok { .. }));
+
+        accounts::add_user(&db.pool, "cu@hdnd.vn", Role::Editor, "mat-khau-khac-1").await.unwrap();
+        let old = argon2::Argon2::default()
+            .hash_password(common::PASSWORD.as_bytes(), &SaltString::generate(&mut OsRng))
+            .unwrap()
+            .to_string();
+        assert!(old.contains("m=19456,t=2,p=1"), "{old}");
+        sqlx::query("UPDATE users SET password_hash = ?1 WHERE email = 'cu@hdnd.vn'")
+            .bind(&old)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let ok = accounts::login(&db.pool, "cu@hdnd.vn", common::PASSWORD, "10.1.1.2", 0).await.unwrap();
+        assert!(matches!(ok, accounts::LoginOutcome::Ok { .. }));
+        let wrong = accounts::login(&db.pool, "cu@hdnd.vn", "mat-khau-khac-1", "10.1.1.3", 0).await.unwrap();
+        assert!(matches!(wrong, accounts::LoginOutcome::Rejected));
+    });
+}
+
 /// After a real login, `next` can only lead to a page of this site: a tab or a newline in it
 /// (which browsers drop, turning `/\t/evil.example` into `//evil.example`) sends the browser
 /// home, and the answer is a redirect, never a dropped connection.
