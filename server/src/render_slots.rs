@@ -7,7 +7,11 @@
 //! the page cache and the API never wait here: only a page that is rendered.
 //!
 //! The page is read whole inside its slot, so that the slot is held until the render is done,
-//! not only until its headers are.
+//! not only until its headers are. And the render runs in a task of its own, which finishes it
+//! even when the client goes away meanwhile: Leptos renders in a task it spawns, and dropping
+//! the answer halfway disposed the page's reactive state under that task, which then rendered
+//! on without its contexts (warnings about `ServerMetaContext`, and panics in components that
+//! need the router) outside any slot.
 
 use crate::page_cache::is_page;
 use axum::body::Body;
@@ -44,17 +48,24 @@ pub async fn take_turn(State(slots): State<RenderSlots>, req: Request, next: Nex
         return next.run(req).await;
     }
     // The semaphore is never closed, so this waits and then succeeds.
-    let Ok(_slot) = slots.0.acquire().await else {
+    let Ok(slot) = slots.0.clone().acquire_owned().await else {
         return next.run(req).await;
     };
-    let (parts, body) = next.run(req).await.into_parts();
-    match axum::body::to_bytes(body, LARGEST_RENDER).await {
-        Ok(bytes) => Response::from_parts(parts, Body::from(bytes)),
-        Err(e) => {
-            tracing::error!(error = %e, "a page render failed or was too large");
-            crate::http::error_page(StatusCode::INTERNAL_SERVER_ERROR, "Máy chủ đang gặp sự cố, vui lòng thử lại sau.")
-        }
+    let render = tokio::spawn(async move {
+        let _slot = slot;
+        let (parts, body) = next.run(req).await.into_parts();
+        axum::body::to_bytes(body, LARGEST_RENDER).await.map(|bytes| Response::from_parts(parts, Body::from(bytes)))
+    });
+    match render.await {
+        Ok(Ok(page)) => page,
+        Ok(Err(e)) => failed(&e),
+        Err(e) => failed(&e),
     }
+}
+
+fn failed(e: &dyn std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "a page render failed or was too large");
+    crate::http::error_page(StatusCode::INTERNAL_SERVER_ERROR, "Máy chủ đang gặp sự cố, vui lòng thử lại sau.")
 }
 
 #[cfg(test)]
@@ -97,5 +108,37 @@ mod tests {
             (0..8).map(|_| app.clone().oneshot(Request::get("/api/ham").body(Body::empty()).unwrap_or_default()));
         futures::future::join_all(calls).await;
         assert_eq!(most.load(Ordering::SeqCst), 8, "the API does not wait for a slot");
+    }
+
+    #[tokio::test]
+    async fn a_render_whose_client_has_gone_still_finishes_in_its_slot() {
+        let steps = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let page = {
+            let steps = steps.clone();
+            move || {
+                let steps = steps.clone();
+                async move {
+                    steps.lock().map(|mut s| s.push("start")).ok();
+                    tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+                    steps.lock().map(|mut s| s.push("end")).ok();
+                    "<p>trang</p>"
+                }
+            }
+        };
+        let app = Router::new()
+            .route("/trang", get(page))
+            .layer(axum::middleware::from_fn_with_state(RenderSlots::new(1), take_turn));
+        let request = || Request::get("/trang").body(Body::empty()).unwrap_or_default();
+        // The client gives up after 10 ms, halfway through the render.
+        let gone = tokio::time::timeout(std::time::Duration::from_millis(10), app.clone().oneshot(request())).await;
+        assert!(gone.is_err(), "the first client went away before its page");
+        let next = app.oneshot(request()).await.map(|r| r.status()).ok();
+        assert_eq!(next, Some(StatusCode::OK));
+        let steps = steps.lock().map(|s| s.clone()).unwrap_or_default();
+        assert_eq!(
+            steps,
+            ["start", "end", "start", "end"],
+            "the first render finished, in its slot, before the next began"
+        );
     }
 }
