@@ -10,8 +10,7 @@
 //! not only until its headers are. And the render runs in a task of its own, which finishes it
 //! even when the client goes away meanwhile: Leptos renders in a task it spawns, and dropping
 //! the answer halfway disposed the page's reactive state under that task, which then rendered
-//! on without its contexts (warnings about `ServerMetaContext`, and panics in components that
-//! need the router) outside any slot.
+//! on without its contexts (panics in components that need the router) outside any slot.
 
 use crate::page_cache::is_page;
 use axum::body::Body;
