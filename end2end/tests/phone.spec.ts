@@ -2,7 +2,8 @@
  * A phone-first portal: an anonymous first visit to every public page type, on a 412 × 823
  * phone with an empty cache, downloads no editor code, stays within its JavaScript + WASM
  * budget, does not move while it loads and hydrates, and shows the page's title on the first
- * screen. A signed-in editor gets the editor module, and "Sửa" works.
+ * screen. Its HTML names, as preload hints, exactly the WASM modules it then fetches, each
+ * fetched once. A signed-in editor gets the editor module, and "Sửa" works.
  */
 import type { APIRequestContext } from '@playwright/test';
 import {
@@ -56,6 +57,7 @@ test('an anonymous visit to each page type loads no editor code, and its bytes d
 
     const editorRequests = requested.filter((p) => editorModules.some((m) => p.endsWith(`/${m}`)));
     expect(editorRequests, `editor code requested by a visitor on ${type.path}`).toEqual([]);
+    await expectModulesHinted(page, type.path, requested);
     const total = await bytes.total();
     const verdict = total <= type.budget ? 'within' : 'over';
     report.push(`${type.kind}: ${(total / 1024).toFixed(1)} KiB (${verdict} the ${type.budget / 1024} KiB budget)`);
@@ -81,6 +83,22 @@ test('no page type moves while it loads and hydrates, and its title is on the fi
     await page.context().close();
   }
 });
+
+/**
+ * The server's HTML hints every WASM module the page goes on to fetch (the main one and its
+ * page group's chunks), each once, and nothing else; the browser uses the preloaded bytes, so
+ * no module is requested twice.
+ */
+async function expectModulesHinted(page: Page, path: string, requested: string[]): Promise<void> {
+  const hinted = await page
+    .locator('head link[rel="preload"][as="fetch"]')
+    .evaluateAll((links) => links.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+  const fetched = requested.filter((p) => p.endsWith('.wasm'));
+  expect(hinted.length, `preload hints on ${path}`).toBeGreaterThan(0);
+  expect(new Set(hinted).size, `each module hinted once on ${path}`).toBe(hinted.length);
+  expect(new Set(fetched).size, `each module fetched once on ${path}`).toBe(fetched.length);
+  expect([...fetched].sort(), `the modules ${path} fetched are those its HTML hints`).toEqual([...hinted].sort());
+}
 
 async function expectTitleOnFirstScreen(page: Page, path: string): Promise<void> {
   const box = await mainHeading(page).boundingBox();
