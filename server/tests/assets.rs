@@ -45,6 +45,18 @@ fn built_assets_are_sent_precompressed_and_cached_for_good() {
                 .to_lowercase()
                 .contains("accept-encoding")));
             assert!(headers.get(header::CONTENT_TYPE).unwrap().to_str().unwrap().contains("javascript"));
+            // Code is never shown as a document: of the security headers it keeps `nosniff`, and
+            // drops those that apply to documents (a news page fetches 99 such files).
+            assert_eq!(headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
+            for document_only in [
+                "content-security-policy",
+                "x-frame-options",
+                "permissions-policy",
+                "cross-origin-opener-policy",
+                "referrer-policy",
+            ] {
+                assert!(headers.get(document_only).is_none(), "{document_only} on a built file");
+            }
             let body = res.into_body().collect().await.unwrap().to_bytes();
             let on_disk = std::fs::read(pkg.join(format!("hdnd.Xk3f9_Qa.js.{suffix}"))).unwrap();
             assert_eq!(body.as_ref(), on_disk.as_slice(), "the stored bytes, not a fresh compression ({encoding})");
