@@ -191,6 +191,15 @@ pub fn error_page(status: StatusCode, message: &str) -> Response {
         .into_response()
 }
 
+/// Whether an answer is an HTML page (by its `Content-Type`).
+pub fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"))
+}
+
 /// Whether the release build named its assets by content: cargo-leptos then leaves the names
 /// in a file beside the server binary, which Leptos reads to link them.
 pub fn hashed_assets_built(options: &LeptosOptions) -> bool {

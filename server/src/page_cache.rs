@@ -166,11 +166,7 @@ pub(crate) fn is_page(method: &Method, path: &str) -> bool {
 
 /// Keeps a rendered page, or says why not by handing back the answer.
 async fn keep(response: Response) -> Result<Arc<Page>, NotKept> {
-    let html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("text/html"));
+    let html = crate::http::is_html(&response);
     // A page that says it is one person's (a secret link's page: see `app::pages::private_page`).
     let private = response
         .headers()

@@ -117,11 +117,7 @@ pub async fn add(State(manifest): State<Option<Arc<Manifest>>>, mut req: Request
     let set = PrefetchLazyFn::default();
     req.extensions_mut().insert(LazyFunctions(set.clone()));
     let response = next.run(req).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("text/html"));
+    let is_html = crate::http::is_html(&response);
     if !is_html {
         return response;
     }

@@ -24,11 +24,7 @@ pub const PERMISSIONS_POLICY: &str = "camera=(), microphone=(), geolocation=(), 
 pub async fn add(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
     let built_asset = req.uri().path().starts_with("/pkg/");
     let mut response = next.run(req).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("text/html"));
+    let is_html = crate::http::is_html(&response);
     let headers = response.headers_mut();
     let mut set = |name: HeaderName, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
