@@ -121,8 +121,9 @@ pub fn router_with(
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(middleware::from_fn_with_state(preload_hints, crate::preload_hints::add))
         .layer(middleware::from_fn_with_state(RenderSlots::default(), render_slots::take_turn))
+        // Outside the slots: the page it gets is whole already, read once.
+        .layer(middleware::from_fn_with_state(preload_hints, crate::preload_hints::add))
         .layer(middleware::from_fn_with_state(PageCache::default(), page_cache::serve))
         .merge(uploads)
         .layer(middleware::from_fn(api_error_status))
@@ -178,6 +179,11 @@ fn panic_page(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("(không rõ)");
     tracing::error!(panic = detail, "a request panicked");
+    server_trouble()
+}
+
+/// The 500 page for a fault on the server's side (the cause is in the log).
+pub fn server_trouble() -> Response {
     error_page(StatusCode::INTERNAL_SERVER_ERROR, "Máy chủ đang gặp sự cố, vui lòng thử lại sau.")
 }
 

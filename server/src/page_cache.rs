@@ -71,11 +71,7 @@ impl NotKept {
             Ok(body) => NotKept { status: parts.status, headers: parts.headers, body },
             Err(_) => {
                 tracing::warn!("a page too large to keep, or its body failed");
-                let (parts, _) = crate::http::error_page(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Máy chủ đang gặp sự cố, vui lòng thử lại sau.",
-                )
-                .into_parts();
+                let (parts, _) = crate::http::server_trouble().into_parts();
                 NotKept { status: parts.status, headers: parts.headers, body: Bytes::new() }
             }
         }
@@ -183,11 +179,7 @@ async fn keep(response: Response) -> Result<Arc<Page>, NotKept> {
     }
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, LARGEST_PAGE).await else {
-        return Err(NotKept::read(crate::http::error_page(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Máy chủ đang gặp sự cố, vui lòng thử lại sau.",
-        ))
-        .await);
+        return Err(NotKept::read(crate::http::server_trouble()).await);
     };
     let content_type =
         parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static("text/html"));

@@ -18,9 +18,9 @@
 //! clear difference (3,0–4,2 s at the default priority, one run).
 
 use crate::page_cache::is_page;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, request::Parts, StatusCode};
+use axum::http::{header, request::Parts};
 use axum::middleware::Next;
 use axum::response::Response;
 use leptos::config::LeptosOptions;
@@ -29,9 +29,6 @@ use leptos::PrefetchLazyFn;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
-
-/// A rendered page larger than this is an error (the largest real page is about 200 KB).
-const LARGEST_PAGE: usize = 16 * 1024 * 1024;
 
 /// What the build's split manifest says: for each lazy function, the modules it needs.
 #[derive(Debug, Default)]
@@ -117,32 +114,30 @@ pub async fn add(State(manifest): State<Option<Arc<Manifest>>>, mut req: Request
     let set = PrefetchLazyFn::default();
     req.extensions_mut().insert(LazyFunctions(set.clone()));
     let response = next.run(req).await;
-    let is_html = crate::http::is_html(&response);
-    if !is_html {
+    if !crate::http::is_html(&response) {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let page = match axum::body::to_bytes(body, LARGEST_PAGE).await {
+    // Read whole by the render's slot already: this takes its one chunk.
+    let page = match axum::body::to_bytes(body, crate::render_slots::LARGEST_RENDER).await {
         Ok(page) => page,
         Err(e) => {
             tracing::error!(error = %e, "a page could not be read whole");
-            return crate::http::error_page(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Máy chủ đang gặp sự cố, vui lòng thử lại sau.",
-            );
+            return crate::http::server_trouble();
         }
     };
     let hints = set.0.try_with_value(|names| manifest.hints(names.iter().copied())).unwrap_or_default();
     parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(with_hints(&page, &hints)))
+    Response::from_parts(parts, Body::from(with_hints(page, &hints)))
 }
 
-/// The page with `hints` at the end of its `<head>` (as it was if it has none).
-fn with_hints(page: &[u8], hints: &str) -> Vec<u8> {
+/// The page with `hints` at the end of its `<head>` (the same bytes, not a copy, if there is
+/// nothing to add or no `<head>`).
+fn with_hints(page: Bytes, hints: &str) -> Bytes {
     const HEAD_END: &[u8] = b"</head>";
     match page.windows(HEAD_END.len()).position(|w| w == HEAD_END) {
-        Some(at) if !hints.is_empty() => [&page[..at], hints.as_bytes(), &page[at..]].concat(),
-        _ => page.to_vec(),
+        Some(at) if !hints.is_empty() => [&page[..at], hints.as_bytes(), &page[at..]].concat().into(),
+        _ => page,
     }
 }
 
@@ -184,13 +179,14 @@ mod tests {
 
     #[test]
     fn hints_go_at_the_end_of_the_head() {
-        let page = b"<html><head><title>T</title></head><body>x</body></html>";
+        let page = Bytes::from_static(b"<html><head><title>T</title></head><body>x</body></html>");
         assert_eq!(
-            String::from_utf8_lossy(&with_hints(page, "<link>")),
+            String::from_utf8_lossy(&with_hints(page.clone(), "<link>")),
             "<html><head><title>T</title><link></head><body>x</body></html>"
         );
-        assert_eq!(with_hints(page, ""), page.to_vec());
-        assert_eq!(with_hints(b"<p>no head</p>", "<link>"), b"<p>no head</p>".to_vec());
+        assert_eq!(with_hints(page.clone(), ""), page);
+        let headless = Bytes::from_static(b"<p>no head</p>");
+        assert_eq!(with_hints(headless.clone(), "<link>"), headless);
     }
 
     #[test]

@@ -15,14 +15,13 @@
 use crate::page_cache::is_page;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::Response;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
 /// A rendered page larger than this is an error (the largest real page is about 200 KB).
-const LARGEST_RENDER: usize = 16 * 1024 * 1024;
+pub(crate) const LARGEST_RENDER: usize = 16 * 1024 * 1024;
 
 /// The slots, shared by every page route.
 #[derive(Clone)]
@@ -64,12 +63,13 @@ pub async fn take_turn(State(slots): State<RenderSlots>, req: Request, next: Nex
 
 fn failed(e: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %e, "a page render failed or was too large");
-    crate::http::error_page(StatusCode::INTERNAL_SERVER_ERROR, "Máy chủ đang gặp sự cố, vui lòng thử lại sau.")
+    crate::http::server_trouble()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::StatusCode;
     use axum::routing::get;
     use axum::Router;
     use std::sync::atomic::{AtomicUsize, Ordering};
