@@ -5,7 +5,7 @@ use crate::auth::UserInfo;
 use crate::components::layout::EditorBar;
 use crate::components::layout::{RouteLoading, SiteFooter, SiteHeader};
 use crate::components::seo_head::SeoHead;
-use crate::components::sidebar::{LiveVisits, Sidebar, VisitCounter};
+use crate::components::sidebar::Sidebar;
 use crate::components::status::NotFound;
 use crate::model::Chrome;
 use crate::pages::routes::*;
@@ -23,21 +23,48 @@ pub type ChromeResource = Resource<Result<Chrome, crate::error::ApiError>>;
 /// Who is signed in (None for visitors), loaded once per page load and shared.
 pub type UserResource = Resource<Result<Option<UserInfo>, crate::error::ApiError>>;
 
+/// On `<html>`, says the page is one of the whole app (for signed-in editors), not a readers'
+/// page of islands.
+pub const WHOLE_APP_ATTR: &str = "data-whole-app";
+
+/// Whether this request gets the whole app hydrated: only someone who may be signed in (the
+/// login cookie came with it) edits in place. Readers get islands, and download none of the
+/// app's routes or the editor. The server's page cache and preload hints ask the same.
+#[cfg(feature = "ssr")]
+pub fn wants_whole_app(headers: &axum::http::HeaderMap) -> bool {
+    crate::login_session::token_from(headers).is_some()
+}
+
+/// Whether the page being rendered is the whole app (an editor's) rather than a readers' page
+/// of islands: on the server, as the request asks; in the browser, as the page says (only the
+/// whole app renders components in the browser).
+pub fn is_whole_app() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>().is_some_and(|parts| wants_whole_app(&parts.headers))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document().document_element().is_some_and(|html| html.has_attribute(WHOLE_APP_ATTR))
+    }
+}
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::csp::send_for_page();
+    let whole_app = is_whole_app();
     // The `<noscript>` style: without JavaScript an image shows the visitor numbers instead of
     // the text (see the sidebar).
     view! {
         <!DOCTYPE html>
-        <html lang="vi">
+        <html lang="vi" data-whole-app=whole_app.then_some("")>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#9b1c1c"/>
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=!whole_app/>
                 <MetaTags/>
                 <noscript><style>".visit-numbers{display:none}"</style></noscript>
             </head>
@@ -70,7 +97,6 @@ pub fn App() -> impl IntoView {
     provide_context(chrome);
     let user: UserResource = Resource::new(|| (), |_| whoami());
     provide_context(user);
-    provide_context(LiveVisits::new());
 
     view! {
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
@@ -79,7 +105,7 @@ pub fn App() -> impl IntoView {
             title_text(full)
         }/>
         <Router set_is_routing>
-            <VisitCounter/>
+            <RouterHooks>
             <SeoHead/>
             <a class="skip-link" href="#noi-dung">"Chuyển đến nội dung chính"</a>
             <RouteLoading is_routing/>
@@ -133,28 +159,80 @@ pub fn App() -> impl IntoView {
                 <Sidebar/>
             </div>
             <SiteFooter/>
+            </RouterHooks>
         </Router>
     }
 }
 
-/// Once the browser has taken over, mark `<html>`: CSS switches menus to their scripted
-/// behaviour, and tests know hydration is over. Called from inside the sidebar's chrome, the
-/// last boundary of the page to hydrate: its effect runs only once that content has hydrated
-/// (never during server rendering), and two frames later the route's boundaries have too. The
-/// visit numbers are shown from then on (see `LiveVisits`).
-pub fn mark_hydrated() {
-    let live = use_context::<LiveVisits>();
+/// The app's router's way to navigate, for islands that navigate (inside the whole app; a
+/// readers' page has no router in the browser).
+#[derive(Clone, Copy)]
+pub struct RouterNavigate(pub Callback<String>);
+
+/// Goes to a URL: with the app's router inside the whole app, else with the readers'
+/// client-side navigation. Call it in a component; use what it returns in handlers.
+pub fn navigator() -> impl Fn(&str) + Clone + Send + Sync + 'static {
+    let router = use_context::<RouterNavigate>();
+    move |url: &str| match router {
+        Some(RouterNavigate(navigate)) => navigate.run(url.to_string()),
+        None => readers_go(url),
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn readers_go(url: &str) {
+    crate::browser::go(url);
+}
+
+/// The server never navigates.
+#[cfg(not(feature = "hydrate"))]
+fn readers_go(_url: &str) {}
+
+/// Inside the router: provides its navigation to islands, and tells the browser side when
+/// the router shows another page (editors' pages).
+#[component]
+fn RouterHooks(children: Children) -> impl IntoView {
+    let navigate = leptos_router::hooks::use_navigate();
+    provide_context(RouterNavigate(Callback::new(move |url: String| navigate(&url, Default::default()))));
+    let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                if let Some(root) = document().document_element() {
-                    let _ = root.set_attribute("class", "js");
-                    let _ = root.set_attribute("data-hydrated", "true");
-                }
-                if let Some(live) = live {
-                    live.page_hydrated();
-                }
-            });
-        });
+        location.pathname.track();
+        #[cfg(feature = "hydrate")]
+        crate::browser::route_changed();
     });
+    children()
+}
+
+/// Hydrates the whole app (editors' pages): its own WASM chunk, which readers never fetch.
+#[cfg(feature = "hydrate")]
+#[lazy]
+pub fn hydrate_whole_app() {
+    leptos::mount::hydrate_lazy(App);
+}
+
+/// Marks the page hydrated (see `browser::page_hydrated`). Placed last in the page: on a
+/// readers' page an island, and islands hydrate in document order, so every other one has by
+/// then; inside the whole app, in the sidebar's chrome, the last boundary to hydrate.
+#[component]
+pub fn HydratedMark() -> impl IntoView {
+    if is_whole_app() {
+        view! { <MarkHydrated/> }.into_any()
+    } else {
+        view! { <MarkHydratedIsland/> }.into_any()
+    }
+}
+
+#[component]
+fn MarkHydrated() -> impl IntoView {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        crate::browser::page_hydrated();
+    });
+}
+
+/// Leptos 0.8.23 hydrates an island inside the whole app one level too deep (the elements
+/// after it are looked for inside its wrapper), so islands are used on readers' pages only.
+#[island]
+fn MarkHydratedIsland() -> impl IntoView {
+    view! { <MarkHydrated/> }
 }

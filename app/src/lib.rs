@@ -8,6 +8,8 @@ pub mod api;
 pub mod app;
 pub mod audit;
 pub mod auth;
+#[cfg(feature = "hydrate")]
+pub mod browser;
 pub mod components;
 pub mod council;
 pub mod drafts;
@@ -18,6 +20,7 @@ pub mod feeds;
 pub mod format;
 pub mod mail;
 pub mod model;
+pub mod page_links;
 pub mod open_data;
 pub mod pages;
 pub mod paste;

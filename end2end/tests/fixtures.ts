@@ -252,6 +252,8 @@ export async function loginAs(
   await page.goto(`/dang-nhap?next=${encodeURIComponent(target)}`);
   await submitLoginForm(page, email, password);
   await expect(page.locator('.editor-bar')).toContainText(email);
+  // Signing in loads the page asked for as a new document, with the whole app.
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
 }
 
 /** Fills and submits the login form of the page shown (`/dang-nhap`). */

@@ -89,14 +89,14 @@ test('a loading indicator shows while a navigation is slow', async ({ page }) =>
   const loading = page.locator('.route-loading');
   await expect(loading).toBeHidden();
 
-  // From now on every server-function call takes 1.5 s.
-  await page.route('**/api/**', async (route) => {
+  const link = visibleCategoryLink(page);
+  const href = (await link.getAttribute('href'))!;
+  // The next page's HTML takes 1.5 s to arrive.
+  await page.route(absoluteUrl(page, href), async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await route.continue();
   });
 
-  const link = visibleCategoryLink(page);
-  const href = (await link.getAttribute('href'))!;
   const homeHeading = normalizeText(await mainHeading(page).textContent());
   await link.click();
   await expect(loading).toBeVisible();

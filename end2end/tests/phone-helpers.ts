@@ -114,19 +114,13 @@ export function splitManifest(): Record<string, string[]> {
   return JSON.parse(fs.readFileSync(path.join(PKG_DIR, file), 'utf8')) as Record<string, string[]>;
 }
 
-/** Splits only signed-in users need: the in-place editor, and the trash and accounts pages. */
-const isEditorSplit = (name: string): boolean => name.startsWith('load_editor') || name.startsWith('staff_pages');
-
-/** The modules only editors need: those of the editor splits that no public page shares. */
+/**
+ * The modules only editors need: every split module. A reader's page hydrates its islands from
+ * the main module alone; the whole app (its routes, the in-place editor, the trash and
+ * accounts pages) is split out of it for signed-in editors.
+ */
 export function editorOnlyModules(): string[] {
-  const manifest = splitManifest();
-  const editor = Object.entries(manifest).filter(([name]) => isEditorSplit(name));
-  const others = Object.entries(manifest).filter(([name]) => !isEditorSplit(name));
-  const shared = new Set(others.flatMap(([, modules]) => modules));
-  return editor
-    .flatMap(([, modules]) => modules)
-    .filter((m) => !shared.has(m))
-    .map((m) => `${m}.wasm`);
+  return [...new Set(Object.values(splitManifest()).flat())].map((m) => `${m}.wasm`);
 }
 
 /** Counts the encoded (on the wire) bytes of every script and WASM module `page` loads. */

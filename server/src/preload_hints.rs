@@ -9,6 +9,10 @@
 //! leaves its own hint code nothing to write), and once the page is whole, the hints for those
 //! functions' chunks, from the build's split manifest, go in before `</head>`.
 //!
+//! Only the whole app (editors' pages, `app::app::wants_whole_app`) runs those functions in
+//! the browser: a readers' page hydrates islands from the main module and gets no hints (its
+//! render still has a set of its own, which keeps Leptos' hint code from writing any).
+//!
 //! Measured (Lighthouse mobile, simulated slow 4G, five page types): with the hints, Total
 //! Blocking Time 108–264 ms and performance 82–95 (three runs); without, 273–859 ms and 76–92
 //! (two runs), as the chunks then arrive only after the main module has run. The price is the
@@ -111,6 +115,7 @@ pub async fn add(State(manifest): State<Option<Arc<Manifest>>>, mut req: Request
     let Some(manifest) = manifest.filter(|_| is_page(req.method(), req.uri().path())) else {
         return next.run(req).await;
     };
+    let whole_app = app::app::wants_whole_app(req.headers());
     let set = PrefetchLazyFn::default();
     req.extensions_mut().insert(LazyFunctions(set.clone()));
     let response = next.run(req).await;
@@ -126,7 +131,10 @@ pub async fn add(State(manifest): State<Option<Arc<Manifest>>>, mut req: Request
             return crate::http::server_trouble();
         }
     };
-    let hints = set.0.try_with_value(|names| manifest.hints(names.iter().copied())).unwrap_or_default();
+    let hints = match whole_app {
+        true => set.0.try_with_value(|names| manifest.hints(names.iter().copied())).unwrap_or_default(),
+        false => String::new(),
+    };
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(with_hints(page, &hints)))
 }
@@ -198,7 +206,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn each_render_gets_the_hints_of_the_functions_it_called() {
+    async fn each_editors_render_gets_the_hints_of_the_functions_it_called() {
         use axum::routing::get;
         use tower::ServiceExt;
         // A stand-in for the Leptos handler: it sets up the render's context as the app does,
@@ -219,10 +227,17 @@ mod tests {
             .route("/nghi-quyet", get(page))
             .route("/api/x", get(page))
             .layer(axum::middleware::from_fn_with_state(Some(Arc::new(manifest())), add));
-        let body = |path: &'static str| {
+        // An editor's pages (the login cookie came along) hydrate the whole app; readers' do not.
+        let cookie = format!("{}={}", app::auth::LOGIN_SESSION_COOKIE, "ab".repeat(32));
+        let body = |path: &'static str, editor: bool| {
             let app = app.clone();
+            let cookie = cookie.clone();
             async move {
-                let res = app.oneshot(Request::get(path).body(Body::empty()).unwrap_or_default()).await;
+                let mut req = Request::get(path);
+                if editor {
+                    req = req.header(header::COOKIE, cookie);
+                }
+                let res = app.oneshot(req.body(Body::empty()).unwrap_or_default()).await;
                 let bytes = match res {
                     Ok(r) => axum::body::to_bytes(r.into_body(), 1 << 20).await.unwrap_or_default(),
                     Err(e) => match e {},
@@ -230,9 +245,11 @@ mod tests {
                 String::from_utf8_lossy(&bytes).into_owned()
             }
         };
-        let (news, records, api) = tokio::join!(body("/tin"), body("/nghi-quyet"), body("/api/x"));
+        let (news, records, api, reader) =
+            tokio::join!(body("/tin", true), body("/nghi-quyet", true), body("/api/x", true), body("/tin", false));
         assert!(news.contains("/pkg/split_news_1.cc.wasm") && !news.contains("split_records_2"), "{news}");
         assert!(records.contains("/pkg/split_records_2.dd.wasm") && !records.contains("split_news_1"), "{records}");
         assert_eq!(api, "<html><head></head><body></body></html>", "the API is not a page");
+        assert_eq!(reader, "<html><head></head><body></body></html>", "a reader's page hydrates islands only");
     }
 }

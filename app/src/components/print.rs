@@ -7,22 +7,11 @@ use crate::seo::PRINT_VIEW;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-/// "In": with JavaScript, the browser's print dialog; without it, the page's print view.
+/// "In": with JavaScript, the browser's print dialog (`browser::chrome`); without it, the
+/// page's print view.
 #[component]
 pub fn PrintButton(#[prop(into)] path: String, #[prop(default = "In")] label: &'static str) -> impl IntoView {
-    view! {
-        <a
-            class="print-button"
-            href=format!("{path}?{PRINT_VIEW}=1")
-            rel="nofollow"
-            on:click=|ev| {
-                ev.prevent_default();
-                let _ = window().print();
-            }
-        >
-            {label}
-        </a>
-    }
+    view! { <a class="print-button" href=format!("{path}?{PRINT_VIEW}=1") rel="nofollow">{label}</a> }
 }
 
 /// "Nguồn: https://…/bai-viet/… · Ngày đăng: Thứ 2, 20/06/2022", printed under the page (and

@@ -6,7 +6,6 @@
 
 use crate::search::{Suggestion, QUERY_MAX};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::time::Duration;
 
 const LIST_ID: &str = "header-q-list";
@@ -15,20 +14,12 @@ const PAUSE: Duration = Duration::from_millis(120);
 /// Suggestions start from this many letters.
 const MIN_CHARS: usize = 2;
 
-/// Asks `/api/goi-y` with the browser's own `fetch` and reads the JSON answer: the shell that
-/// every reader downloads then carries no server-function client for it.
+/// Asks `/api/goi-y` and reads the JSON answer.
 #[cfg(feature = "hydrate")]
 async fn fetch_suggestions(q: &str) -> Option<Vec<Suggestion>> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
     let url = format!("/api/goi-y?q={}", crate::search::encode(q));
-    let answer: web_sys::Response =
-        JsFuture::from(web_sys::window()?.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
-    if !answer.ok() {
-        return None;
-    }
-    let text = JsFuture::from(answer.text().ok()?).await.ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+    let answer = crate::browser::get(&url, "application/json").await.filter(|a| a.ok)?;
+    serde_json::from_str(&answer.text).ok()
 }
 
 /// Never called on the server (only from the box's input handler).
@@ -41,8 +32,24 @@ fn option_id(i: usize) -> String {
     format!("header-q-option-{i}")
 }
 
+/// The box: an island on readers' pages (the one part of their header that runs in the
+/// browser), a component inside the whole app (see `app::HydratedMark` for why).
 #[component]
 pub fn SearchBox() -> impl IntoView {
+    if crate::app::is_whole_app() {
+        view! { <Combobox/> }.into_any()
+    } else {
+        view! { <SearchBoxIsland/> }.into_any()
+    }
+}
+
+#[island]
+fn SearchBoxIsland() -> impl IntoView {
+    view! { <Combobox/> }
+}
+
+#[component]
+fn Combobox() -> impl IntoView {
     // Only after hydration is the box a combobox: the server renders the plain form.
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
@@ -56,7 +63,7 @@ pub fn SearchBox() -> impl IntoView {
     // The newest request: older answers arriving late are dropped.
     let asked = StoredValue::new(0u64);
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    let navigate = use_navigate();
+    let navigate = crate::app::navigator();
     let go = navigate.clone();
     let input = NodeRef::<leptos::html::Input>::new();
 
@@ -125,7 +132,7 @@ pub fn SearchBox() -> impl IntoView {
                 if let Some(url) = chosen {
                     ev.prevent_default();
                     close();
-                    go(&url, Default::default());
+                    go(&url);
                 }
             }
             "Escape" => {
@@ -194,7 +201,7 @@ pub fn SearchBox() -> impl IntoView {
                                         on:mousedown=|ev| ev.prevent_default()
                                         on:click=move |_| {
                                             close();
-                                            navigate(&url, Default::default());
+                                            navigate(&url);
                                         }
                                     >
                                         <span class="suggestion-title">{s.title}</span>

@@ -5,7 +5,6 @@ use crate::components::breadcrumb::Breadcrumb;
 use crate::components::editor_slot::{open_from_query, EditContext, EditorRequest, EditorSlot};
 use crate::components::picture::LibraryImage;
 use crate::components::share_form::ShareForm;
-use crate::components::sidebar::LiveVisits;
 use crate::format;
 use crate::model::{Article, ArticlePage, Visibility};
 use crate::photos::{Picture, ARTICLE_SIZES};
@@ -104,10 +103,6 @@ fn display(a: Article, picture: Option<Picture>) -> impl IntoView {
             </figure>
         }
     });
-    // The count in the page may come from a cache; the browser's visit count answers the
-    // current one.
-    let live = use_context::<LiveVisits>().unwrap_or_default();
-    let views = live.views_shown(format!("/bai-viet/{}", a.slug), a.view_count);
     view! {
         <article class="article">
             <header>
@@ -123,7 +118,11 @@ fn display(a: Article, picture: Option<Picture>) -> impl IntoView {
             {a.fields.source.clone().map(|s| view! { <p class="article-source">{s}</p> })}
             <footer class="article-tools">
                 <p class="share-count">"Chia sẻ: " <strong>{format::number(a.share_count)}</strong></p>
-                <p class="view-count">"Lượt xem: " {views}</p>
+                // The count in the page may come from a cache: the browser's count of the
+                // visit writes the current one (`browser::visits`).
+                <p class="view-count" data-counted-page=crate::model::article_href(&a.slug)>
+                    "Lượt xem: " <span class="view-number">{format::number(a.view_count)}</span>
+                </p>
                 <crate::components::print::PrintButton path=crate::model::article_href(&a.slug) label="In bài viết"/>
             </footer>
             {crate::components::print::print_source(&crate::model::article_href(&a.slug), "Ngày đăng", format::weekday_date(&a.published))}

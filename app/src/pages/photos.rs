@@ -103,7 +103,6 @@ fn album(page: AlbumPage, ctx: EditContext) -> impl IntoView {
         describe(&album.description)
     };
     let og_image = album.cover.as_ref().and_then(|c| c.picture.at_least(960)).map(|s| s.url.clone());
-    let viewer = Viewer::new(photos.clone());
     let tools = EditorRequest::Album { album: Box::new(album.clone()), photos: photos.clone(), ctx };
     view! {
         <Title text=album.title.clone()/>
@@ -122,16 +121,30 @@ fn album(page: AlbumPage, ctx: EditContext) -> impl IntoView {
             <EditorSlot request=tools/>
             {if photos.is_empty() {
                 view! { <p class="empty">"Album chưa có ảnh."</p> }.into_any()
+            } else if crate::app::is_whole_app() {
+                view! { <AlbumPhotos photos/> }.into_any()
             } else {
-                view! {
-                    <ul class="photo-grid">
-                        {photos.into_iter().enumerate().map(|(i, p)| thumbnail(p, i, viewer)).collect_view()}
-                    </ul>
-                }
-                .into_any()
+                view! { <AlbumPhotosIsland photos/> }.into_any()
             }}
-            {viewer.view()}
         </section>
+    }
+}
+
+/// The album's thumbnails and the viewer they open: on readers' pages a lazy island (its code
+/// is fetched by album pages only), a component inside the whole app (see `app::HydratedMark`).
+#[island(lazy)]
+fn AlbumPhotosIsland(photos: Vec<Photo>) -> impl IntoView {
+    view! { <AlbumPhotos photos/> }
+}
+
+#[component]
+fn AlbumPhotos(photos: Vec<Photo>) -> impl IntoView {
+    let viewer = Viewer::new(photos.clone());
+    view! {
+        <ul class="photo-grid">
+            {photos.into_iter().enumerate().map(|(i, p)| thumbnail(p, i, viewer)).collect_view()}
+        </ul>
+        {viewer.view()}
     }
 }
 
