@@ -53,8 +53,10 @@ setup-proxy:
 
 ## ---- build and run ----
 
-# --split: every page type and the editor become their own WASM chunks (see app/src/pages/routes.rs
-# and components/editor_slot.rs). Then the assets are compressed once (brotli 11, gzip 9).
+# --split: the whole app that editors hydrate (app::hydrate_whole_app), its page groups
+# (app/src/pages/routes.rs), the editor (components/editor_slot.rs) and readers' lazy islands
+# become WASM chunks of their own, out of the main module readers download. Then the assets are
+# compressed once (brotli 11, gzip 9).
 # RUST_BACKTRACE=0: a failure ends with cargo-leptos' own message, not a backtrace of itself.
 build: setup-rust setup-node
 	RUST_BACKTRACE=0 RUST_LIB_BACKTRACE=0 cargo leptos build --release --split

@@ -22,7 +22,9 @@ mod tests {
 
     #[test]
     fn pages_are_pages() {
-        for path in ["/", "/bai-viet/trien-khai-de-an", "/nghi-quyet", "/lich/hdnd", "/tim-kiem", "/en/introduction", "/rss"] {
+        for path in
+            ["/", "/bai-viet/trien-khai-de-an", "/nghi-quyet", "/lich/hdnd", "/tim-kiem", "/en/introduction", "/rss"]
+        {
             assert!(is_page_path(path), "{path}");
         }
     }

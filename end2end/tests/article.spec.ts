@@ -8,7 +8,6 @@ import {
   expectPageChrome,
   gotoHydrated,
   parseCount,
-  recordRequests,
   test,
   type Locator,
   type Page,
@@ -114,25 +113,17 @@ test.describe('share by email', () => {
     await expect(toField(page)).toHaveAttribute('name', 'to');
   });
 
-  test('an invalid address is rejected in the browser, without a request', async ({ page }) => {
-    const writes = recordRequests(page, (_url, method) => method !== 'GET');
-    const visibleErrors = form(page).locator('.field-error').filter({ visible: true });
-
+  test('a reader\'s form posts as it does without JavaScript; an invalid address comes back marked', async ({ page }) => {
+    // Readers' pages hydrate no form: the server checks the addresses, and the article comes
+    // back with the field that is wrong marked and nothing sent.
     await fromField(page).fill('khong-phai-email');
     await toField(page).fill('nguoinhan@example.com');
+    const post = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/share_article'));
     await submit(page).click();
-    await expect(visibleErrors).toHaveText([/Email không hợp lệ/]);
+    await post;
+    await expect(form(page).locator('.field-error').filter({ visible: true })).toHaveText([/Email không hợp lệ/]);
     expect(await fieldsWithError(page)).toEqual(['from']);
-
-    await fromField(page).fill('nguoigui@example.com');
-    await toField(page).fill('nguoinhan@');
-    await submit(page).click();
-    await expect(visibleErrors).toHaveText([/Email không hợp lệ/]);
-    expect(await fieldsWithError(page)).toEqual(['to']);
-
-    // Give a (wrongly) issued request time to show up before asserting there was none.
-    await page.waitForTimeout(300);
-    expect(writes, 'no request may be sent for an invalid form').toEqual([]);
+    await expect(page.getByText('chưa được gửi')).toHaveCount(0);
   });
 });
 

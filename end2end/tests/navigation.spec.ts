@@ -105,3 +105,30 @@ test('a loading indicator shows while a navigation is slow', async ({ page }) =>
   await expect(loading).toBeHidden();
   await expectSameDocument(page);
 });
+
+test('each page shown client-side is counted once, by the browser, and a search form stays client-side', async ({
+  page,
+}) => {
+  const counts: string[] = [];
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/thong-ke/')) counts.push(`${r.method()} ${pathname}`);
+  });
+  await gotoHydrated(page, '/');
+  await markDocument(page);
+  const heading = normalizeText(await mainHeading(page).textContent());
+  await followClientSide(page, page.locator('section.latest-articles article.article-card h3 a').first(), heading);
+  await expect(page.locator('.view-count .view-number')).toHaveText(/^\d{1,3}(\.\d{3})*$/);
+  await expect(page.locator('aside .visit-total')).toHaveText(/\d/);
+
+  // The header's search box is a GET form: its answer is swapped in too.
+  await page.locator('#header-q').fill('nghị quyết');
+  await page.locator('#header-q').press('Enter');
+  await expect(page).toHaveURL(/\/tim-kiem\?q=ngh/);
+  await expect(mainHeading(page)).toHaveText(/Tìm kiếm/);
+  await expectSameDocument(page);
+  await expect(page.locator('aside .visit-total')).toHaveText(/\d/);
+  // The counting image is for readers without JavaScript: never loaded here.
+  await expect.poll(() => counts.length).toBe(3);
+  expect(counts).toEqual(['POST /thong-ke/dem', 'POST /thong-ke/dem', 'POST /thong-ke/dem']);
+});

@@ -18,8 +18,7 @@ use leptos::prelude::{document, request_animation_frame};
 /// Called once by the module's `hydrate()`, before any island hydrates.
 pub fn start() {
     chrome::listen();
-    let whole_app =
-        document().document_element().is_some_and(|html| html.has_attribute(crate::app::WHOLE_APP_ATTR));
+    let whole_app = document().document_element().is_some_and(|html| html.has_attribute(crate::app::WHOLE_APP_ATTR));
     if whole_app {
         // Leptos' task executor starts inside (`hydrate_lazy`).
         wasm_bindgen_futures::spawn_local(crate::app::hydrate_whole_app());

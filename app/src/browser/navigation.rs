@@ -202,6 +202,9 @@ fn swap(doc: &web_sys::Document) {
         }
     }
     if let (Some(body), Some(new_body)) = (here.body(), doc.body()) {
+        // Parsed without scripting, a `<noscript>`'s content is elements: the counting image
+        // would load (and count the visit a second time).
+        remove_all(&new_body, "noscript");
         let nodes = js_sys_array(&new_body.child_nodes());
         body.replace_children_with_node(&nodes);
     }

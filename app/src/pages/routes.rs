@@ -1,7 +1,8 @@
-//! The page types, lazily loaded in groups: in the browser each group's code is its own WASM
+//! The page types, lazily loaded in groups. Only the whole app (editors' pages, see
+//! `app::hydrate_whole_app`) runs them in the browser: there each group's code is its own WASM
 //! chunk, fetched the first time one of its pages is shown (before hydration on a direct load,
-//! before rendering on client-side navigation). The shell (chrome, router, hydration) stays in
-//! the main module; the server renders every route at once, as before.
+//! before rendering on client-side navigation). Readers' pages hydrate islands only. The
+//! server renders every route at once.
 //!
 //! Groups, not one chunk per page: the splitter gives every set of chunks that share code a
 //! chunk of its own, so twenty page chunks came to about a hundred tiny files per page. A few
