@@ -1,7 +1,7 @@
 //! What the portal does in the browser (the `hydrate` build only).
 //!
-//! Readers get server-rendered pages with a few islands (the search box, the hydration mark)
-//! and this module: the chrome's behaviour, counting the visit, and client-side navigation.
+//! Readers get server-rendered pages with a few islands (the search box, the album's viewer,
+//! the hydration mark) and this module: the chrome's behaviour, counting the visit, and client-side navigation.
 //! Signed-in editors get the whole app hydrated instead (its own WASM chunk, see
 //! `app::hydrate_whole_app`), for editing in place; the chrome and the count work the same
 //! there, and the app's router navigates.
