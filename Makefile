@@ -53,14 +53,24 @@ setup-proxy:
 
 ## ---- build and run ----
 
-# --split: the whole app that editors hydrate (app::hydrate_whole_app), its page groups
-# (app/src/pages/routes.rs), the editor (components/editor_slot.rs) and readers' lazy islands
-# become WASM chunks of their own, out of the main module readers download. Then the assets are
-# compressed once (brotli 11, gzip 9).
+# Two WASM modules (app/src/wasm_modules.rs). The editors' (`whole-app`: the whole app, its page
+# groups and the in-place editor as --split chunks) is built first and set aside, since each
+# cargo-leptos build empties target/site; its hash file goes beside the server binary as
+# hash-editors.txt. Then the readers' module (islands; --split for the album's lazy viewer) and
+# the server. The editors' module then goes to /pkg/editors (without its copy of the stylesheet,
+# which the readers' build wrote too), and the assets are compressed once (brotli 11, gzip 9).
 # RUST_BACKTRACE=0: a failure ends with cargo-leptos' own message, not a backtrace of itself.
+LEPTOS_BUILD := RUST_BACKTRACE=0 RUST_LIB_BACKTRACE=0 cargo leptos build --release --split
 build: setup-rust setup-node
-	RUST_BACKTRACE=0 RUST_LIB_BACKTRACE=0 cargo leptos build --release --split
+	$(LEPTOS_BUILD) --frontend-only --lib-features whole-app
+	rm -rf target/editors-pkg
+	mv target/site/pkg target/editors-pkg
+	mv target/release/hash.txt target/release/hash-editors.txt
+	rm -f target/editors-pkg/*.css
+	$(LEPTOS_BUILD)
+	mv target/editors-pkg target/site/pkg/editors
 	./target/release/server precompress target/site/pkg
+	./target/release/server precompress target/site/pkg/editors
 
 proxy: build setup-proxy
 	proxy/run.sh
@@ -79,7 +89,9 @@ lint: setup-rust
 	cargo fmt --all -- --check
 	cargo clippy -p app --features ssr --all-targets -- -D warnings
 	cargo clippy -p app --features hydrate -- -D warnings
+	cargo clippy -p app --features hydrate,whole-app -- -D warnings
 	cargo clippy -p frontend -- -D warnings
+	cargo clippy -p frontend --features whole-app -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings
 
 e2e: build setup-browser setup-proxy

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench-web`: serves the release build on a fresh demo database, runs Lighthouse on the
-# page types the budgets name, lists the built modules with their stored sizes, and shows
-# `twiggy top` of the main WASM module. Run from the repository root after `make build`.
+# page types the budgets name, lists the built modules (readers' and editors') with their stored
+# sizes, and shows `twiggy top` of the readers' main WASM module. Run from the repository root after `make build`.
 set -euo pipefail
 port=${BENCH_PORT:-3200}
 data=$(mktemp -d /tmp/hdnd-bench-XXXXXX)
@@ -14,12 +14,21 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-echo "== Built modules (bytes: raw, brotli 11, gzip 9) =="
-for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
-  [ -e "$f" ] || continue
-  printf '%-60s %9d %9d %9d\n' "$(basename "$f")" "$(stat -c %s "$f")" \
-    "$(stat -c %s "$f.br" 2>/dev/null || echo 0)" "$(stat -c %s "$f.gz" 2>/dev/null || echo 0)"
-done
+# name, raw, brotli 11 and gzip 9 bytes of each file given
+sizes() {
+  for f in "$@"; do
+    [ -e "$f" ] || continue
+    printf '%-60s %9d %9d %9d\n' "$(basename "$f")" "$(stat -c %s "$f")" \
+      "$(stat -c %s "$f.br" 2>/dev/null || echo 0)" "$(stat -c %s "$f.gz" 2>/dev/null || echo 0)"
+  done
+}
+echo "== Readers' module and its chunks, /pkg (bytes: raw, brotli 11, gzip 9) =="
+sizes target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css
+echo
+echo "== Editors' module, /pkg/editors: its main files, then all of its files together =="
+sizes target/site/pkg/editors/hdnd.*.wasm target/site/pkg/editors/hdnd.*.js
+sizes target/site/pkg/editors/*.wasm target/site/pkg/editors/*.js |
+  awk '{n++; raw+=$2; br+=$3; gz+=$4} END {printf "%-60s %9d %9d %9d\n", n " files", raw, br, gz}'
 echo
 
 echo "== Lighthouse =="
@@ -28,6 +37,6 @@ echo
 
 main=$(ls target/site/pkg/hdnd.*.wasm 2>/dev/null | head -n 1 || true)
 if command -v twiggy >/dev/null && [ -n "$main" ]; then
-  echo "== twiggy top -n 20 $(basename "$main") =="
+  echo "== twiggy top -n 20 of the readers' main module, $(basename "$main") =="
   twiggy top -n 20 "$main"
 fi

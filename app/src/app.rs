@@ -36,8 +36,8 @@ pub fn wants_whole_app(headers: &axum::http::HeaderMap) -> bool {
 }
 
 /// Whether the page being rendered is the whole app (an editor's) rather than a readers' page
-/// of islands: on the server, as the request asks; in the browser, as the page says (only the
-/// whole app renders components in the browser).
+/// of islands: on the server, as the request asks; in the browser, as the module was built
+/// (the server sends each page the module of its kind, see `wasm_modules`).
 pub fn is_whole_app() -> bool {
     #[cfg(feature = "ssr")]
     {
@@ -45,7 +45,7 @@ pub fn is_whole_app() -> bool {
     }
     #[cfg(not(feature = "ssr"))]
     {
-        document().document_element().is_some_and(|html| html.has_attribute(WHOLE_APP_ATTR))
+        cfg!(feature = "whole-app")
     }
 }
 
@@ -64,7 +64,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#9b1c1c"/>
                 <AutoReload options=options.clone()/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                <HydrationScripts options islands=!whole_app/>
+                <HydrationScripts options=crate::wasm_modules::for_page(options, whole_app) islands=!whole_app/>
                 <MetaTags/>
                 <noscript><style>".visit-numbers{display:none}"</style></noscript>
             </head>
@@ -203,11 +203,24 @@ fn RouterHooks(children: Children) -> impl IntoView {
     children()
 }
 
-/// Hydrates the whole app (editors' pages): its own WASM chunk, which readers never fetch.
-#[cfg(feature = "hydrate")]
-#[lazy]
+/// Hydrates the whole app: the editors' module's start (see `wasm_modules`).
+#[cfg(feature = "whole-app")]
 pub fn hydrate_whole_app() {
     leptos::mount::hydrate_lazy(App);
+}
+
+/// `island` on a readers' page, `component` (the same view, not an island) inside the whole
+/// app: Leptos 0.8.23 hydrates an island inside a hydrated app one level too deep (the elements
+/// after it are looked for inside its wrapper).
+pub fn island_for_readers<I: IntoView + 'static, C: IntoView + 'static>(
+    island: impl FnOnce() -> I,
+    component: impl FnOnce() -> C,
+) -> AnyView {
+    if is_whole_app() {
+        component().into_any()
+    } else {
+        island().into_any()
+    }
 }
 
 /// Marks the page hydrated (see `browser::page_hydrated`). Placed last in the page: on a
@@ -215,11 +228,7 @@ pub fn hydrate_whole_app() {
 /// then; inside the whole app, in the sidebar's chrome, the last boundary to hydrate.
 #[component]
 pub fn HydratedMark() -> impl IntoView {
-    if is_whole_app() {
-        view! { <MarkHydrated/> }.into_any()
-    } else {
-        view! { <MarkHydratedIsland/> }.into_any()
-    }
+    island_for_readers(|| view! { <MarkHydratedIsland/> }, || view! { <MarkHydrated/> })
 }
 
 #[component]
@@ -230,8 +239,6 @@ fn MarkHydrated() -> impl IntoView {
     });
 }
 
-/// Leptos 0.8.23 hydrates an island inside the whole app one level too deep (the elements
-/// after it are looked for inside its wrapper), so islands are used on readers' pages only.
 #[island]
 fn MarkHydratedIsland() -> impl IntoView {
     view! { <MarkHydrated/> }

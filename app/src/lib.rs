@@ -1,7 +1,9 @@
 //! The shared crate of the portal: components, routes and server functions.
 //!
-//! Compiled twice: with `ssr` into the server binary (rendering and data access) and with
-//! `hydrate` into the browser bundle. Modules that touch the database live behind `ssr`.
+//! Compiled three ways: with `ssr` into the server binary (rendering and data access), with
+//! `hydrate` into the readers' WASM module (islands), and with `hydrate` and `whole-app` into
+//! the editors' module (the whole app; see `wasm_modules`). Modules that touch the database
+//! live behind `ssr`.
 #![recursion_limit = "256"]
 
 pub mod api;
@@ -34,6 +36,7 @@ pub mod share;
 pub mod structured;
 pub mod subscriptions;
 pub mod tree;
+pub mod wasm_modules;
 
 #[cfg(feature = "ssr")]
 pub mod client;

@@ -10,8 +10,9 @@
 //! functions' chunks, from the build's split manifest, go in before `</head>`.
 //!
 //! Only the whole app (editors' pages, `app::app::wants_whole_app`) runs those functions in
-//! the browser: a readers' page hydrates islands from the main module and gets no hints (its
-//! render still has a set of its own, which keeps Leptos' hint code from writing any).
+//! the browser, from the editors' module (`/pkg/editors`): a readers' page hydrates islands
+//! from the readers' module and gets no hints (its render still has a set of its own, which
+//! keeps Leptos' hint code from writing any).
 //!
 //! Measured (Lighthouse mobile, simulated slow 4G, five page types): with the hints, Total
 //! Blocking Time 108–264 ms and performance 82–95 (three runs); without, 273–859 ms and 76–92
@@ -46,9 +47,11 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The manifest of the build being served, if it was built with `--split` (names by content
+    /// The manifest of the editors' module being served (the only one whose lazy functions
+    /// pages call, see `app::wasm_modules`), if it was built with `--split` (names by content
     /// when the build left its hash file beside the server binary, as Leptos reads them).
     pub fn of_build(options: &LeptosOptions) -> Option<Self> {
+        let options = &app::wasm_modules::editors(options);
         let hashes = options
             .hash_files
             .then(|| {

@@ -1,13 +1,14 @@
 //! What the portal does in the browser (the `hydrate` build only).
 //!
 //! Readers get server-rendered pages with a few islands (the search box, the album's viewer,
-//! the hydration mark) and this module: the chrome's behaviour, counting the visit, and client-side navigation.
-//! Signed-in editors get the whole app hydrated instead (its own WASM chunk, see
-//! `app::hydrate_whole_app`), for editing in place; the chrome and the count work the same
+//! the hydration mark) and this module: the chrome's behaviour, counting the visit, and
+//! client-side navigation. Signed-in editors get the whole app hydrated instead (a module of
+//! its own, see `wasm_modules`), for editing in place; the chrome and the count work the same
 //! there, and the app's router navigates.
 
 mod chrome;
 mod fetch;
+#[cfg(not(feature = "whole-app"))]
 mod navigation;
 mod visits;
 
@@ -18,11 +19,13 @@ use leptos::prelude::{document, request_animation_frame};
 /// Called once by the module's `hydrate()`, before any island hydrates.
 pub fn start() {
     chrome::listen();
-    let whole_app = document().document_element().is_some_and(|html| html.has_attribute(crate::app::WHOLE_APP_ATTR));
-    if whole_app {
+    #[cfg(feature = "whole-app")]
+    {
         // Leptos' task executor starts inside (`hydrate_lazy`).
-        wasm_bindgen_futures::spawn_local(crate::app::hydrate_whole_app());
-    } else {
+        crate::app::hydrate_whole_app();
+    }
+    #[cfg(not(feature = "whole-app"))]
+    {
         // Starts Leptos' task executor too.
         leptos::mount::hydrate_islands();
         navigation::listen();
@@ -37,9 +40,13 @@ pub fn route_changed() {
     visits::page_shown();
 }
 
-/// Goes to `url` by the readers' client-side navigation.
+/// Goes to `url` by the readers' client-side navigation (the whole app navigates with its
+/// router, and would load the page).
 pub fn go(url: &str) {
+    #[cfg(not(feature = "whole-app"))]
     navigation::go(url);
+    #[cfg(feature = "whole-app")]
+    let _ = leptos::prelude::window().location().assign(url);
 }
 
 /// Once the page has hydrated, marks `<html>`: CSS switches menus to their scripted behaviour,

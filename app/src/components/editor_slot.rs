@@ -60,8 +60,9 @@ pub enum EditorRequest {
 }
 
 /// Fetches the editor chunk (once; later calls run at once) and builds the requested tools.
-#[lazy]
-fn load_editor(request: EditorRequest) -> AnyView {
+/// Lazy only where the whole app is built (see `pages::routes`): readers' islands never mount it.
+#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
+async fn load_editor(request: EditorRequest) -> AnyView {
     crate::components::editor::mount(request)
 }
 

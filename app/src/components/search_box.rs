@@ -33,14 +33,10 @@ fn option_id(i: usize) -> String {
 }
 
 /// The box: an island on readers' pages (the one part of their header that runs in the
-/// browser), a component inside the whole app (see `app::HydratedMark` for why).
+/// browser), a component inside the whole app (see `app::island_for_readers`).
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    if crate::app::is_whole_app() {
-        view! { <Combobox/> }.into_any()
-    } else {
-        view! { <SearchBoxIsland/> }.into_any()
-    }
+    crate::app::island_for_readers(|| view! { <SearchBoxIsland/> }, || view! { <Combobox/> })
 }
 
 #[island]

@@ -121,17 +121,17 @@ fn album(page: AlbumPage, ctx: EditContext) -> impl IntoView {
             <EditorSlot request=tools/>
             {if photos.is_empty() {
                 view! { <p class="empty">"Album chưa có ảnh."</p> }.into_any()
-            } else if crate::app::is_whole_app() {
-                view! { <AlbumPhotos photos/> }.into_any()
             } else {
-                view! { <AlbumPhotosIsland photos/> }.into_any()
+                let same = photos.clone();
+                crate::app::island_for_readers(|| view! { <AlbumPhotosIsland photos/> }, || view! { <AlbumPhotos photos=same/> })
             }}
         </section>
     }
 }
 
 /// The album's thumbnails and the viewer they open: on readers' pages a lazy island (its code
-/// is fetched by album pages only), a component inside the whole app (see `app::HydratedMark`).
+/// is fetched by album pages only), a component inside the whole app (see
+/// `app::island_for_readers`).
 #[island(lazy)]
 fn AlbumPhotosIsland(photos: Vec<Photo>) -> impl IntoView {
     view! { <AlbumPhotos photos/> }

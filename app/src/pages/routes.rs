@@ -1,8 +1,11 @@
-//! The page types, lazily loaded in groups. Only the whole app (editors' pages, see
-//! `app::hydrate_whole_app`) runs them in the browser: there each group's code is its own WASM
-//! chunk, fetched the first time one of its pages is shown (before hydration on a direct load,
-//! before rendering on client-side navigation). Readers' pages hydrate islands only. The
-//! server renders every route at once.
+//! The page types, lazily loaded in groups. Only the whole app (the editors' WASM module, see
+//! `wasm_modules`) runs them in the browser: there each group's code is a chunk of its own,
+//! fetched the first time one of its pages is shown (before hydration on a direct load, before
+//! rendering on client-side navigation). The server renders every route at once.
+//!
+//! The groups are lazy only where that is so (`ssr` and `whole-app`): a lazy function is
+//! exported from the module, so the readers' module (islands) would keep every page's code and
+//! text. There they are plain functions that nothing calls, and none of it is built in.
 //!
 //! Groups, not one chunk per page: the splitter gives every set of chunks that share code a
 //! chunk of its own, so twenty page chunks came to about a hundred tiny files per page. A few
@@ -28,8 +31,8 @@ pub enum NewsPage {
     Photo,
 }
 
-#[lazy]
-fn news_pages(page: NewsPage) -> AnyView {
+#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
+async fn news_pages(page: NewsPage) -> AnyView {
     use super::*;
     match page {
         NewsPage::Home => view! { <HomeView/> }.into_any(),
@@ -63,8 +66,8 @@ pub enum RecordPage {
     ConfirmQuestion,
 }
 
-#[lazy]
-fn record_pages(page: RecordPage) -> AnyView {
+#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
+async fn record_pages(page: RecordPage) -> AnyView {
     use super::*;
     match page {
         RecordPage::Resolutions => view! { <ResolutionsView/> }.into_any(),
@@ -90,8 +93,8 @@ pub enum PeoplePage {
     Body,
 }
 
-#[lazy]
-fn people_pages(page: PeoplePage) -> AnyView {
+#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
+async fn people_pages(page: PeoplePage) -> AnyView {
     use super::*;
     match page {
         PeoplePage::Delegates => view! { <DelegatesView/> }.into_any(),
@@ -112,8 +115,8 @@ pub enum StaffPage {
     ResetPassword,
 }
 
-#[lazy]
-fn staff_pages(page: StaffPage) -> AnyView {
+#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
+async fn staff_pages(page: StaffPage) -> AnyView {
     use super::*;
     match page {
         StaffPage::Trash => view! { <TrashView/> }.into_any(),
@@ -134,8 +137,8 @@ pub enum SubscriptionPage {
     Manage,
 }
 
-#[lazy]
-fn subscription_pages(page: SubscriptionPage) -> AnyView {
+#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
+async fn subscription_pages(page: SubscriptionPage) -> AnyView {
     use super::*;
     match page {
         SubscriptionPage::Subscribe => view! { <SubscribeView/> }.into_any(),
@@ -145,20 +148,20 @@ fn subscription_pages(page: SubscriptionPage) -> AnyView {
 }
 
 /// The four calendars.
-#[lazy]
-fn calendar_page() -> AnyView {
+#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
+async fn calendar_page() -> AnyView {
     view! { <super::CalendarView/> }.into_any()
 }
 
 /// Dữ liệu mở (for data users: its field documentation stays out of every other page).
-#[lazy]
-fn open_data_page() -> AnyView {
+#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
+async fn open_data_page() -> AnyView {
     view! { <super::OpenDataView/> }.into_any()
 }
 
 /// Search.
-#[lazy]
-fn search_page() -> AnyView {
+#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
+async fn search_page() -> AnyView {
     view! { <super::SearchView/> }.into_any()
 }
 
@@ -180,7 +183,7 @@ macro_rules! lazy_pages {
                 }
 
                 async fn preload() {
-                    #[cfg(target_arch = "wasm32")]
+                    #[cfg(all(target_arch = "wasm32", feature = "whole-app"))]
                     $preload().await;
                 }
             }
