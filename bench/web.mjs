@@ -26,6 +26,9 @@ try {
   for (const [name, path] of pages) {
     const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
     const lhr = result.lhr;
+    // A run that failed (no paint seen, a protocol timeout) has no scores: say why.
+    if (lhr.runtimeError) console.error(`${name}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    for (const warning of lhr.runWarnings ?? []) console.error(`${name}: ${warning}`);
     const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
     const requests = lhr.audits['network-requests']?.details?.items ?? [];
