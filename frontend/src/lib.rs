@@ -1,6 +1,7 @@
 #![recursion_limit = "256"]
-//! The browser entry point. A readers' page hydrates its islands (their exports come from
-//! `app`); an editor's page hydrates the whole app. See `app::browser`.
+//! The browser entry point, built twice (`make build`): the readers' module hydrates a page's
+//! islands (their exports come from `app`); the editors' module (feature `whole-app`) hydrates
+//! the whole app. See `app::browser` and `app::wasm_modules`.
 
 extern crate app;
 
