@@ -8,12 +8,11 @@ use crate::components::seo_head::SeoHead;
 use crate::components::sidebar::Sidebar;
 use crate::components::status::NotFound;
 use crate::model::Chrome;
-use crate::pages::routes::*;
-use crate::pages::LoginView;
+use crate::pages::*;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy, SsrMode};
+use leptos_router::{path, SsrMode};
 
 pub const SITE_SHORT_NAME: &str = "HĐND tỉnh Bình Dương";
 
@@ -29,7 +28,7 @@ pub const WHOLE_APP_ATTR: &str = "data-whole-app";
 
 /// Whether this request gets the whole app hydrated: only someone who may be signed in (the
 /// login cookie came with it) edits in place. Readers get islands, and download none of the
-/// app's routes or the editor. The server's page cache and preload hints ask the same.
+/// app's routes or the editor. The server's page cache asks the same.
 #[cfg(feature = "ssr")]
 pub fn wants_whole_app(headers: &axum::http::HeaderMap) -> bool {
     crate::login_session::token_from(headers).is_some()
@@ -115,45 +114,45 @@ pub fn App() -> impl IntoView {
             <div class="page-layout">
                 <main id="noi-dung" tabindex="-1">
                     <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/chuyen-muc/:slug") view={Lazy::<CategoryRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/bai-viet/:slug") view={Lazy::<ArticleRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/trang/:slug") view={Lazy::<ContentPageRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/so-do-trang") view={Lazy::<SiteMapRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/") view=HomeView ssr=SsrMode::Async/>
+                        <Route path=path!("/chuyen-muc/:slug") view=CategoryView ssr=SsrMode::Async/>
+                        <Route path=path!("/bai-viet/:slug") view=ArticleView ssr=SsrMode::Async/>
+                        <Route path=path!("/trang/:slug") view=ContentPageView ssr=SsrMode::Async/>
+                        <Route path=path!("/so-do-trang") view=SiteMapView ssr=SsrMode::Async/>
                         <Route path=path!("/dang-nhap") view=LoginView ssr=SsrMode::Async/>
-                        <Route path=path!("/nghi-quyet") view={Lazy::<ResolutionsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/nghi-quyet/:slug") view={Lazy::<ResolutionRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/giam-sat") view={Lazy::<SupervisionsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/giam-sat/:slug") view={Lazy::<SupervisionRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/kien-nghi") view={Lazy::<PetitionsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/kien-nghi/:slug") view={Lazy::<PetitionRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/lich/:slug") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/dai-bieu") view={Lazy::<DelegatesRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/dai-bieu/:slug") view={Lazy::<PersonRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/co-quan/:slug") view={Lazy::<BodyRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/tai-lieu-ky-hop") view={Lazy::<SittingsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/tai-lieu-ky-hop/:slug") view={Lazy::<SittingRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/hoi-dap") view={Lazy::<QuestionsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/hoi-dap/gui") view={Lazy::<AskQuestionRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/hoi-dap/xac-nhan") view={Lazy::<ConfirmQuestionRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/hoi-dap/:slug") view={Lazy::<QuestionRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/tim-kiem") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/thung-rac") view={Lazy::<TrashRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/quan-tri/tai-khoan") view={Lazy::<AccountsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/quan-tri/nhat-ky") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/quan-tri/thu-di") view={Lazy::<OutboxRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/quen-mat-khau") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/dat-lai-mat-khau") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/chinh-sach-bao-mat") view={Lazy::<PrivacyRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/rss") view={Lazy::<FeedsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/en/:slug") view={Lazy::<EnglishPageRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/du-lieu-mo") view={Lazy::<OpenDataRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/thu-vien-anh") view={Lazy::<AlbumsRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/thu-vien-anh/:album") view={Lazy::<AlbumRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/thu-vien-anh/:album/:photo") view={Lazy::<PhotoRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/dang-ky") view={Lazy::<SubscribeRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/dang-ky/xac-nhan") view={Lazy::<ConfirmSubscriptionRoute>::new()} ssr=SsrMode::Async/>
-                        <Route path=path!("/dang-ky/quan-ly") view={Lazy::<ManageSubscriptionRoute>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/nghi-quyet") view=ResolutionsView ssr=SsrMode::Async/>
+                        <Route path=path!("/nghi-quyet/:slug") view=ResolutionView ssr=SsrMode::Async/>
+                        <Route path=path!("/giam-sat") view=SupervisionsView ssr=SsrMode::Async/>
+                        <Route path=path!("/giam-sat/:slug") view=SupervisionView ssr=SsrMode::Async/>
+                        <Route path=path!("/kien-nghi") view=PetitionsView ssr=SsrMode::Async/>
+                        <Route path=path!("/kien-nghi/:slug") view=PetitionView ssr=SsrMode::Async/>
+                        <Route path=path!("/lich/:slug") view=CalendarView ssr=SsrMode::Async/>
+                        <Route path=path!("/dai-bieu") view=DelegatesView ssr=SsrMode::Async/>
+                        <Route path=path!("/dai-bieu/:slug") view=PersonView ssr=SsrMode::Async/>
+                        <Route path=path!("/co-quan/:slug") view=BodyView ssr=SsrMode::Async/>
+                        <Route path=path!("/tai-lieu-ky-hop") view=SittingsView ssr=SsrMode::Async/>
+                        <Route path=path!("/tai-lieu-ky-hop/:slug") view=SittingView ssr=SsrMode::Async/>
+                        <Route path=path!("/hoi-dap") view=QuestionsView ssr=SsrMode::Async/>
+                        <Route path=path!("/hoi-dap/gui") view=AskQuestionView ssr=SsrMode::Async/>
+                        <Route path=path!("/hoi-dap/xac-nhan") view=ConfirmQuestionView ssr=SsrMode::Async/>
+                        <Route path=path!("/hoi-dap/:slug") view=QuestionView ssr=SsrMode::Async/>
+                        <Route path=path!("/tim-kiem") view=SearchView ssr=SsrMode::Async/>
+                        <Route path=path!("/thung-rac") view=TrashView ssr=SsrMode::Async/>
+                        <Route path=path!("/quan-tri/tai-khoan") view=AccountsView ssr=SsrMode::Async/>
+                        <Route path=path!("/quan-tri/nhat-ky") view=AuditLogView ssr=SsrMode::Async/>
+                        <Route path=path!("/quan-tri/thu-di") view=OutboxView ssr=SsrMode::Async/>
+                        <Route path=path!("/quen-mat-khau") view=ForgotPasswordView ssr=SsrMode::Async/>
+                        <Route path=path!("/dat-lai-mat-khau") view=ResetPasswordView ssr=SsrMode::Async/>
+                        <Route path=path!("/chinh-sach-bao-mat") view=PrivacyView ssr=SsrMode::Async/>
+                        <Route path=path!("/rss") view=FeedsView ssr=SsrMode::Async/>
+                        <Route path=path!("/en/:slug") view=EnglishPageView ssr=SsrMode::Async/>
+                        <Route path=path!("/du-lieu-mo") view=OpenDataView ssr=SsrMode::Async/>
+                        <Route path=path!("/thu-vien-anh") view=AlbumsView ssr=SsrMode::Async/>
+                        <Route path=path!("/thu-vien-anh/:album") view=AlbumView ssr=SsrMode::Async/>
+                        <Route path=path!("/thu-vien-anh/:album/:photo") view=PhotoView ssr=SsrMode::Async/>
+                        <Route path=path!("/dang-ky") view=SubscribeView ssr=SsrMode::Async/>
+                        <Route path=path!("/dang-ky/xac-nhan") view=ConfirmSubscriptionView ssr=SsrMode::Async/>
+                        <Route path=path!("/dang-ky/quan-ly") view=ManageSubscriptionView ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <Sidebar/>
@@ -206,7 +205,7 @@ fn RouterHooks(children: Children) -> impl IntoView {
 /// Hydrates the whole app: the editors' module's start (see `wasm_modules`).
 #[cfg(feature = "whole-app")]
 pub fn hydrate_whole_app() {
-    leptos::mount::hydrate_lazy(App);
+    leptos::mount::hydrate_body(App);
 }
 
 /// `island` on a readers' page, `component` (the same view, not an island) inside the whole

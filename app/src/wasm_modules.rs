@@ -4,8 +4,9 @@
 //!   visit and client-side navigation (`browser`). Served from `/pkg`, named as cargo-leptos
 //!   names it (the hash file beside the server binary).
 //! - **Editors' module** (`hydrate` + `whole-app`): the whole app, hydrated for signed-in
-//!   editors, with its route groups and the in-place editor as lazy chunks. Built first by
-//!   `make build` and moved to `/pkg/editors`, its hash file renamed `hash-editors.txt`.
+//!   editors: every page and the in-place editor, in one file (split by route, it came to over
+//!   a hundred files for one page). Built first by `make build` and moved to `/pkg/editors`,
+//!   its hash file renamed `hash-editors.txt`.
 //!
 //! The server picks one per request (`app::wants_whole_app`): readers never download the
 //! editors' module, nor the text and code it alone holds.

@@ -1,8 +1,8 @@
 //! The HTTP stack: Leptos routes and server functions with the database in their context, the
-//! page cache for anonymous readers (`page_cache`), the preload hints for a page's WASM chunks
-//! (`preload_hints`), static files, visitor counting, caching headers and compression; and the
-//! guards around all of it: security headers, the client and same-origin check (`site`), a
-//! request timeout, a concurrency limit, body limits, and a panic catcher.
+//! page cache for anonymous readers (`page_cache`), static files, visitor counting, caching
+//! headers and compression; and the guards around all of it: security headers, the client and
+//! same-origin check (`site`), a request timeout, a concurrency limit, body limits, and a panic
+//! catcher.
 //!
 //! The built assets under `/pkg` are named by content (cargo-leptos' `hash-files`) and were
 //! compressed at build time (`precompress`): they are sent as stored, brotli or gzip as the
@@ -98,7 +98,6 @@ pub fn router_with(
     let search = crate::indexer::open(data_dir, pool.clone())
         .map_err(|e| tracing::error!(error = %e, "search index unavailable"))
         .ok();
-    let preload_hints = crate::preload_hints::Manifest::of_build(&options).map(Arc::new);
     let context = {
         let pool = pool.clone();
         let files_dir = app::data::purge::FilesDir(data_dir.join("files"));
@@ -110,7 +109,6 @@ pub fn router_with(
             if let Some(search) = &search {
                 provide_context(search.clone());
             }
-            crate::preload_hints::provide();
         }
     };
     let pages = Router::new()
@@ -122,8 +120,6 @@ pub fn router_with(
         .with_state(options)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(RenderSlots::default(), render_slots::take_turn))
-        // Outside the slots: the page it gets is whole already, read once.
-        .layer(middleware::from_fn_with_state(preload_hints, crate::preload_hints::add))
         .layer(middleware::from_fn_with_state(PageCache::default(), page_cache::serve))
         .merge(uploads)
         .layer(middleware::from_fn(api_error_status))

@@ -28,7 +28,6 @@ pub mod page_cache;
 pub mod photo_sizes;
 pub mod photo_upload;
 pub mod precompress;
-pub mod preload_hints;
 pub mod render_slots;
 pub mod security_headers;
 pub mod serve;

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use tokio::sync::Semaphore;
 
 /// A rendered page larger than this is an error (the largest real page is about 200 KB).
-pub(crate) const LARGEST_RENDER: usize = 16 * 1024 * 1024;
+const LARGEST_RENDER: usize = 16 * 1024 * 1024;
 
 /// The slots, shared by every page route.
 #[derive(Clone)]

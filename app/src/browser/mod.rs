@@ -21,7 +21,7 @@ pub fn start() {
     chrome::listen();
     #[cfg(feature = "whole-app")]
     {
-        // Leptos' task executor starts inside (`hydrate_lazy`).
+        // Leptos' task executor starts inside (`hydrate_body`).
         crate::app::hydrate_whole_app();
     }
     #[cfg(not(feature = "whole-app"))]

@@ -2,9 +2,9 @@
 //!
 //! Visitors get nothing here, and their browsers never download the editor: the slot renders
 //! nothing on the server and at hydration, and once the page knows (in the browser) that the
-//! user is signed in, it fetches the editor module (its own WASM chunk, see `load_editor`) and
-//! mounts what the request asks for. Everything only editors use lives behind that door in
-//! `components::editor`.
+//! user is signed in, it mounts what the request asks for. That code is in the editors' WASM
+//! module only (`wasm_modules`): readers' pages hydrate islands, never this slot. Everything
+//! only editors use lives behind that door in `components::editor`.
 
 use crate::council::Member;
 use crate::model::{Article, ContentPage};
@@ -59,14 +59,8 @@ pub enum EditorRequest {
     Album { album: Box<AlbumSummary>, photos: Vec<Photo>, ctx: EditContext },
 }
 
-/// Fetches the editor chunk (once; later calls run at once) and builds the requested tools.
-/// Lazy only where the whole app is built (see `pages::routes`): readers' islands never mount it.
-#[cfg_attr(any(feature = "ssr", feature = "whole-app"), lazy)]
-async fn load_editor(request: EditorRequest) -> AnyView {
-    crate::components::editor::mount(request)
-}
-
-/// Mounts `request` for signed-in users, in the browser only.
+/// Mounts `request` for signed-in users, in the browser only (the editors' module: readers'
+/// pages never hydrate it, see `wasm_modules`).
 #[component]
 pub fn EditorSlot(request: EditorRequest) -> impl IntoView {
     let signed_in = crate::components::layout::signed_in_user();
@@ -79,15 +73,7 @@ pub fn EditorSlot(request: EditorRequest) -> impl IntoView {
         }
     });
     let request = StoredValue::new(request);
-    move || {
-        wanted.get().then(|| {
-            view! {
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(load_editor(request.get_value()))}
-                </Suspense>
-            }
-        })
-    }
+    move || wanted.get().then(|| crate::components::editor::mount(request.get_value()))
 }
 
 /// Opens edit mode when the URL asks for it (`?sua=1`, as after "Bài viết mới") and someone

@@ -18,7 +18,6 @@ mod photos;
 mod privacy;
 mod questions;
 mod resolutions;
-pub mod routes;
 mod search;
 mod site_map;
 mod sittings;

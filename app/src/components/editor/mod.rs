@@ -1,6 +1,6 @@
-//! Editing in place: everything only signed-in editors use. The browser loads the in-place
-//! editors lazily (their own WASM chunk) through `editor_slot`, whose one entry point is
-//! `mount`; the trash and accounts panels load with their own lazy routes.
+//! Editing in place: everything only signed-in editors use, in the editors' WASM module only
+//! (`wasm_modules`). The in-place editors are mounted through `editor_slot`, whose one entry
+//! point is `mount`; the trash and accounts panels are pages of the whole app.
 
 pub mod accounts;
 pub mod article;
