@@ -24,10 +24,14 @@ const chrome = await chromeLauncher.launch({
 const rows = [];
 try {
   for (const [name, path] of pages) {
-    const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
-    const lhr = result.lhr;
-    // A run that failed (no paint seen, a protocol timeout) has no scores: say why.
-    if (lhr.runtimeError) console.error(`${name}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    // A run that failed (a trace not recorded, a protocol timeout) has no scores: say why, and
+    // run again (at most three times; the first page of a fresh browser fails now and then).
+    let lhr;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      lhr = (await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' })).lhr;
+      if (!lhr.runtimeError) break;
+      console.error(`${name}, run ${attempt}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    }
     for (const warning of lhr.runWarnings ?? []) console.error(`${name}: ${warning}`);
     const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;

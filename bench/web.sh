@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # `make bench-web`: serves the release build on a fresh demo database, runs Lighthouse on the
 # page types the budgets name, lists the built modules (readers' and editors') with their stored
-# sizes, and shows `twiggy top` of the readers' main WASM module. Run from the repository root after `make build`.
+# sizes, times an editor's first "Sửa", and shows `twiggy top` of the readers' main WASM
+# module. Run from the repository root after `make build`.
 set -euo pipefail
 port=${BENCH_PORT:-3200}
 data=$(mktemp -d /tmp/hdnd-bench-XXXXXX)
+# An editor for the timing of an editor's first "Sửa" (bench/editor.mjs).
+editor=bench-editor@hdnd.test
+password=Bench-$(date +%s)-mat-khau
+DATA_DIR=$data RUST_LOG=warn ./target/release/server user add --email "$editor" --role editor \
+  --password "$password" >/dev/null
 DATA_DIR=$data LEPTOS_SITE_ADDR=127.0.0.1:$port LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
   ./target/release/server &
 server=$!
@@ -33,6 +39,10 @@ echo
 
 echo "== Lighthouse =="
 node bench/web.mjs "http://127.0.0.1:$port"
+echo
+
+echo "== An editor's first \"Sửa\" (loopback, no throttling) =="
+node bench/editor.mjs "http://127.0.0.1:$port" "$editor" "$password"
 echo
 
 main=$(ls target/site/pkg/hdnd.*.wasm 2>/dev/null | head -n 1 || true)
