@@ -1,6 +1,6 @@
 /**
  * Helpers for the phone-first checks: the public page types with their byte budgets, the
- * editor's own WASM modules (read from the build's split manifest), the bytes of script and
+ * files of the editors' own WASM module (`target/site/pkg/editors`), the bytes of script and
  * WASM a page downloads, and its cumulative layout shift.
  */
 import fs from 'node:fs';
@@ -90,7 +90,7 @@ export async function firstDetailHref(
 }
 
 const PKG_DIR = path.resolve(__dirname, '../../target/site/pkg');
-/** The editors' module (the whole app) and its chunks, served from `/pkg/editors`. */
+/** The editors' module (the whole app in one file, and its scripts), served from `/pkg/editors`. */
 const EDITORS_DIR = path.join(PKG_DIR, 'editors');
 
 /**
