@@ -56,8 +56,9 @@ setup-proxy:
 # Two WASM modules (app/src/wasm_modules.rs). The editors' (`whole-app`: the whole app, every page
 # and the in-place editor) is built first and set aside, since each cargo-leptos build empties
 # target/site; its hash file goes beside the server binary as hash-editors.txt. Then the readers'
-# module (islands) and the server. Both need --split: the album's viewer is a lazy island. The editors' module then goes to /pkg/editors (without its copy of the stylesheet,
-# which the readers' build wrote too), and the assets are compressed once (brotli 11, gzip 9).
+# module (islands) and the server. Both need --split: the album's viewer is a lazy island. The
+# editors' module then goes to /pkg/editors (without its copy of the stylesheet, which the
+# readers' build wrote too), and the assets are compressed once (brotli 11, gzip 9).
 # RUST_BACKTRACE=0: a failure ends with cargo-leptos' own message, not a backtrace of itself.
 LEPTOS_BUILD := RUST_BACKTRACE=0 RUST_LIB_BACKTRACE=0 cargo leptos build --release --split
 build: setup-rust setup-node
